@@ -1,0 +1,104 @@
+//! The CLI: a thin shell over `yingji::api`, JSON in and out.
+//!
+//!   yingji plans                 list the embedded plans
+//!   yingji schema <plan-id>      the facts a plan asks for
+//!   yingji eval <plan-id>        facts (JSON object) on stdin → result on stdout
+//!   yingji check <file.toml>     validate a plan file
+//!
+//! Bad input: exit code 2 and `{"error": {"field", "message"}}` on stdout.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use yingji::engine::{china, RawFacts, RawValue};
+use yingji::InputError;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["plans"] => yingji::plans().map(|p| json(&p)),
+        ["schema", id] => yingji::schema(id).map(|s| json(&s)),
+        ["eval", id] => read_facts()
+            .and_then(|(facts, now)| yingji::evaluate(id, &facts, &now))
+            .map(|o| json(&o)),
+        ["check", file] => return check(file),
+        _ => {
+            eprintln!("用法: yingji plans | schema <预案id> | eval <预案id> < facts.json | check <预案文件.toml>");
+            return ExitCode::from(64);
+        }
+    };
+    match result {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| format!("{{\"error\":{{\"field\":\"\",\"message\":\"{e}\"}}}}"))
+}
+
+fn fail(e: &InputError) -> ExitCode {
+    println!("{}", json(&serde_json::json!({ "error": e })));
+    ExitCode::from(2)
+}
+
+/// Facts from stdin; `now` is taken from the facts if given, else from the system clock (the only
+/// place the clock is read).
+fn read_facts() -> Result<(RawFacts, String), InputError> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| InputError::new("facts", format!("无法读取标准输入:{e}")))?;
+    let facts: RawFacts = serde_json::from_str(&text).map_err(|e| {
+        InputError::new(
+            "facts",
+            format!(
+                "输入不是有效的JSON对象(第{}行第{}列):{e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let now = match facts.get("now") {
+        Some(RawValue::Text(now)) => now.clone(),
+        Some(RawValue::Null) | None => {
+            chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+                .with_timezone(&china())
+                .to_rfc3339()
+        }
+        Some(_) => return Err(InputError::new("now", "当前时间(now)应为日期时间文字")),
+    };
+    Ok((facts, now))
+}
+
+fn check(file: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(&InputError::new(
+                "file",
+                format!("无法读取文件“{file}”:{e}"),
+            ))
+        }
+    };
+    match yingji::check(file, &text) {
+        Ok(summary) => {
+            println!("{}", json(&serde_json::json!({ "ok": summary })));
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            println!("{}", json(&serde_json::json!({ "errors": errors })));
+            ExitCode::from(2)
+        }
+    }
+}

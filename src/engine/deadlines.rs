@@ -1,0 +1,64 @@
+//! Reporting deadlines as clock times: anchor fact time + the plan's minutes, compared with `now`.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::cond::Ctx;
+use super::facts::china;
+use super::outcome::Deadline;
+use crate::plan::Plan;
+
+pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Deadline> {
+    plan.reporting
+        .iter()
+        .filter(|r| ctx.holds(&r.when))
+        .map(|r| {
+            let anchor_label = plan
+                .facts
+                .iter()
+                .find(|f| f.id == r.anchor)
+                .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
+            let anchor_time = ctx.facts.time(&r.anchor);
+            let due = match (r.within_minutes, anchor_time) {
+                (Some(m), Some(t)) => Some(t + Duration::minutes(i64::from(m))),
+                _ => None,
+            };
+            let status = match (r.within_minutes, due) {
+                (None, _) => "immediate",
+                (Some(_), None) => "awaiting_anchor",
+                (Some(_), Some(d)) if d < now => "overdue",
+                (Some(_), Some(_)) => "pending",
+            };
+            Deadline {
+                id: r.id.clone(),
+                who: r.who.clone(),
+                to: r.to.clone(),
+                what: r.what.clone(),
+                limit_text: r.limit_text.clone(),
+                anchor: r.anchor.clone(),
+                anchor_label,
+                due: due.map(|d| d.with_timezone(&china()).to_rfc3339()),
+                due_display: due.map(|d| display(d, now)),
+                minutes_left: due.map(|d| minutes_between(now, d)),
+                status: status.to_string(),
+                cite: r.cite.clone(),
+                quote: r.quote.clone(),
+            }
+        })
+        .collect()
+}
+
+/// `HH:MM` when due today (China time), else `M月D日 HH:MM`.
+pub fn display(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    let t = t.with_timezone(&china());
+    if t.date_naive() == now.with_timezone(&china()).date_naive() {
+        t.format("%H:%M").to_string()
+    } else {
+        t.format("%-m月%-d日 %H:%M").to_string()
+    }
+}
+
+/// Whole minutes from `now` to `due`, rounded towards the earlier time, so a deadline is never shown
+/// with more time than is left (negative: overdue).
+fn minutes_between(now: DateTime<FixedOffset>, due: DateTime<FixedOffset>) -> i64 {
+    (due - now).num_seconds().div_euclid(60)
+}

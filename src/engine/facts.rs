@@ -1,0 +1,300 @@
+//! The user's facts: raw input (JSON or a JS object) checked against the plan's fact definitions.
+//! Every rejection names the field and says why, in Chinese.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use serde::{Deserialize, Serialize};
+
+use super::outcome::Assumed;
+use crate::error::InputError;
+use crate::plan::{FactDef, FactType, Plan};
+
+/// Largest count accepted (persons); beyond it the input is taken for a typing error.
+pub const MAX_COUNT: f64 = 1e7;
+/// Largest amount accepted, in 万元.
+pub const MAX_MONEY_WAN: f64 = 1e12;
+
+/// A value as it arrives from JSON or JS, before it is checked against the plan.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum RawValue {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<RawValue>),
+    /// Anything else (an object): always rejected, but named.
+    Other(serde_json::Map<String, serde_json::Value>),
+}
+
+pub type RawFacts = BTreeMap<String, RawValue>;
+
+/// China time: every plan is in UTC+8 and China has no daylight saving.
+pub fn china() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Bool(bool),
+    Choice(String),
+    Time(DateTime<FixedOffset>),
+    Series(Vec<f64>),
+}
+
+/// Checked facts, plus what was taken for the ones not given.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    values: BTreeMap<String, Value>,
+    given: BTreeMap<String, bool>,
+    pub assumed: Vec<Assumed>,
+}
+
+impl Facts {
+    pub fn number(&self, id: &str) -> f64 {
+        match self.values.get(id) {
+            Some(Value::Number(n)) => *n,
+            _ => 0.0,
+        }
+    }
+
+    pub fn yes(&self, id: &str) -> bool {
+        matches!(self.values.get(id), Some(Value::Bool(true)))
+    }
+
+    pub fn choice(&self, id: &str) -> Option<&str> {
+        match self.values.get(id) {
+            Some(Value::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn time(&self, id: &str) -> Option<DateTime<FixedOffset>> {
+        match self.values.get(id) {
+            Some(Value::Time(t)) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// Whether the user gave this fact (as opposed to a default being taken).
+    pub fn given(&self, id: &str) -> bool {
+        self.given.get(id).copied().unwrap_or(false)
+    }
+
+    /// Checks `raw` against the plan. Absent counts and amounts are 0, absent yes/no is 否, an absent
+    /// choice is its first option; each such default is listed in `assumed`.
+    pub fn parse(
+        plan: &Plan,
+        raw: &RawFacts,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Facts, InputError> {
+        for id in raw.keys() {
+            if id != "now" && !plan.facts.iter().any(|f| &f.id == id) {
+                return Err(InputError::new(
+                    id.as_str(),
+                    format!("未知的事实项“{id}”:《{}》没有这一项", plan.plan.title),
+                ));
+            }
+        }
+        let mut facts = Facts {
+            values: BTreeMap::new(),
+            given: BTreeMap::new(),
+            assumed: Vec::new(),
+        };
+        for def in &plan.facts {
+            match raw.get(&def.id) {
+                None | Some(RawValue::Null) => {
+                    if def.required {
+                        return Err(InputError::new(
+                            &def.id,
+                            format!("请填写“{}”:此项为必填", def.label),
+                        ));
+                    }
+                    if let Some((value, shown)) = default_for(def) {
+                        facts.assumed.push(Assumed {
+                            id: def.id.clone(),
+                            label: def.label.clone(),
+                            value: shown,
+                        });
+                        facts.values.insert(def.id.clone(), value);
+                    }
+                    facts.given.insert(def.id.clone(), false);
+                }
+                Some(raw_value) => {
+                    let value = check(def, raw_value, now)?;
+                    facts.values.insert(def.id.clone(), value);
+                    facts.given.insert(def.id.clone(), true);
+                }
+            }
+        }
+        facts.check_order(plan)?;
+        Ok(facts)
+    }
+
+    /// Times that follow the incident must not precede it.
+    fn check_order(&self, plan: &Plan) -> Result<(), InputError> {
+        let Some(incident) = self.time("incident_time") else {
+            return Ok(());
+        };
+        for def in plan
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactType::Datetime && f.id != "incident_time")
+        {
+            if let Some(t) = self.time(&def.id) {
+                if t < incident {
+                    return Err(InputError::new(
+                        &def.id,
+                        format!("“{}”早于事故发生时间,请核对", def.label),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn default_for(def: &FactDef) -> Option<(Value, String)> {
+    match def.kind {
+        FactType::Count | FactType::Money => Some((Value::Number(0.0), format!("0{}", def.unit))),
+        FactType::YesNo => Some((Value::Bool(false), "否".to_string())),
+        FactType::Choice => def
+            .options
+            .first()
+            .map(|o| (Value::Choice(o.value.clone()), o.label.clone())),
+        FactType::Datetime | FactType::Series => None,
+    }
+}
+
+fn describe(raw: &RawValue) -> &'static str {
+    match raw {
+        RawValue::Null => "空值",
+        RawValue::Bool(_) => "是/否",
+        RawValue::Number(_) => "数字",
+        RawValue::Text(_) => "文字",
+        RawValue::List(_) => "列表",
+        RawValue::Other(_) => "对象",
+    }
+}
+
+fn check(def: &FactDef, raw: &RawValue, now: DateTime<FixedOffset>) -> Result<Value, InputError> {
+    let field = def.id.as_str();
+    let label = def.label.as_str();
+    let wrong = |expected: &str| {
+        InputError::new(
+            field,
+            format!("“{label}”应为{expected},收到的是{}", describe(raw)),
+        )
+    };
+    match def.kind {
+        FactType::Count | FactType::Money => {
+            let RawValue::Number(n) = raw else {
+                return Err(wrong("数字"));
+            };
+            number(def, *n).map(Value::Number)
+        }
+        FactType::YesNo => match raw {
+            RawValue::Bool(b) => Ok(Value::Bool(*b)),
+            _ => Err(wrong("“是”或“否”(true/false)")),
+        },
+        FactType::Choice => {
+            let RawValue::Text(s) = raw else {
+                return Err(wrong("选项之一"));
+            };
+            if def.options.iter().any(|o| &o.value == s) {
+                Ok(Value::Choice(s.clone()))
+            } else {
+                let allowed: Vec<&str> = def.options.iter().map(|o| o.value.as_str()).collect();
+                Err(InputError::new(
+                    field,
+                    format!("“{label}”没有选项“{s}”;可选:{}", allowed.join("、")),
+                ))
+            }
+        }
+        FactType::Datetime => {
+            let RawValue::Text(s) = raw else {
+                return Err(wrong("日期时间文字"));
+            };
+            let t = parse_time(s).ok_or_else(|| {
+                InputError::new(
+                    field,
+                    format!("“{label}”无法识别的时间“{s}”,请用“2026-11-23T14:30”格式"),
+                )
+            })?;
+            // A minute of slack absorbs a form that rounds "现在" up.
+            if t > now + chrono::Duration::minutes(1) {
+                return Err(InputError::new(
+                    field,
+                    format!("“{label}”晚于当前时间,请核对"),
+                ));
+            }
+            Ok(Value::Time(t))
+        }
+        FactType::Series => {
+            let RawValue::List(items) = raw else {
+                return Err(wrong("数字列表"));
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let RawValue::Number(n) = item else {
+                    return Err(InputError::new(
+                        field,
+                        format!("“{label}”第{}项应为数字", i + 1),
+                    ));
+                };
+                if !n.is_finite() || *n < 0.0 {
+                    return Err(InputError::new(
+                        field,
+                        format!("“{label}”第{}项必须是非负数", i + 1),
+                    ));
+                }
+                out.push(*n);
+            }
+            Ok(Value::Series(out))
+        }
+    }
+}
+
+fn number(def: &FactDef, n: f64) -> Result<f64, InputError> {
+    let field = def.id.as_str();
+    let label = def.label.as_str();
+    if !n.is_finite() {
+        return Err(InputError::new(field, format!("“{label}”不是有效数字")));
+    }
+    if n < 0.0 {
+        return Err(InputError::new(field, format!("“{label}”不能为负数")));
+    }
+    let (max, max_text) = match def.kind {
+        FactType::Count => (MAX_COUNT, "1000万人"),
+        _ => (MAX_MONEY_WAN, "10^12万元"),
+    };
+    if n > max {
+        return Err(InputError::new(
+            field,
+            format!("“{label}”数值过大(超过{max_text}),请核对"),
+        ));
+    }
+    if def.kind == FactType::Count && n.fract() != 0.0 {
+        return Err(InputError::new(field, format!("“{label}”必须是整数(人数)")));
+    }
+    Ok(n)
+}
+
+/// RFC 3339 (any offset), or a local China time `YYYY-MM-DDTHH:MM[:SS]` / `YYYY-MM-DD HH:MM[:SS]`.
+pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&china()));
+    }
+    let local = s.replace(' ', "T");
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(&local, f).ok())
+    .and_then(|naive| china().from_local_datetime(&naive).single())
+}

@@ -1,0 +1,152 @@
+//! Facts → outcome. Pure: the plan, the checked facts and `now` come in; nothing is read from outside.
+
+mod cond;
+mod deadlines;
+pub mod facts;
+mod grade;
+pub mod outcome;
+mod response;
+mod tasks;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::plan::{Cite, Plan};
+pub use cond::Ctx;
+pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
+pub use grade::contains;
+pub use outcome::*;
+
+pub fn summary(plan: &Plan) -> PlanSummary {
+    let m = &plan.plan;
+    PlanSummary {
+        id: m.id.clone(),
+        city: m.city.clone(),
+        title: m.title.clone(),
+        doc_number: m.doc_number.clone(),
+        date: m.date.clone(),
+    }
+}
+
+/// Evaluates checked facts against a plan at time `now`.
+pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
+    let graded = grade::grade(plan, facts);
+    let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
+    let response = response::respond(
+        plan,
+        &Ctx {
+            facts,
+            grade: grade_name,
+            level: None,
+        },
+    );
+    let ctx = Ctx {
+        facts,
+        grade: grade_name,
+        level: response.as_ref().map(|r| r.id.as_str()),
+    };
+
+    let deadlines = deadlines::deadlines(plan, &ctx, now);
+    let tasks = tasks::tasks(plan, &ctx);
+    let termination = plan
+        .termination
+        .iter()
+        .find(|t| ctx.holds(&t.when))
+        .map(|t| TerminationOutcome {
+            who: t.who.clone(),
+            conditions: t.conditions.clone(),
+            cite: t.cite.clone(),
+            quote: t.quote.clone(),
+        });
+    let warnings = warnings(plan, facts);
+    let notes: Vec<NoteOutcome> = plan
+        .notes
+        .iter()
+        .filter(|n| ctx.holds(&n.when))
+        .map(|n| NoteOutcome {
+            id: n.id.clone(),
+            kind: n.kind.clone(),
+            title: n.title.clone(),
+            reading: n.reading.clone(),
+            reason: n.reason.clone(),
+            cite: n.cite.clone(),
+            quote: n.quote.clone(),
+        })
+        .collect();
+
+    let grade_basis = graded.basis();
+    let mut citations = Citations::default();
+    grade_basis
+        .iter()
+        .filter_map(|c| c.cite.as_ref())
+        .for_each(|c| citations.add(c));
+    if let Some(r) = &response {
+        citations.add(&r.condition.cite);
+        citations.add(&r.procedure.cite);
+        r.reasons.iter().for_each(|x| citations.add(&x.cite));
+    }
+    deadlines.iter().for_each(|d| citations.add(&d.cite));
+    tasks
+        .iter()
+        .flat_map(|t| &t.items)
+        .for_each(|i| citations.add(&i.cite));
+    termination.iter().for_each(|t| citations.add(&t.cite));
+    warnings.iter().for_each(|w| citations.add(&w.cite));
+    notes.iter().for_each(|n| citations.add(&n.cite));
+
+    Outcome {
+        plan: summary(plan),
+        grade: graded.grade.as_ref().map(|(name, _)| name.clone()),
+        grade_rank: graded.grade.as_ref().map(|(_, rank)| *rank),
+        grade_basis,
+        criteria: graded.criteria,
+        response,
+        deadlines,
+        tasks,
+        termination,
+        warnings,
+        notes,
+        citations: citations.0,
+        assumed: facts.assumed.clone(),
+        now: now.with_timezone(&china()).to_rfc3339(),
+    }
+}
+
+/// The warning level the user says was issued, with who issues it and the measures (this engine
+/// computes warning levels only where a plan gives criteria; `computed` says which).
+fn warnings(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
+    let Some(w) = &plan.warning else {
+        return Vec::new();
+    };
+    let Some(chosen) = facts.choice(&w.fact) else {
+        return Vec::new();
+    };
+    w.levels
+        .iter()
+        .filter(|l| l.id == chosen)
+        .map(|l| WarningOutcome {
+            id: l.id.clone(),
+            name: l.name.clone(),
+            colour: l.colour.clone(),
+            issued_by: l.issued_by.clone(),
+            measures: w
+                .general
+                .iter()
+                .map(|t| t.text.clone())
+                .chain([l.measures.clone()])
+                .collect(),
+            computed: w.computed,
+            cite: l.cite.clone(),
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Citations(Vec<Cite>);
+
+impl Citations {
+    fn add(&mut self, c: &Cite) {
+        if !self.0.contains(c) {
+            self.0.push(c.clone());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The result of an evaluation: the one JSON shape the CLI prints and the JS API returns.
+//! Top-level keys are a stable contract (see README "The contract").
+
+use serde::Serialize;
+
+use crate::plan::{Cite, FactDef};
+
+/// `yingji plans`: one entry per embedded plan.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlanSummary {
+    pub id: String,
+    pub city: String,
+    pub title: String,
+    pub doc_number: String,
+    pub date: String,
+}
+
+/// `yingji schema <id>`: what the plan asks for.
+#[derive(Debug, Clone, Serialize)]
+pub struct Schema {
+    pub plan: PlanSummary,
+    pub facts: Vec<FactDef>,
+    /// The plan's bounds clause ("以上含本数"), quoted, if it has one.
+    pub bounds_clause: Option<Quoted>,
+    pub scope: Quoted,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Quoted {
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub plan: PlanSummary,
+    /// Chinese grade name, or null when no criterion is reached.
+    pub grade: Option<String>,
+    /// 1 = 特别重大 … 4 = 一般; null with `grade`.
+    pub grade_rank: Option<u8>,
+    /// Every criterion that reached the grade.
+    pub grade_basis: Vec<Criterion>,
+    /// Every criterion the plan has, with where the facts put it (for the "why" panel).
+    pub criteria: Vec<Criterion>,
+    pub response: Option<ResponseOutcome>,
+    pub deadlines: Vec<Deadline>,
+    pub tasks: Vec<TaskGroup>,
+    pub termination: Option<TerminationOutcome>,
+    pub warnings: Vec<WarningOutcome>,
+    pub notes: Vec<NoteOutcome>,
+    /// Every citation the result rests on, deduplicated, in order of first use.
+    pub citations: Vec<Cite>,
+    /// Facts absent from the input and the value taken for them (said, never silent).
+    pub assumed: Vec<Assumed>,
+    /// The `now` the deadlines were computed against (RFC 3339, China time).
+    pub now: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Criterion {
+    pub id: String,
+    pub label: String,
+    /// The facts that make up the measure and their values.
+    pub facts: Vec<FactValueShown>,
+    /// The summed value (null for judgement criteria).
+    pub value: Option<f64>,
+    pub unit: String,
+    /// The grade this criterion reaches (null: none).
+    pub grade: Option<String>,
+    pub grade_rank: Option<u8>,
+    /// The band in words, e.g. "3人以上10人以下(含3人,不含10人)".
+    pub band: String,
+    pub cite: Option<Cite>,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FactValueShown {
+    pub id: String,
+    pub label: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseOutcome {
+    pub id: String,
+    /// As the plan names it.
+    pub level: String,
+    /// 1 = highest.
+    pub rank: u8,
+    pub proposes: String,
+    pub starts: String,
+    pub commands: String,
+    pub condition: Quoted,
+    pub procedure: Quoted,
+    /// Base mapping first, then each judgement that matched; `raised` says if it raised the level.
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub id: String,
+    /// `grade` | `judgement`.
+    pub kind: String,
+    pub level: String,
+    pub text: String,
+    pub raised: bool,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadline {
+    pub id: String,
+    pub who: String,
+    pub to: String,
+    pub what: String,
+    pub limit_text: String,
+    pub anchor: String,
+    pub anchor_label: String,
+    /// Absolute due time, RFC 3339 China time; null if the plan gives no number or the anchor is unknown.
+    pub due: Option<String>,
+    /// `HH:MM` (with date if not the anchor's day) for the page.
+    pub due_display: Option<String>,
+    /// Minutes from now to due (negative = overdue).
+    pub minutes_left: Option<i64>,
+    /// `pending` | `overdue` | `immediate` (no number in the plan) | `awaiting_anchor`.
+    pub status: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskGroup {
+    /// `level` (this level's measures) | `measure` | `group` (a working group).
+    pub kind: String,
+    pub title: String,
+    pub lead: String,
+    pub members: Vec<String>,
+    pub items: Vec<TaskItem>,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskItem {
+    pub text: String,
+    pub by: String,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TerminationOutcome {
+    pub who: String,
+    pub conditions: Vec<String>,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningOutcome {
+    pub id: String,
+    pub name: String,
+    pub colour: String,
+    pub issued_by: String,
+    pub measures: Vec<String>,
+    pub computed: bool,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteOutcome {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub reading: String,
+    pub reason: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Assumed {
+    pub id: String,
+    pub label: String,
+    /// The value taken, in words ("0人", "否").
+    pub value: String,
+}

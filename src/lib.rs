@@ -1,0 +1,15 @@
+//! yingji (应急预案助手): emergency plans as data, evaluated client-side.
+//!
+//! `plan` holds the plan model, loading and validation; `engine` turns a plan and a set of facts into
+//! an `Outcome`; `api` is the contract the CLI and the WASM boundary (`wasm`) both serve. Nothing here
+//! but `wasm` knows about the browser, and nothing reads a clock: `now` is passed in.
+
+pub mod api;
+pub mod engine;
+pub mod error;
+pub mod plan;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use api::{check, evaluate, plans, schema};
+pub use error::InputError;

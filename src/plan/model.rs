@@ -1,0 +1,411 @@
+//! The plan model: what a plan file (TOML) holds, as serde types.
+//!
+//! A plan file is reviewed text. Every rule carries `cite` (clause and seed line) and `quote` (the
+//! plan's own words); `validate` rejects a rule without them. The engine only ever reads these types.
+
+use serde::{Deserialize, Serialize};
+
+/// One plan file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub plan: Meta,
+    /// How the plan defines "以上"/"以下" etc. Shown with every threshold.
+    pub bounds_clause: Option<Rule>,
+    pub scope: Rule,
+    pub facts: Vec<FactDef>,
+    pub grades: Vec<GradeDef>,
+    pub grading: Grading,
+    pub response: Response,
+    #[serde(default)]
+    pub reporting: Vec<ReportRule>,
+    pub organisation: Organisation,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub termination: Vec<Termination>,
+    pub warning: Option<Warning>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// `city-subject`, e.g. `jincheng-noncoal-mine`.
+    pub id: String,
+    pub city: String,
+    pub title: String,
+    pub doc_number: String,
+    /// Date of issue, `YYYY-MM-DD`.
+    pub date: String,
+    pub issuer: String,
+    /// Seed file the citations point into, e.g. `002_0bfa9b600ed86ad0.txt`.
+    pub source: String,
+    /// First and last line of the plan in the source.
+    pub lines: [u32; 2],
+}
+
+/// Where a rule sits in the source: clause number and seed line(s); for sources that put a whole plan
+/// on one line, `chars` gives the 0-based code-point range within that line.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    pub clause: String,
+    pub line: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_end: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[u32; 2]>,
+}
+
+/// A cited piece of plan text.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub cite: Cite,
+    /// Verbatim text; `…` marks an omission. Tests check it against the seed.
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FactType {
+    /// Whole persons.
+    Count,
+    /// 万元, non-negative.
+    Money,
+    YesNo,
+    Choice,
+    /// RFC 3339 or local `YYYY-MM-DDTHH:MM` (China time).
+    Datetime,
+    /// A list of numbers (forecast series).
+    Series,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactDef {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: FactType,
+    #[serde(default)]
+    pub unit: String,
+    pub label: String,
+    pub help: String,
+    /// A judgement the plan leaves to people (asked as a question, shown in the "why").
+    #[serde(default)]
+    pub judgement: bool,
+    #[serde(default)]
+    pub required: bool,
+    /// For `choice`: the allowed values, first = default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ChoiceOption>,
+    pub cite: Option<Cite>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeDef {
+    /// 特别重大 / 重大 / 较大 / 一般.
+    pub name: String,
+    /// 1 = most severe.
+    pub rank: u8,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grading {
+    /// How the criteria combine, with the reason (a note the page shows).
+    pub combine: String,
+    pub axes: Vec<Axis>,
+    #[serde(default)]
+    pub flags: Vec<FlagCriterion>,
+}
+
+/// One numeric criterion (deaths, 重伤 incl. 中毒, loss): a sum of facts cut into grade bands that
+/// must tile the number line from 0 with no gap and no overlap (a bottom gap means "below every
+/// threshold").
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    /// Facts summed into this measure (e.g. 重伤 + 急性工业中毒).
+    pub facts: Vec<String>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub grade: String,
+    /// Lower bound; absent = from 0 inclusive.
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub min_inclusive: Option<bool>,
+    /// Upper bound; absent = unbounded.
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub max_inclusive: Option<bool>,
+    /// The band in words, as the plan reads after applying its bounds clause (e.g. "3人以上10人以下").
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// A yes/no or choice judgement that by itself reaches a grade.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagCriterion {
+    pub id: String,
+    pub grade: String,
+    pub when: Cond,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// A condition over the facts and the computed grade, written in plan data.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Cond {
+    Always,
+    /// The computed grade is one of these.
+    GradeIn(Vec<String>),
+    /// No grade was reached (below every threshold).
+    NoGrade,
+    /// A yes/no fact answered yes.
+    Yes(String),
+    /// A choice fact has one of these values.
+    Choice {
+        fact: String,
+        any_of: Vec<String>,
+    },
+    /// A fact was given (e.g. the time of a phone report).
+    Given(String),
+    /// A count or amount was given and is above zero.
+    Positive(String),
+    /// The response level (by id) is one of these.
+    LevelIn(Vec<String>),
+    Any(Vec<Cond>),
+    All(Vec<Cond>),
+    Not(Box<Cond>),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The plan's sentence naming its levels.
+    pub intro: Rule,
+    pub levels: Vec<Level>,
+    /// Evaluated in order; the highest level any matching rule names wins. `kind = "grade"` rules are
+    /// the base mapping, `kind = "judgement"` rules raise it from a user's answer.
+    pub rules: Vec<LevelRule>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Short id used in rules: `I`, `II`, `III`.
+    pub id: String,
+    /// As the page shows it: `Ⅰ级响应`.
+    pub name: String,
+    /// 1 = highest.
+    pub rank: u8,
+    pub condition: Rule,
+    pub proposes: String,
+    pub starts: String,
+    pub commands: String,
+    /// Citation for who proposes/starts/commands.
+    pub procedure: Rule,
+    /// Ordered measures of this level.
+    pub measures: Vec<Task>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    Grade,
+    Judgement,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRule {
+    pub id: String,
+    pub kind: RuleKind,
+    pub level: String,
+    pub when: Cond,
+    /// Why, in one Chinese sentence, shown in the explanation.
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// A reporting duty with its clock.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportRule {
+    pub id: String,
+    pub when: Cond,
+    pub who: String,
+    pub to: String,
+    pub what: String,
+    /// The fact whose time starts the clock (`incident_time`, `phone_report_time`, ...).
+    pub anchor: String,
+    /// Minutes allowed after the anchor; absent = the plan gives no number ("立即"/"及时").
+    pub within_minutes: Option<u32>,
+    /// The limit in the plan's words: "1小时内", "立即", "及时".
+    pub limit_text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub command: Body,
+    pub office: Body,
+    #[serde(default)]
+    pub member_units: Vec<UnitDuty>,
+    pub groups_intro: Rule,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub name: String,
+    #[serde(default)]
+    pub head: String,
+    #[serde(default)]
+    pub deputies: String,
+    #[serde(default)]
+    pub members: Vec<String>,
+    pub duties: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDuty {
+    pub unit: String,
+    pub duties: String,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub name: String,
+    pub lead: String,
+    pub members: Vec<String>,
+    pub duties: String,
+    /// When the group is part of the task list; default: always.
+    #[serde(default = "always")]
+    pub when: Cond,
+    pub cite: Cite,
+}
+
+/// An action in a task list: a level's measure or a measure that applies whenever its `when` holds.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub text: String,
+    #[serde(default)]
+    pub by: String,
+    pub cite: Cite,
+}
+
+/// Measures outside a level's own list (先期处置, 现场处置措施, 防护, 信息发布 ...).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub title: String,
+    #[serde(default = "always")]
+    pub when: Cond,
+    pub items: Vec<Task>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Termination {
+    pub when: Cond,
+    pub who: String,
+    pub conditions: Vec<String>,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    /// The fact (a choice) that holds the warning level the government issued, if any.
+    pub fact: String,
+    /// How levels are named and ordered, quoted.
+    pub intro: Rule,
+    /// True when the plan gives criteria the engine can compute; false: the user picks.
+    pub computed: bool,
+    pub levels: Vec<WarningLevel>,
+    /// Measures for every level.
+    #[serde(default)]
+    pub general: Vec<Task>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningLevel {
+    /// The choice value of `Warning::fact`.
+    pub id: String,
+    pub name: String,
+    pub colour: String,
+    pub rank: u8,
+    pub issued_by: String,
+    pub issued_cite: Cite,
+    pub measures: String,
+    pub cite: Cite,
+}
+
+/// An interpretation the text forces on us, or a damaged/ambiguous passage, with the reading taken.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    /// `interpretation` | `damage` | `ambiguity` | `gap`.
+    pub kind: String,
+    pub title: String,
+    /// What the product does.
+    pub reading: String,
+    /// Why.
+    pub reason: String,
+    pub cite: Cite,
+    #[serde(default)]
+    pub quote: String,
+    /// When the note is relevant to a result; default: always.
+    #[serde(default = "always")]
+    pub when: Cond,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub unit: String,
+    pub phone: String,
+    pub line: u32,
+}
+
+fn always() -> Cond {
+    Cond::Always
+}

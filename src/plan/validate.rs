@@ -1,0 +1,468 @@
+//! Checks a parsed plan: references resolve, numeric bands tile the line, every rule is cited, every
+//! level and grade is reachable. Problems are `(key path, Chinese message)`.
+
+use std::collections::BTreeSet;
+
+use super::model::*;
+
+type Problems = Vec<(String, String)>;
+
+pub fn validate(plan: &Plan) -> Problems {
+    let mut v = Validator {
+        plan,
+        problems: Vec::new(),
+    };
+    v.meta();
+    v.facts();
+    v.grading();
+    v.response();
+    v.reporting();
+    v.rest();
+    v.problems
+}
+
+struct Validator<'a> {
+    plan: &'a Plan,
+    problems: Problems,
+}
+
+impl<'a> Validator<'a> {
+    fn err(&mut self, path: impl Into<String>, problem: impl Into<String>) {
+        self.problems.push((path.into(), problem.into()));
+    }
+
+    fn fact(&self, id: &str) -> Option<&'a FactDef> {
+        self.plan.facts.iter().find(|f| f.id == id)
+    }
+
+    fn meta(&mut self) {
+        let m = &self.plan.plan;
+        let id_ok = !m.id.is_empty()
+            && m.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            self.err(
+                "plan.id",
+                format!("预案id“{}”只能由小写字母、数字和“-”组成", m.id),
+            );
+        }
+        if chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").is_err() {
+            self.err("plan.date", format!("日期“{}”不是YYYY-MM-DD格式", m.date));
+        }
+        if m.lines[0] == 0 || m.lines[0] > m.lines[1] {
+            self.err("plan.lines", "起止行号无效");
+        }
+        if let Some(b) = &self.plan.bounds_clause {
+            self.rule("bounds_clause", &b.cite, &b.quote);
+        }
+        let scope = &self.plan.scope;
+        self.rule("scope", &scope.cite, &scope.quote);
+    }
+
+    /// A rule must be cited inside the plan's own lines and quote the plan.
+    fn rule(&mut self, path: &str, cite: &Cite, quote: &str) {
+        self.cite(path, cite);
+        if quote.trim().is_empty() {
+            self.err(format!("{path}.quote"), "缺少原文引文");
+        }
+    }
+
+    fn cite(&mut self, path: &str, cite: &Cite) {
+        let [first, last] = self.plan.plan.lines;
+        if cite.clause.trim().is_empty() {
+            self.err(format!("{path}.cite"), "引用缺少条款号");
+        }
+        if cite.line < first || cite.line > last {
+            self.err(
+                format!("{path}.cite"),
+                format!("引用行号{}不在本预案原文范围{first}–{last}内", cite.line),
+            );
+        }
+        if let Some(end) = cite.line_end {
+            if end < cite.line || end > last {
+                self.err(format!("{path}.cite"), format!("引用结束行号{end}无效"));
+            }
+        }
+        if let Some([a, b]) = cite.chars {
+            if a > b {
+                self.err(format!("{path}.cite"), "引用字符范围起点大于终点");
+            }
+        }
+    }
+
+    fn facts(&mut self) {
+        let mut seen = BTreeSet::new();
+        for (i, f) in self.plan.facts.iter().enumerate() {
+            let path = format!("facts[{i}]({})", f.id);
+            let id_ok = !f.id.is_empty()
+                && f.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !id_ok {
+                self.err(&path, "事实项id只能由小写字母、数字和“_”组成");
+            }
+            if f.id == "now" {
+                self.err(&path, "“now”是保留的事实项id(当前时间)");
+            }
+            if !seen.insert(f.id.as_str()) {
+                self.err(&path, format!("事实项id“{}”重复", f.id));
+            }
+            if f.label.trim().is_empty() {
+                self.err(&path, "缺少中文标签(label)");
+            }
+            match (f.kind, f.options.is_empty()) {
+                (FactType::Choice, true) => self.err(&path, "选择题缺少选项(options)"),
+                (FactType::Choice, false) => {}
+                (_, false) => self.err(&path, "只有选择题(choice)可以有选项"),
+                _ => {}
+            }
+            if matches!(f.kind, FactType::Count | FactType::Money) && f.unit.is_empty() {
+                self.err(&path, "数量或金额缺少单位(unit)");
+            }
+            if f.judgement && f.cite.is_none() {
+                self.err(&path, "研判问题必须注明出处(cite)");
+            }
+            if let Some(c) = &f.cite {
+                self.cite(&path, c);
+            }
+        }
+    }
+
+    fn grade_known(&mut self, path: &str, grade: &str) {
+        if !self.plan.grades.iter().any(|g| g.name == grade) {
+            self.err(path, format!("未知的事故等级“{grade}”"));
+        }
+    }
+
+    fn level_known(&mut self, path: &str, level: &str) {
+        if !self.plan.response.levels.iter().any(|l| l.id == level) {
+            self.err(path, format!("未知的响应级别“{level}”"));
+        }
+    }
+
+    /// Every fact, grade and level a condition names must exist, with the right type.
+    fn cond(&mut self, path: &str, cond: &Cond, allow_level: bool) {
+        match cond {
+            Cond::Always | Cond::NoGrade => {}
+            Cond::GradeIn(grades) => {
+                for g in grades {
+                    self.grade_known(path, g);
+                }
+            }
+            Cond::Yes(id) => self.fact_of(path, id, &[FactType::YesNo]),
+            Cond::Positive(id) => self.fact_of(path, id, &[FactType::Count, FactType::Money]),
+            Cond::Given(id) => self.fact_of(path, id, &[]),
+            Cond::Choice { fact, any_of } => {
+                self.fact_of(path, fact, &[FactType::Choice]);
+                if let Some(f) = self.fact(fact) {
+                    for value in any_of {
+                        if !f.options.iter().any(|o| &o.value == value) {
+                            self.err(path, format!("选择题“{fact}”没有选项“{value}”"));
+                        }
+                    }
+                }
+            }
+            Cond::LevelIn(levels) => {
+                if !allow_level {
+                    self.err(path, "响应级别规则的条件不能引用响应级别本身");
+                }
+                for l in levels {
+                    self.level_known(path, l);
+                }
+            }
+            Cond::Any(cs) | Cond::All(cs) => {
+                if cs.is_empty() {
+                    self.err(path, "any/all 条件列表为空");
+                }
+                for c in cs {
+                    self.cond(path, c, allow_level);
+                }
+            }
+            Cond::Not(c) => self.cond(path, c, allow_level),
+        }
+    }
+
+    fn fact_of(&mut self, path: &str, id: &str, types: &[FactType]) {
+        match self.fact(id) {
+            None => self.err(path, format!("引用了未定义的事实项“{id}”")),
+            Some(f) if !types.is_empty() && !types.contains(&f.kind) => {
+                self.err(path, format!("事实项“{id}”的类型不适用于此条件"))
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn grading(&mut self) {
+        let mut ranks = BTreeSet::new();
+        for g in &self.plan.grades {
+            if !ranks.insert(g.rank) {
+                self.err("grades", format!("等级次序{}重复", g.rank));
+            }
+        }
+        if self.plan.grading.combine != "max" {
+            self.err(
+                "grading.combine",
+                "目前只支持 combine = \"max\"(取各项标准达到的最高等级)",
+            );
+        }
+        let mut reached = BTreeSet::new();
+        for (i, axis) in self.plan.grading.axes.iter().enumerate() {
+            let path = format!("grading.axes[{i}]({})", axis.id);
+            for f in &axis.facts {
+                self.fact_of(&path, f, &[FactType::Count, FactType::Money]);
+            }
+            if axis.facts.is_empty() {
+                self.err(&path, "分级标准没有引用任何事实项");
+            }
+            for (j, band) in axis.bands.iter().enumerate() {
+                let bpath = format!("{path}.bands[{j}]");
+                self.grade_known(&bpath, &band.grade);
+                reached.insert(band.grade.clone());
+                self.rule(&bpath, &band.cite, &band.quote);
+                if band.min.is_some() != band.min_inclusive.is_some() {
+                    self.err(&bpath, "下限必须同时写明是否含本数(min_inclusive)");
+                }
+                if band.max.is_some() != band.max_inclusive.is_some() {
+                    self.err(&bpath, "上限必须同时写明是否含本数(max_inclusive)");
+                }
+                for v in [band.min, band.max].into_iter().flatten() {
+                    if !v.is_finite() || v < 0.0 {
+                        self.err(&bpath, "界限必须是非负有限数");
+                    }
+                }
+            }
+            self.tiling(&path, &axis.bands);
+        }
+        for (i, flag) in self.plan.grading.flags.iter().enumerate() {
+            let path = format!("grading.flags[{i}]({})", flag.id);
+            self.grade_known(&path, &flag.grade);
+            reached.insert(flag.grade.clone());
+            self.cond(&path, &flag.when, false);
+            self.rule(&path, &flag.cite, &flag.quote);
+        }
+        for g in &self.plan.grades {
+            if !reached.contains(&g.name) {
+                self.err("grades", format!("没有任何标准能达到等级“{}”", g.name));
+            }
+        }
+    }
+
+    /// Bands must tile [lowest bound, ∞) with no gap or overlap; a gap below the lowest band is
+    /// allowed (values there are below every threshold).
+    fn tiling(&mut self, path: &str, bands: &[Band]) {
+        let lower = |b: &Band| b.min.unwrap_or(0.0);
+        let mut sorted: Vec<(usize, &Band)> = bands.iter().enumerate().collect();
+        sorted.sort_by(|a, b| lower(a.1).total_cmp(&lower(b.1)));
+        for pair in sorted.windows(2) {
+            let ((i, a), (j, b)) = (pair[0], pair[1]);
+            let at = format!("{path}.bands[{i}]/bands[{j}]");
+            let (Some(a_max), Some(b_min)) = (a.max, b.min) else {
+                self.err(
+                    at,
+                    format!("“{}”与“{}”重叠:较低一档没有上限", a.text, b.text),
+                );
+                continue;
+            };
+            let a_incl = a.max_inclusive.unwrap_or(false);
+            let b_incl = b.min_inclusive.unwrap_or(false);
+            if a_max < b_min || (a_max == b_min && !a_incl && !b_incl) {
+                self.err(
+                    at,
+                    format!(
+                        "“{}”与“{}”之间有空档:{a_max}至{b_min}不属于任何等级",
+                        a.text, b.text
+                    ),
+                );
+            } else if a_max > b_min || (a_incl && b_incl) {
+                self.err(at, format!("“{}”与“{}”重叠于{b_min}", a.text, b.text));
+            }
+        }
+        if let Some((i, top)) = sorted.last() {
+            if top.max.is_some() {
+                self.err(
+                    format!("{path}.bands[{i}]"),
+                    "最高一档有上限,更大的数值不属于任何等级",
+                );
+            }
+        }
+    }
+
+    fn response(&mut self) {
+        let r = &self.plan.response;
+        self.rule("response.intro", &r.intro.cite, &r.intro.quote);
+        let mut ids = BTreeSet::new();
+        let mut ranks = BTreeSet::new();
+        for (i, l) in r.levels.iter().enumerate() {
+            let path = format!("response.levels[{i}]({})", l.id);
+            if !ids.insert(l.id.as_str()) {
+                self.err(&path, "响应级别id重复");
+            }
+            if !ranks.insert(l.rank) {
+                self.err(&path, format!("响应级别次序{}重复", l.rank));
+            }
+            self.rule(
+                &format!("{path}.condition"),
+                &l.condition.cite,
+                &l.condition.quote,
+            );
+            self.rule(
+                &format!("{path}.procedure"),
+                &l.procedure.cite,
+                &l.procedure.quote,
+            );
+            for (field, value) in [
+                ("proposes", &l.proposes),
+                ("starts", &l.starts),
+                ("commands", &l.commands),
+            ] {
+                if value.trim().is_empty() {
+                    self.err(&path, format!("缺少{field}(谁提出/谁启动/谁指挥)"));
+                }
+            }
+            for (j, m) in l.measures.iter().enumerate() {
+                self.cite(&format!("{path}.measures[{j}]"), &m.cite);
+            }
+        }
+        for (i, rule) in r.rules.iter().enumerate() {
+            let path = format!("response.rules[{i}]({})", rule.id);
+            self.level_known(&path, &rule.level);
+            self.cond(&path, &rule.when, false);
+            self.rule(&path, &rule.cite, &rule.quote);
+        }
+        for l in &r.levels {
+            if !r.rules.iter().any(|rule| rule.level == l.id) {
+                self.err(
+                    format!("response.levels({})", l.id),
+                    format!("没有任何规则能启动“{}”", l.name),
+                );
+            }
+        }
+        // Every grade must map to a level through a grade rule (a judgement may raise it further).
+        for g in &self.plan.grades {
+            let mapped = r.rules.iter().any(|rule| {
+                rule.kind == RuleKind::Grade && grade_only_matches(&rule.when, &g.name)
+            });
+            if !mapped {
+                self.err(
+                    "response.rules",
+                    format!("等级“{}”没有对应的响应级别规则(kind = \"grade\")", g.name),
+                );
+            }
+        }
+    }
+
+    fn reporting(&mut self) {
+        let mut ids = BTreeSet::new();
+        for (i, rep) in self.plan.reporting.iter().enumerate() {
+            let path = format!("reporting[{i}]({})", rep.id);
+            if !ids.insert(rep.id.as_str()) {
+                self.err(&path, "报告规则id重复");
+            }
+            self.cond(&path, &rep.when, true);
+            self.fact_of(&path, &rep.anchor, &[FactType::Datetime]);
+            if rep.within_minutes == Some(0) {
+                self.err(&path, "时限分钟数必须大于0;原文“立即”请不写 within_minutes");
+            }
+            if rep.limit_text.trim().is_empty() {
+                self.err(&path, "缺少原文时限用语(limit_text)");
+            }
+            self.rule(&path, &rep.cite, &rep.quote);
+        }
+    }
+
+    fn rest(&mut self) {
+        let org = &self.plan.organisation;
+        self.rule(
+            "organisation.command",
+            &org.command.cite,
+            &org.command.quote,
+        );
+        self.rule("organisation.office", &org.office.cite, &org.office.quote);
+        self.rule(
+            "organisation.groups_intro",
+            &org.groups_intro.cite,
+            &org.groups_intro.quote,
+        );
+        for (i, u) in org.member_units.iter().enumerate() {
+            self.cite(&format!("organisation.member_units[{i}]"), &u.cite);
+        }
+        for (i, g) in org.groups.iter().enumerate() {
+            let path = format!("organisation.groups[{i}]({})", g.name);
+            if g.lead.trim().is_empty() {
+                self.err(&path, "工作组缺少牵头单位");
+            }
+            self.cond(&path, &g.when, true);
+            self.cite(&path, &g.cite);
+        }
+        for (i, m) in self.plan.measures.iter().enumerate() {
+            let path = format!("measures[{i}]({})", m.title);
+            self.cond(&path, &m.when, true);
+            for (j, t) in m.items.iter().enumerate() {
+                self.cite(&format!("{path}.items[{j}]"), &t.cite);
+            }
+        }
+        for (i, t) in self.plan.termination.iter().enumerate() {
+            let path = format!("termination[{i}]");
+            self.cond(&path, &t.when, true);
+            self.rule(&path, &t.cite, &t.quote);
+        }
+        if let Some(w) = &self.plan.warning {
+            self.rule("warning.intro", &w.intro.cite, &w.intro.quote);
+            self.fact_of("warning.fact", &w.fact, &[FactType::Choice]);
+            let options: Vec<String> = self
+                .fact(&w.fact)
+                .map(|f| f.options.iter().map(|o| o.value.clone()).collect())
+                .unwrap_or_default();
+            for (i, l) in w.levels.iter().enumerate() {
+                let path = format!("warning.levels[{i}]({})", l.id);
+                if !options.contains(&l.id) {
+                    self.err(
+                        &path,
+                        format!("预警级别“{}”不是事实项“{}”的选项", l.id, w.fact),
+                    );
+                }
+                self.cite(&path, &l.cite);
+                self.cite(&path, &l.issued_cite);
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for (i, n) in self.plan.notes.iter().enumerate() {
+            let path = format!("notes[{i}]({})", n.id);
+            if !ids.insert(n.id.as_str()) {
+                self.err(&path, "说明id重复");
+            }
+            if !["interpretation", "damage", "ambiguity", "gap"].contains(&n.kind.as_str()) {
+                self.err(
+                    &path,
+                    "kind 只能是 interpretation / damage / ambiguity / gap",
+                );
+            }
+            if n.reading.trim().is_empty() || n.reason.trim().is_empty() {
+                self.err(&path, "说明必须写明采取的读法(reading)和理由(reason)");
+            }
+            self.cond(&path, &n.when, true);
+            self.cite(&path, &n.cite);
+        }
+        for (i, c) in self.plan.contacts.iter().enumerate() {
+            let [first, last] = self.plan.plan.lines;
+            if c.line < first || c.line > last {
+                self.err(
+                    format!("contacts[{i}]"),
+                    format!("行号{}不在本预案原文范围内", c.line),
+                );
+            }
+        }
+    }
+}
+
+/// Whether a grade rule's condition holds for this grade with every other fact at its default.
+fn grade_only_matches(cond: &Cond, grade: &str) -> bool {
+    match cond {
+        Cond::Always => true,
+        Cond::GradeIn(gs) => gs.iter().any(|g| g == grade),
+        Cond::Any(cs) => cs.iter().any(|c| grade_only_matches(c, grade)),
+        Cond::All(cs) => cs.iter().all(|c| grade_only_matches(c, grade)),
+        _ => false,
+    }
+}

@@ -1,0 +1,178 @@
+//! A damaged plan file is rejected with an error naming the file, the place and the problem. Each
+//! case edits the real plan text once.
+
+use yingji::plan::{load, PlanError};
+
+const PLAN: &str = include_str!("../plans/jincheng/noncoal-mine.toml");
+const FILE: &str = "county-edit.toml";
+
+fn edited(from: &str, to: &str) -> Vec<PlanError> {
+    assert!(PLAN.contains(from), "test edit does not apply: {from}");
+    match load(FILE, &PLAN.replacen(from, to, 1)) {
+        Ok(_) => panic!("edit accepted: {from} → {to}"),
+        Err(errors) => errors,
+    }
+}
+
+fn has(errors: &[PlanError], path: &str, problem: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.file == FILE && e.path.contains(path) && e.problem.contains(problem))
+}
+
+#[test]
+fn the_real_plan_loads() {
+    assert!(load(FILE, PLAN).is_ok());
+}
+
+#[test]
+fn gap_between_bands() {
+    let errors = edited(
+        "min = 10\nmin_inclusive = true\nmax = 30",
+        "min = 11\nmin_inclusive = true\nmax = 30",
+    );
+    assert!(
+        has(&errors, "grading.axes[0](deaths)", "空档"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn overlap_between_bands() {
+    let errors = edited(
+        "max = 10\nmax_inclusive = false",
+        "max = 10\nmax_inclusive = true",
+    );
+    assert!(
+        has(&errors, "grading.axes[0](deaths)", "重叠"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn bound_without_inclusivity() {
+    let errors = edited("min = 30\nmin_inclusive = true\n", "min = 30\n");
+    assert!(has(&errors, "bands[0]", "min_inclusive"), "{errors:?}");
+}
+
+#[test]
+fn unknown_fact_reference() {
+    let errors = edited(
+        r#"facts = ["serious_injuries", "poisoned"]"#,
+        r#"facts = ["serious_injuries", "poisonned"]"#,
+    );
+    assert!(
+        has(&errors, "grading.axes[1]", "未定义的事实项“poisonned”"),
+        "{errors:?}"
+    );
+    let errors = edited(
+        r#"when = { yes = "beyond_city_capacity" }"#,
+        r#"when = { yes = "beyond_province" }"#,
+    );
+    assert!(
+        has(&errors, "response.rules[4](beyond-city)", "beyond_province"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn rule_without_citation_or_quote() {
+    let errors = edited(r#"quote = "发生较大事故""#, r#"quote = """#);
+    assert!(
+        has(
+            &errors,
+            "response.rules[1](grade-larger).quote",
+            "缺少原文引文"
+        ),
+        "{errors:?}"
+    );
+    let errors = edited(
+        r#"cite = { clause = "4.2.2(1)", line = 1428 }
+quote = "发生较大事故""#,
+        r#"cite = { clause = "4.2.2(1)", line = 99 }
+quote = "发生较大事故""#,
+    );
+    assert!(
+        has(
+            &errors,
+            "response.rules[1](grade-larger).cite",
+            "不在本预案原文范围"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn level_no_rule_reaches() {
+    let errors = edited(
+        r#"level = "III"
+when = { grade_in = ["一般"] }"#,
+        r#"level = "II"
+when = { grade_in = ["一般"] }"#,
+    );
+    assert!(
+        has(
+            &errors,
+            "response.levels(III)",
+            "没有任何规则能启动“Ⅲ级响应”"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn grade_without_response() {
+    let errors = edited(
+        r#"when = { grade_in = ["特别重大", "重大"] }
+text = "事故等级为重大以上"#,
+        r#"when = { grade_in = ["重大"] }
+text = "事故等级为重大以上"#,
+    );
+    assert!(
+        has(
+            &errors,
+            "response.rules",
+            "等级“特别重大”没有对应的响应级别规则"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn unknown_level_and_choice_value() {
+    let errors = edited(
+        r#"level = "I"
+when = { choice = { fact = "may_become", any_of = ["major"] } }"#,
+        r#"level = "IV"
+when = { choice = { fact = "may_become", any_of = ["huge"] } }"#,
+    );
+    assert!(
+        has(&errors, "may-become-major", "未知的响应级别“IV”"),
+        "{errors:?}"
+    );
+    assert!(
+        has(&errors, "may-become-major", "没有选项“huge”"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn syntax_error_gives_line_and_column() {
+    let errors = edited("[grading]\ncombine = \"max\"", "[grading]\ncombine = max");
+    let line = PLAN.lines().position(|l| l == "combine = \"max\"").unwrap() + 1;
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].path.starts_with(&format!("第{line}行")),
+        "{errors:?}"
+    );
+    assert!(errors[0].problem.starts_with("无法解析"), "{errors:?}");
+}
+
+#[test]
+fn unknown_key_is_rejected() {
+    let errors = edited(
+        "[grading]\ncombine = \"max\"",
+        "[grading]\ncombine = \"max\"\ncombin = \"min\"",
+    );
+    assert!(errors[0].problem.contains("combin"), "{errors:?}");
+}

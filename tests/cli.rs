@@ -1,0 +1,193 @@
+//! The CLI as a process: the JSON contract, exit codes, and the same answers as the library.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> (i32, Value) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yingji"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run yingji");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    (out.status.code().unwrap_or(-1), json)
+}
+
+#[test]
+fn plans_lists_the_plan() {
+    let (code, json) = run(&["plans"], "");
+    assert_eq!(code, 0);
+    let plan = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "jincheng-noncoal-mine")
+        .unwrap();
+    assert_eq!(plan["city"], "晋城市");
+    assert_eq!(plan["title"], "晋城市非煤矿山生产安全事故应急预案");
+    assert_eq!(plan["doc_number"], "晋市政办〔2020〕53号");
+    assert_eq!(plan["date"], "2020-10-12");
+}
+
+#[test]
+fn schema_lists_the_facts() {
+    let (code, json) = run(&["schema", "jincheng-noncoal-mine"], "");
+    assert_eq!(code, 0);
+    let facts = json["facts"].as_array().unwrap();
+    let fact = |id: &str| {
+        facts
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap_or_else(|| panic!("no fact {id}"))
+    };
+    assert_eq!(fact("deaths")["type"], "count");
+    assert_eq!(fact("deaths")["unit"], "人");
+    assert_eq!(fact("direct_loss_wan")["type"], "money");
+    assert_eq!(fact("direct_loss_wan")["unit"], "万元");
+    assert_eq!(fact("beyond_county_capacity")["type"], "yesno");
+    assert_eq!(fact("beyond_county_capacity")["judgement"], true);
+    assert_eq!(fact("beyond_county_capacity")["cite"]["line"], 1428);
+    assert_eq!(fact("may_become")["type"], "choice");
+    assert_eq!(fact("incident_time")["type"], "datetime");
+    assert!(json["bounds_clause"]["quote"]
+        .as_str()
+        .unwrap()
+        .contains("“以上”含本数"));
+}
+
+#[test]
+fn eval_answers_the_boundaries() {
+    let now = r#""now": "2026-11-23T16:00:00+08:00""#;
+    for (deaths, grade, rank, level, level_rank) in [
+        (2, "一般", 4, "Ⅲ级响应", 3),
+        (3, "较大", 3, "Ⅱ级响应", 2),
+        (9, "较大", 3, "Ⅱ级响应", 2),
+        (10, "重大", 2, "Ⅰ级响应", 1),
+        (29, "重大", 2, "Ⅰ级响应", 1),
+        (30, "特别重大", 1, "Ⅰ级响应", 1),
+    ] {
+        let (code, json) = run(
+            &["eval", "jincheng-noncoal-mine"],
+            &format!(r#"{{"deaths": {deaths}, {now}}}"#),
+        );
+        assert_eq!(code, 0, "{json}");
+        assert_eq!(json["grade"], grade, "deaths={deaths}");
+        assert_eq!(json["grade_rank"], rank, "deaths={deaths}");
+        assert_eq!(json["response"]["level"], level, "deaths={deaths}");
+        assert_eq!(json["response"]["rank"], level_rank, "deaths={deaths}");
+    }
+}
+
+#[test]
+fn eval_result_has_the_stable_keys() {
+    let (code, json) = run(
+        &["eval", "jincheng-noncoal-mine"],
+        r#"{"deaths": 5, "incident_time": "2026-11-23T14:30", "now": "2026-11-23T15:00:00+08:00"}"#,
+    );
+    assert_eq!(code, 0);
+    for key in [
+        "plan",
+        "grade",
+        "grade_rank",
+        "response",
+        "deadlines",
+        "tasks",
+        "citations",
+        "notes",
+        "warnings",
+    ] {
+        assert!(json.get(key).is_some(), "missing key {key}");
+    }
+    let r = &json["response"];
+    assert_eq!(r["starts"], "市指挥部指挥长或市副指挥长");
+    assert!(r["commands"].as_str().unwrap().contains("市指挥部"));
+    assert_eq!(r["reasons"][0]["kind"], "grade");
+    assert_eq!(r["reasons"][0]["cite"]["line"], 1428);
+    let unit = json["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "unit-1h")
+        .unwrap();
+    assert_eq!(unit["due"], "2026-11-23T15:30:00+08:00");
+    assert_eq!(unit["due_display"], "15:30");
+    assert_eq!(unit["minutes_left"], 30);
+    let tasks = json["tasks"].as_array().unwrap();
+    let rescue = tasks.iter().find(|t| t["title"] == "抢险救援组").unwrap();
+    assert_eq!(rescue["lead"], "市应急管理局");
+    assert!(rescue["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m == "市军事化矿山救护队"));
+    assert_eq!(tasks[0]["kind"], "level");
+    assert!(json["citations"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn bad_input_exits_2_with_a_chinese_error() {
+    for (input, field, message) in [
+        (r#"{"deaths": -1}"#, "deaths", "不能为负数"),
+        (r#"{"deaths": 1.5}"#, "deaths", "必须是整数"),
+        (r#"{"deaths": "多人"}"#, "deaths", "应为数字"),
+        (r#"{"deaths": 1,}"#, "facts", "不是有效的JSON"),
+        (r#"[1, 2]"#, "facts", "不是有效的JSON"),
+        (r#"{"dead": 1}"#, "dead", "未知的事实项"),
+    ] {
+        let (code, json) = run(&["eval", "jincheng-noncoal-mine"], input);
+        assert_eq!(code, 2, "{input}");
+        assert_eq!(json["error"]["field"], field, "{input}");
+        assert!(
+            json["error"]["message"].as_str().unwrap().contains(message),
+            "{input}: {json}"
+        );
+    }
+    let (code, json) = run(&["eval", "no-such-plan"], "{}");
+    assert_eq!(code, 2);
+    assert_eq!(json["error"]["field"], "plan");
+}
+
+#[test]
+fn check_validates_a_plan_file() {
+    let good = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/jincheng/noncoal-mine.toml"
+    );
+    let (code, json) = run(&["check", good], "");
+    assert_eq!(code, 0);
+    assert_eq!(json["ok"]["id"], "jincheng-noncoal-mine");
+
+    let text = std::fs::read_to_string(good).unwrap().replacen(
+        "min = 10\nmin_inclusive = true\nmax = 30",
+        "min = 12\nmin_inclusive = true\nmax = 30",
+        1,
+    );
+    let bad = std::env::temp_dir().join(format!("yingji-bad-{}.toml", std::process::id()));
+    std::fs::write(&bad, text).unwrap();
+    let (code, json) = run(&["check", bad.to_str().unwrap()], "");
+    std::fs::remove_file(&bad).ok();
+    assert_eq!(code, 2);
+    let e = &json["errors"][0];
+    assert!(e["file"].as_str().unwrap().ends_with(".toml"));
+    assert!(e["path"]
+        .as_str()
+        .unwrap()
+        .contains("grading.axes[0](deaths)"));
+    assert!(e["problem"].as_str().unwrap().contains("空档"));
+}

@@ -1,0 +1,298 @@
+// End-to-end test of the page in Debian's chromium, driven by playwright-core.
+//
+//   node --test tests/e2e/
+//
+// Needs a built pkg/ (scripts/build.sh). The page is served in-process by tools/serve.mjs with the
+// production Content-Security-Policy, so a CSP violation shows up as a console error and fails.
+// Every test fails on any console error, any uncaught page error and any request that leaves the
+// server's own origin (such requests are aborted and recorded).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+// YINGJI_ROOT lets the page be tried against another pkg/ (e.g. a stand-in) without touching the repo.
+const ROOT = resolve(process.env.YINGJI_ROOT || REPO);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const PLAN_TITLE = '晋城市非煤矿山生产安全事故应急预案';
+const TIMEOUT = 10_000;
+
+let browser;
+let server;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(ROOT, 'pkg', 'yingji.js')) && existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')),
+    `no built module in ${join(ROOT, 'pkg')}: run scripts/build.sh first`,
+  );
+  server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * A fresh browser context (own localStorage) and page that records problems.
+ * `problems` collects console errors, page errors and foreign requests; `check()` asserts none.
+ */
+async function open(t, { origin = server.origin, url = server.url, viewport = { width: 1280, height: 900 }, init } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  t.after(() => context.close());
+  const problems = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    let o;
+    try {
+      o = new URL(u).origin;
+    } catch {
+      o = '';
+    }
+    if (o === origin) return route.continue();
+    problems.push(`foreign request: ${u}`);
+    return route.abort('blockedbyclient');
+  });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} @ ${JSON.stringify(msg.location())}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const check = () => assert.deepEqual(problems, [], `problems on the page:\n${problems.join('\n')}`);
+  if (url) await page.goto(url);
+  return { context, page, problems, check };
+}
+
+async function ready(page) {
+  await page.waitForSelector('[data-yingji-state="ready"]', { timeout: TIMEOUT });
+}
+
+/** Waits until the element's text contains `want`; fails showing what it had. */
+async function waitText(page, selector, want) {
+  try {
+    await page.waitForFunction(
+      ([sel, w]) => {
+        const n = document.querySelector(sel);
+        return !!n && n.textContent.includes(w);
+      },
+      [selector, want],
+      { timeout: TIMEOUT },
+    );
+  } catch {
+    const had = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '(missing)', selector);
+    assert.fail(`${selector} should contain ${JSON.stringify(want)}; it shows ${JSON.stringify(had)}`);
+  }
+}
+
+const text = (page, selector) => page.locator(selector).first().innerText();
+
+test('loads, reports ready and lists the Jincheng non-coal mine plan', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  const options = await page.locator('#plan option').allInnerTexts();
+  assert.ok(options.includes(PLAN_TITLE), `plan selector lists ${JSON.stringify(options)}`);
+  // The form is generated from the schema.
+  for (const id of ['deaths', 'missing', 'serious_injuries', 'poisoned', 'direct_loss_wan', 'incident_time']) {
+    assert.equal(await page.locator(`#fact-${id}`).count(), 1, `#fact-${id} exists`);
+  }
+  assert.equal(await page.locator('#fact-beyond_county_capacity-no').isChecked(), true, 'judgement defaults to 否');
+  // Every input has a label.
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('#facts input, #facts select')]
+      .filter((i) => !(i.labels && i.labels.length) && !i.getAttribute('aria-label'))
+      .map((i) => i.id || i.name),
+  );
+  assert.deepEqual(unlabelled, [], 'inputs without a label');
+  check();
+});
+
+test('deaths=5: 较大事故, Ⅱ级响应, 抢险救援组 and the why panel quoting the clause', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  await waitText(page, '#response-level', 'Ⅱ级响应');
+  const group = page.locator('#tasks .task', { hasText: '抢险救援组' }).first();
+  assert.ok(await group.isVisible(), 'task group 抢险救援组 is visible');
+  const why = await text(page, '#why');
+  assert.ok(why.includes('3人以上10人以下'), 'why panel shows the band/quote 3人以上10人以下');
+  assert.match(why, /原文第(\d+–)?1184(–\d+)?行|第1184/, 'why panel cites line 1184');
+  // Who proposes/starts/commands is shown with the level.
+  assert.ok((await text(page, '#response-who')).length > 0, 'who proposes/starts/commands');
+  await page.screenshot({ path: '/tmp/yingji-page.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: '/tmp/yingji-narrow.png', fullPage: false });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling on a narrow screen (overflow ${overflow}px)`);
+  check();
+});
+
+test('boundary: deaths=2 is 一般/Ⅲ级响应; judging it beyond county capacity raises it to Ⅱ级响应', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.fill('#fact-deaths', '2');
+  await waitText(page, '#grade', '一般');
+  await waitText(page, '#response-level', 'Ⅲ级响应');
+  assert.equal(await page.locator('#why .reason.raised').count(), 0, 'nothing raised yet');
+
+  await page.check('#fact-beyond_county_capacity-yes');
+  await waitText(page, '#response-level', 'Ⅱ级响应');
+  await waitText(page, '#grade', '一般'); // the grade itself does not change
+  const raised = page.locator('#why .reason.kind-judgement.raised');
+  assert.ok((await raised.count()) >= 1, 'the why panel marks the judgement that raised the level');
+  assert.match(await raised.first().innerText(), /提高/);
+  assert.match(await raised.first().innerText(), /Ⅱ级响应/);
+
+  // Answering 否 again goes back.
+  await page.check('#fact-beyond_county_capacity-no');
+  await waitText(page, '#response-level', 'Ⅲ级响应');
+  check();
+});
+
+test('deadline clock: 1小时内 after the incident time', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.fill('#fact-deaths', '1');
+  await page.fill('#fact-incident_time', '2024-05-01T10:00');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#deadlines .deadline')].some(
+      (li) => li.textContent.includes('1小时内') && li.dataset.status !== 'awaiting_anchor' && li.dataset.status !== 'immediate',
+    ),
+  );
+  const rows = await page.$$eval('#deadlines .deadline', (lis) =>
+    lis.map((li) => ({
+      status: li.dataset.status,
+      limit: li.querySelector('.limit')?.textContent ?? '',
+      clock: li.querySelector('.clock')?.textContent ?? '',
+      overdue: li.classList.contains('status-overdue'),
+    })),
+  );
+  const hour = rows.filter((r) => r.limit === '1小时内' && (r.status === 'pending' || r.status === 'overdue'));
+  assert.ok(hour.length >= 1, `a timed 1小时内 deadline: ${JSON.stringify(rows)}`);
+  for (const r of hour) {
+    // "11:00", or with the date when it is not today ("5月1日 11:00").
+    assert.match(r.clock, /(^|\D)11:00$/, `due one hour after 10:00: ${JSON.stringify(r)}`);
+    // 2024 is in the past: the deadline is overdue and marked so.
+    assert.equal(r.status, 'overdue');
+    assert.ok(r.overdue, 'overdue deadline is marked');
+  }
+  // Deadlines without a number in the plan say so rather than inventing a time.
+  for (const r of rows.filter((r) => r.status === 'immediate')) assert.notEqual(r.clock, '—');
+
+  // The 现在 button fills a time (China time) and the clock follows.
+  await page.click('#now-incident_time');
+  const v = await page.inputValue('#fact-incident_time');
+  assert.match(v, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+  check();
+});
+
+test('reload keeps what was typed and gives the same result', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  const emptyGrade = await text(page, '#grade');
+  assert.ok(await page.locator('#banner-note').isVisible(), 'the banner says nothing was entered yet');
+  await page.fill('#fact-deaths', '5');
+  await page.fill('#fact-serious_injuries', '12');
+  await page.fill('#fact-direct_loss_wan', '800.5');
+  await page.check('#fact-beyond_city_capacity-yes');
+  await page.fill('#fact-incident_time', '2024-05-01T10:00');
+  await waitText(page, '#grade', '较大');
+  const snapshot = async () => ({
+    grade: await text(page, '#grade'),
+    level: await text(page, '#response-level'),
+    who: await text(page, '#response-who'),
+    tasks: await text(page, '#tasks'),
+    clocks: await page.$$eval('#deadlines .clock', (n) => n.map((x) => x.textContent)),
+    criteria: await text(page, '#why-grade'),
+  });
+  const before = await snapshot();
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#fact-deaths'), '5');
+  assert.equal(await page.inputValue('#fact-serious_injuries'), '12');
+  assert.equal(await page.inputValue('#fact-direct_loss_wan'), '800.5');
+  assert.equal(await page.isChecked('#fact-beyond_city_capacity-yes'), true);
+  assert.equal(await page.inputValue('#fact-incident_time'), '2024-05-01T10:00');
+  await waitText(page, '#grade', '较大');
+  assert.deepEqual(await snapshot(), before);
+
+  // 清空 resets (after confirming) and the reset survives a reload.
+  page.once('dialog', (d) => d.accept());
+  await page.click('#reset');
+  await waitText(page, '#grade', emptyGrade);
+  assert.equal(await page.inputValue('#fact-deaths'), '');
+  assert.equal(await page.isChecked('#fact-beyond_city_capacity-no'), true);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#fact-deaths'), '');
+  check();
+});
+
+test('bad input: -1 deaths shows a Chinese error by the field and keeps the last result marked stale', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  await page.fill('#fact-deaths', '-1');
+  const err = page.locator('#error-deaths');
+  await err.waitFor({ state: 'visible' });
+  assert.equal(await err.getAttribute('role'), 'alert');
+  const msg = await err.innerText();
+  assert.match(msg, /[\u4e00-\u9fff]/, `error message is Chinese: ${msg}`);
+  // The last good result stays, visibly stale.
+  assert.ok(await page.locator('#stale-notice').isVisible(), 'stale notice shown');
+  assert.equal(await page.locator('#banner').getAttribute('data-stale'), 'true');
+  assert.match(await text(page, '#grade'), /较大/);
+  const body = await page.locator('body').innerText();
+  for (const bad of ['NaN', 'undefined', '[object Object]']) assert.ok(!body.includes(bad), `page text has ${bad}`);
+
+  // Fixing it clears the error and the stale mark.
+  await page.fill('#fact-deaths', '2');
+  await waitText(page, '#grade', '一般');
+  assert.equal(await err.isVisible(), false);
+  assert.equal(await page.locator('#stale-notice').isVisible(), false);
+  check();
+});
+
+test('loading failures are reported with a state code and a Chinese message', async (t) => {
+  // No WebAssembly in this browser.
+  {
+    const { page, check } = await open(t, { init: 'delete globalThis.WebAssembly;' });
+    await page.waitForSelector('[data-yingji-state="error:no-wasm"]');
+    assert.match(await text(page, '#status-text'), /WebAssembly/);
+    check();
+  }
+  // The module is missing (a root with www/ but no pkg/): the 404 is expected, so no check().
+  const dir = mkdtempSync(join(tmpdir(), 'yingji-nopkg-'));
+  symlinkSync(join(ROOT, 'www'), join(dir, 'www'));
+  const bare = await startServer({ port: 0, root: dir, headers: { 'Content-Security-Policy': CSP } });
+  t.after(async () => {
+    await bare.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { page, problems } = await open(t, { origin: bare.origin, url: bare.url });
+  await page.waitForSelector('[data-yingji-state="error:fetch"]');
+  assert.match(await text(page, '#status-text'), /pkg/);
+  assert.ok(!problems.some((p) => p.startsWith('foreign') || p.startsWith('page error')), problems.join('\n'));
+});

@@ -1,0 +1,223 @@
+//! Every embedded plan file loads and validates, and every quote in it is the plan's own text at the
+//! lines it cites (checked against the seed in ../shared/seeds).
+
+use std::path::PathBuf;
+
+use yingji::plan::{registry, Cite, Plan};
+
+fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+#[test]
+fn every_embedded_plan_is_valid() {
+    match registry() {
+        Ok(plans) => assert!(!plans.is_empty(), "no plan embedded"),
+        Err(errors) => panic!(
+            "invalid plan files:\n{}",
+            errors
+                .iter()
+                .map(|e| format!("  {e}\n"))
+                .collect::<String>()
+        ),
+    }
+}
+
+/// The cited text: lines `line..=line_end` joined with no separator (the seeds wrap sentences across
+/// lines), or the `chars` range of one line.
+fn cited_text(lines: &[&str], cite: &Cite) -> String {
+    let first = cite.line as usize;
+    let last = cite.line_end.unwrap_or(cite.line) as usize;
+    let text: String = (first..=last)
+        .filter_map(|n| lines.get(n - 1))
+        .copied()
+        .collect();
+    match cite.chars {
+        Some([a, b]) => text
+            .chars()
+            .skip(a as usize)
+            .take((b - a) as usize)
+            .collect(),
+        None => text,
+    }
+}
+
+/// Each fragment of the quote (split at `…`) appears in the cited text, in order.
+fn quote_found(cited: &str, quote: &str) -> bool {
+    let mut rest = cited;
+    for fragment in quote.split('…').filter(|f| !f.is_empty()) {
+        match rest.find(fragment) {
+            Some(at) => rest = &rest[at + fragment.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
+    let mut out: Vec<(String, &Cite, &str)> = Vec::new();
+    if let Some(b) = &plan.bounds_clause {
+        out.push(("bounds_clause".into(), &b.cite, &b.quote));
+    }
+    out.push(("scope".into(), &plan.scope.cite, &plan.scope.quote));
+    for axis in &plan.grading.axes {
+        for b in &axis.bands {
+            out.push((
+                format!("grading.{}.{}", axis.id, b.grade),
+                &b.cite,
+                &b.quote,
+            ));
+        }
+    }
+    for f in &plan.grading.flags {
+        out.push((format!("grading.flags.{}", f.id), &f.cite, &f.quote));
+    }
+    let r = &plan.response;
+    out.push(("response.intro".into(), &r.intro.cite, &r.intro.quote));
+    for l in &r.levels {
+        out.push((
+            format!("level {} condition", l.id),
+            &l.condition.cite,
+            &l.condition.quote,
+        ));
+        out.push((
+            format!("level {} procedure", l.id),
+            &l.procedure.cite,
+            &l.procedure.quote,
+        ));
+        for m in &l.measures {
+            out.push((format!("level {} measure", l.id), &m.cite, &m.text));
+        }
+    }
+    for rule in &r.rules {
+        out.push((
+            format!("response.rules.{}", rule.id),
+            &rule.cite,
+            &rule.quote,
+        ));
+    }
+    for rep in &plan.reporting {
+        out.push((format!("reporting.{}", rep.id), &rep.cite, &rep.quote));
+    }
+    let org = &plan.organisation;
+    out.push((
+        "organisation.command".into(),
+        &org.command.cite,
+        &org.command.quote,
+    ));
+    out.push((
+        "organisation.command.duties".into(),
+        &org.command.cite,
+        &org.command.duties,
+    ));
+    out.push((
+        "organisation.office".into(),
+        &org.office.cite,
+        &org.office.quote,
+    ));
+    out.push((
+        "organisation.office.duties".into(),
+        &org.office.cite,
+        &org.office.duties,
+    ));
+    out.push((
+        "organisation.groups_intro".into(),
+        &org.groups_intro.cite,
+        &org.groups_intro.quote,
+    ));
+    for u in &org.member_units {
+        out.push((format!("member unit {}", u.unit), &u.cite, &u.duties));
+    }
+    for g in &org.groups {
+        out.push((format!("group {}", g.name), &g.cite, &g.duties));
+        out.push((format!("group {} lead", g.name), &g.cite, &g.lead));
+        for m in &g.members {
+            out.push((format!("group {} member", g.name), &g.cite, m));
+        }
+    }
+    for m in &plan.measures {
+        for t in &m.items {
+            out.push((format!("measure {}", m.title), &t.cite, &t.text));
+        }
+    }
+    for t in &plan.termination {
+        out.push(("termination".into(), &t.cite, &t.quote));
+        for c in &t.conditions {
+            out.push(("termination condition".into(), &t.cite, c));
+        }
+    }
+    if let Some(w) = &plan.warning {
+        out.push(("warning.intro".into(), &w.intro.cite, &w.intro.quote));
+        for l in &w.levels {
+            out.push((format!("warning {}", l.id), &l.cite, &l.measures));
+        }
+    }
+    for n in plan.notes.iter().filter(|n| !n.quote.is_empty()) {
+        out.push((format!("note {}", n.id), &n.cite, &n.quote));
+    }
+    out
+}
+
+#[test]
+fn every_quote_is_in_the_source_at_its_cited_lines() {
+    let plans = registry().expect("plans load");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for plan in plans {
+        let path = seeds_dir().join(&plan.plan.source);
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let lines: Vec<&str> = source.lines().collect();
+        for (what, cite, quote) in quotes(plan) {
+            checked += 1;
+            if !quote_found(&cited_text(&lines, cite), quote) {
+                failures.push(format!(
+                    "{}: {what} (L{}): «{quote}»",
+                    plan.plan.id, cite.line
+                ));
+            }
+        }
+        for c in &plan.contacts {
+            checked += 1;
+            let line = lines.get(c.line as usize - 1).copied().unwrap_or("");
+            if !(line.contains(&c.unit) && line.contains(&c.phone)) {
+                failures.push(format!(
+                    "{}: contact {} (L{})",
+                    plan.plan.id, c.unit, c.line
+                ));
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} quotes checked");
+    assert!(
+        failures.is_empty(),
+        "{} quote(s) not found at their cited lines:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn quote_check_rejects_text_that_is_not_there() {
+    let lines = ["造成3人以上10人以下死亡,或者", "10人以上50人以下重伤"];
+    let cite = Cite {
+        clause: "1.5".into(),
+        line: 1,
+        line_end: Some(2),
+        chars: None,
+    };
+    assert!(quote_found(
+        &cited_text(&lines, &cite),
+        "或者10人以上50人以下重伤"
+    ));
+    assert!(quote_found(&cited_text(&lines, &cite), "造成3人以上…重伤"));
+    assert!(!quote_found(
+        &cited_text(&lines, &cite),
+        "造成3人及以上10人以下死亡"
+    ));
+    let single = Cite {
+        line_end: None,
+        ..cite
+    };
+    assert!(!quote_found(&cited_text(&lines, &single), "50人以下重伤"));
+}

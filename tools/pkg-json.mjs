@@ -1,0 +1,18 @@
+// Prints pkg/package.json: the generated module as an npm package, versioned from Cargo.toml.
+import { readFileSync } from 'node:fs';
+
+const cargo = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+const pkg = {
+  name: 'yingji',
+  version,
+  description: '应急预案助手 — emergency-plan decision aid (WebAssembly)',
+  license: 'MIT',
+  type: 'module',
+  main: 'yingji.js',
+  module: 'yingji.js',
+  types: 'yingji.d.ts',
+  files: ['yingji.js', 'yingji.d.ts', 'yingji_bg.wasm', 'yingji_bg.wasm.d.ts'],
+  sideEffects: false,
+};
+process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');
