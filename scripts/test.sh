@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: format and lint, native tests (engine, plan files, CLI), the WASM boundary in
+# headless Chromium, and the page end to end in headless Chromium. Installs what is missing first
+# (Debian chromium + chromium-driver, wasm32 target, wasm-bindgen-cli, npm packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh --test
+
+step "format and lint"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+step "native tests"
+cargo test
+
+step "WASM boundary in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+step "build the page"
+bash scripts/build.sh
+
+step "page end to end in headless Chromium"
+node --test tests/e2e/
