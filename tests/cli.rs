@@ -191,3 +191,24 @@ fn check_validates_a_plan_file() {
         .contains("grading.axes[0](deaths)"));
     assert!(e["problem"].as_str().unwrap().contains("空档"));
 }
+
+#[test]
+fn eval_shows_the_whole_organisation_and_contacts() {
+    let (code, json) = run(
+        &["eval", "jincheng-noncoal-mine"],
+        r#"{"deaths": 1, "now": "2026-11-23T16:00:00+08:00"}"#,
+    );
+    assert_eq!(code, 0);
+    let org = &json["organisation"];
+    assert_eq!(org["command"]["members"].as_array().unwrap().len(), 28);
+    assert!(org["command"]["head"].as_str().unwrap().contains("副市长"));
+    // 市住房和城乡建设局 is in no working group; its duties must still be shown.
+    let units = org["member_units"].as_array().unwrap();
+    assert!(units
+        .iter()
+        .any(|u| u["unit"] == "市住房和城乡建设局" && u["cite"]["line"] == 1250));
+    let contacts = json["contacts"].as_array().unwrap();
+    assert!(contacts
+        .iter()
+        .any(|c| c["unit"] == "市应急管理局" && c["phone"] == "2027255 (传真 2023690)"));
+}

@@ -10,7 +10,7 @@ mod tasks;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::plan::{Cite, Plan};
+use crate::plan::{Body, Cite, Plan};
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
 pub use grade::contains;
@@ -104,6 +104,16 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         tasks,
         termination,
         warnings,
+        organisation: organisation(plan),
+        contacts: plan
+            .contacts
+            .iter()
+            .map(|c| ContactOutcome {
+                unit: c.unit.clone(),
+                phone: c.phone.clone(),
+                line: c.line,
+            })
+            .collect(),
         notes,
         citations: citations.0,
         assumed: facts.assumed.clone(),
@@ -138,6 +148,31 @@ fn warnings(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
             cite: l.cite.clone(),
         })
         .collect()
+}
+
+fn organisation(plan: &Plan) -> OrganisationOutcome {
+    let body = |b: &Body| BodyOutcome {
+        name: b.name.clone(),
+        head: b.head.clone(),
+        deputies: b.deputies.clone(),
+        members: b.members.clone(),
+        duties: b.duties.clone(),
+        cite: b.cite.clone(),
+    };
+    let org = &plan.organisation;
+    OrganisationOutcome {
+        command: body(&org.command),
+        office: body(&org.office),
+        member_units: org
+            .member_units
+            .iter()
+            .map(|u| UnitOutcome {
+                unit: u.unit.clone(),
+                duties: u.duties.clone(),
+                cite: u.cite.clone(),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Default)]

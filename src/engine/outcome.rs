@@ -47,6 +47,10 @@ pub struct Outcome {
     pub tasks: Vec<TaskGroup>,
     pub termination: Option<TerminationOutcome>,
     pub warnings: Vec<WarningOutcome>,
+    /// The command body, its office and every member unit's duties (shown, not computed).
+    pub organisation: OrganisationOutcome,
+    /// The plan's contact table, as printed.
+    pub contacts: Vec<ContactOutcome>,
     pub notes: Vec<NoteOutcome>,
     /// Every citation the result rests on, deduplicated, in order of first use.
     pub citations: Vec<Cite>,
@@ -165,6 +169,37 @@ pub struct WarningOutcome {
     pub measures: Vec<String>,
     pub computed: bool,
     pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationOutcome {
+    pub command: BodyOutcome,
+    pub office: BodyOutcome,
+    pub member_units: Vec<UnitOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BodyOutcome {
+    pub name: String,
+    pub head: String,
+    pub deputies: String,
+    pub members: Vec<String>,
+    pub duties: String,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitOutcome {
+    pub unit: String,
+    pub duties: String,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactOutcome {
+    pub unit: String,
+    pub phone: String,
+    pub line: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
