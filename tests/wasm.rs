@@ -31,29 +31,57 @@ fn plans_are_plain_objects() {
 fn schema_lists_judgements_with_their_clause() {
     let schema = yingji::wasm::schema(PLAN).unwrap();
     let facts: Array = get(&schema, "facts").dyn_into().unwrap();
-    let judgement = facts.iter().find(|f| get(f, "id").as_string().as_deref() == Some("beyond_county_capacity")).unwrap();
-    assert_eq!(get(&judgement, "type").as_string().as_deref(), Some("yesno"));
+    let judgement = facts
+        .iter()
+        .find(|f| get(f, "id").as_string().as_deref() == Some("beyond_county_capacity"))
+        .unwrap();
+    assert_eq!(
+        get(&judgement, "type").as_string().as_deref(),
+        Some("yesno")
+    );
     assert_eq!(get(&get(&judgement, "cite"), "line").as_f64(), Some(1428.0));
 }
 
 #[wasm_bindgen_test]
 fn evaluate_matches_the_plan_on_both_sides_of_a_threshold() {
     for (deaths, grade, level) in [(9, "较大", "Ⅱ级响应"), (10, "重大", "Ⅰ级响应")] {
-        let out = yingji::wasm::evaluate(PLAN, facts(&format!(r#"{{"deaths": {deaths}}}"#)), NOW).unwrap();
+        let out = yingji::wasm::evaluate(PLAN, facts(&format!(r#"{{"deaths": {deaths}}}"#)), NOW)
+            .unwrap();
         assert_eq!(get(&out, "grade").as_string().as_deref(), Some(grade));
-        assert_eq!(get(&get(&out, "response"), "level").as_string().as_deref(), Some(level));
+        assert_eq!(
+            get(&get(&out, "response"), "level").as_string().as_deref(),
+            Some(level)
+        );
     }
-    let out = yingji::wasm::evaluate(PLAN, facts(r#"{"deaths": 1, "beyond_county_capacity": true}"#), NOW).unwrap();
+    let out = yingji::wasm::evaluate(
+        PLAN,
+        facts(r#"{"deaths": 1, "beyond_county_capacity": true}"#),
+        NOW,
+    )
+    .unwrap();
     let reasons: Array = get(&get(&out, "response"), "reasons").dyn_into().unwrap();
-    assert!(reasons.iter().any(|r| get(&r, "raised").as_bool() == Some(true)));
+    assert!(reasons
+        .iter()
+        .any(|r| get(&r, "raised").as_bool() == Some(true)));
 }
 
 #[wasm_bindgen_test]
 fn deadlines_use_the_now_passed_in() {
-    let out = yingji::wasm::evaluate(PLAN, facts(r#"{"deaths": 3, "incident_time": "2026-11-23T15:30"}"#), NOW).unwrap();
+    let out = yingji::wasm::evaluate(
+        PLAN,
+        facts(r#"{"deaths": 3, "incident_time": "2026-11-23T15:30"}"#),
+        NOW,
+    )
+    .unwrap();
     let deadlines: Array = get(&out, "deadlines").dyn_into().unwrap();
-    let unit = deadlines.iter().find(|d| get(d, "id").as_string().as_deref() == Some("unit-1h")).unwrap();
-    assert_eq!(get(&unit, "due").as_string().as_deref(), Some("2026-11-23T16:30:00+08:00"));
+    let unit = deadlines
+        .iter()
+        .find(|d| get(d, "id").as_string().as_deref() == Some("unit-1h"))
+        .unwrap();
+    assert_eq!(
+        get(&unit, "due").as_string().as_deref(),
+        Some("2026-11-23T16:30:00+08:00")
+    );
     assert_eq!(get(&unit, "minutes_left").as_f64(), Some(30.0));
 }
 
@@ -62,7 +90,11 @@ fn bad_input_throws_an_error_naming_the_field() {
     for (json, field, message) in [
         (r#"{"deaths": -1}"#, "deaths", "不能为负数"),
         (r#"{"deaths": 2.5}"#, "deaths", "必须是整数"),
-        (r#"{"incident_time": "2099-01-01T00:00"}"#, "incident_time", "晚于当前时间"),
+        (
+            r#"{"incident_time": "2099-01-01T00:00"}"#,
+            "incident_time",
+            "晚于当前时间",
+        ),
     ] {
         let err = yingji::wasm::evaluate(PLAN, facts(json), NOW).unwrap_err();
         let err: js_sys::Error = err.dyn_into().expect("a JS Error");
