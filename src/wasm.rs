@@ -10,8 +10,11 @@ use crate::engine::RawFacts;
 use crate::error::InputError;
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Plain objects (not Map) so the page and portal code read results with ordinary property access.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // Plain objects (not Map) so the page and portal code read results with ordinary property access;
+    // an absent value is `null`, as in the CLI's JSON, not a missing key.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value
         .serialize(&serializer)
         .map_err(|e| error(&InputError::new("", format!("结果转换失败:{e}"))))

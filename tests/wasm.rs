@@ -109,3 +109,15 @@ fn bad_input_throws_an_error_naming_the_field() {
     let err = yingji::wasm::evaluate("nowhere", facts("{}"), NOW).unwrap_err();
     assert_eq!(get(&err, "field").as_string().as_deref(), Some("plan"));
 }
+
+#[wasm_bindgen_test]
+fn absent_values_are_null_as_in_the_cli_json() {
+    let out = yingji::wasm::evaluate(PLAN, facts(r#"{"deaths": 10}"#), NOW).unwrap();
+    let deadlines: Array = get(&out, "deadlines").dyn_into().unwrap();
+    let immediate = deadlines
+        .iter()
+        .find(|d| get(d, "id").as_string().as_deref() == Some("major-immediate"))
+        .unwrap();
+    assert!(Reflect::has(&immediate, &"due".into()).unwrap());
+    assert!(get(&immediate, "due").is_null());
+}

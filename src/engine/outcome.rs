@@ -124,7 +124,7 @@ pub struct Deadline {
     pub anchor_label: String,
     /// Absolute due time, RFC 3339 China time; null if the plan gives no number or the anchor is unknown.
     pub due: Option<String>,
-    /// `HH:MM` (with date if not the anchor's day) for the page.
+    /// `HH:MM` when due today (China time, relative to `now`), else `M月D日 HH:MM`.
     pub due_display: Option<String>,
     /// Minutes from now to due (negative = overdue).
     pub minutes_left: Option<i64>,

@@ -8,7 +8,7 @@
 // server's own origin (such requests are aborted and recorded).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,22 @@ async function waitText(page, selector, want) {
 
 const text = (page, selector) => page.locator(selector).first().innerText();
 
+test('page source keeps to the CSP and builds no DOM from strings', () => {
+  const js = readFileSync(join(REPO, 'www', 'app.js'), 'utf8');
+  const forbidden = /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\b|cssText|\beval\s*\(|new\s+Function|setTimeout\s*\(\s*['"`]|setAttribute\(\s*['"]style/;
+  const hit = js.split('\n').findIndex((l) => forbidden.test(l));
+  assert.equal(hit, -1, `www/app.js line ${hit + 1} uses a forbidden API: ${js.split('\n')[hit]}`);
+  const html = readFileSync(join(REPO, 'www', 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /\sstyle\s*=/i, 'no style attributes');
+  assert.doesNotMatch(html, /<style/i, 'no <style> blocks');
+  assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handlers');
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    assert.match(m[1], /\ssrc=/, 'every <script> has src');
+    assert.equal(m[2].trim(), '', 'no inline script content');
+  }
+  assert.doesNotMatch(html, /(src|href)=["']?(https?:)?\/\//i, 'no external resources');
+});
+
 test('loads, reports ready and lists the Jincheng non-coal mine plan', async (t) => {
   const { page, check } = await open(t);
   await ready(page);
@@ -138,7 +154,16 @@ test('deaths=5: 较大事故, Ⅱ级响应, 抢险救援组 and the why panel qu
   assert.ok(why.includes('3人以上10人以下'), 'why panel shows the band/quote 3人以上10人以下');
   assert.match(why, /原文第(\d+–)?1184(–\d+)?行|第1184/, 'why panel cites line 1184');
   // Who proposes/starts/commands is shown with the level.
-  assert.ok((await text(page, '#response-who')).length > 0, 'who proposes/starts/commands');
+  const who = await text(page, '#response-who');
+  for (const k of ['提出', '启动', '指挥']) assert.ok(who.includes(k), `#response-who shows ${k}`);
+  // The why panel also lists the values assumed for empty fields and the plan's notes.
+  assert.ok((await page.locator('#why-assumed li').count()) > 0, 'assumed values listed');
+  assert.ok((await page.locator('#why-notes .note').count()) > 0, 'notes listed');
+  // The organisation: a member unit with duties but no working group, and the contact table.
+  await page.click('#organisation details:has(dl.unit-duties) > summary');
+  assert.ok(await page.locator('#organisation dt', { hasText: '市住房和城乡建设局' }).isVisible(), 'member-unit duties include 市住房和城乡建设局');
+  await page.click('#contacts > summary');
+  assert.ok(await page.locator('#contacts td', { hasText: '2027255 (传真 2023690)' }).isVisible(), '市应急管理局 duty phone visible');
   await page.screenshot({ path: '/tmp/yingji-page.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: '/tmp/yingji-narrow.png', fullPage: false });
@@ -295,4 +320,14 @@ test('loading failures are reported with a state code and a Chinese message', as
   await page.waitForSelector('[data-yingji-state="error:fetch"]');
   assert.match(await text(page, '#status-text'), /pkg/);
   assert.ok(!problems.some((p) => p.startsWith('foreign') || p.startsWith('page error')), problems.join('\n'));
+});
+
+test('works (without saving) when localStorage is unavailable', async (t) => {
+  const init = `Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });`;
+  const { page, check } = await open(t, { init });
+  await ready(page);
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  await waitText(page, '#save-state', '无法保存');
+  check();
 });

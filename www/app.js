@@ -1,0 +1,951 @@
+// 应急预案助手 — the page. No framework, no network beyond its own files.
+//
+// Rules this file keeps (the page runs under a strict CSP and shows untrusted plan text):
+//   * DOM is built with createElement + textContent only, never from HTML strings;
+//   * no inline styles: appearance changes go through classes, `hidden` and data attributes;
+//   * no code from strings.
+// tests/e2e/page.test.mjs checks the source for the forbidden APIs.
+
+const ROOT = document.getElementById('app');
+const $ = (id) => document.getElementById(id);
+
+const STORE_PREFIX = 'yingji:v1:';
+const REFRESH_MS = 30_000; // re-evaluate so the deadline countdowns stay current
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+/** Creates an element: el('p', {class: 'x', text: 'y', id: 'z', attrs: {...}}, child, ...). */
+function el(tag, opts = {}, ...children) {
+  const node = document.createElement(tag);
+  if (opts.class) node.className = opts.class;
+  if (opts.id) node.id = opts.id;
+  if (opts.text != null) node.textContent = String(opts.text);
+  if (opts.attrs) {
+    for (const [k, v] of Object.entries(opts.attrs)) {
+      if (v === false || v == null) continue;
+      node.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  if (opts.data) {
+    for (const [k, v] of Object.entries(opts.data)) {
+      if (v != null) node.dataset[k] = String(v);
+    }
+  }
+  for (const c of children) {
+    if (c == null || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function clear(node) {
+  node.replaceChildren();
+  return node;
+}
+
+const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
+
+/** Formats a number without ever printing NaN/Infinity. */
+function fmtNum(x) {
+  if (!isNum(x)) return '—';
+  return Number.isInteger(x) ? String(x) : String(Math.round(x * 10000) / 10000);
+}
+
+/** "第1.5条 · 原文第1174–1176行 · 第12字起" */
+function citeText(c) {
+  if (!c || typeof c !== 'object') return '';
+  const parts = [];
+  const clause = c.clause == null ? '' : String(c.clause).trim();
+  // "1.5" → 第1.5条, "1.5(3)" → 第1.5(3)条; anything not starting with a digit ("附录8.3") as is.
+  if (clause) parts.push(/^[0-9０-９]/.test(clause) ? `第${clause}条` : clause);
+  if (isNum(c.line)) {
+    parts.push(
+      isNum(c.line_end) && c.line_end !== c.line ? `原文第${c.line}–${c.line_end}行` : `原文第${c.line}行`,
+    );
+  }
+  if (Array.isArray(c.chars) && isNum(c.chars[0])) parts.push(`第${c.chars[0] + 1}字起`);
+  return parts.join(' · ');
+}
+
+function citeEl(c, cls = 'cite') {
+  const t = citeText(c);
+  return t ? el('cite', { class: cls, text: t }) : null;
+}
+
+/** A quoted passage of the plan with its citation. */
+function quoteEl(quote, cite) {
+  const q = quote == null ? '' : String(quote);
+  if (!q && !cite) return null;
+  const box = el('figure', { class: 'quote' });
+  if (q) box.append(el('blockquote', { text: `“${q}”` }));
+  const c = citeEl(cite);
+  if (c) box.append(el('figcaption', {}, c));
+  return box;
+}
+
+function fmtMinutes(m) {
+  if (!isNum(m)) return '';
+  m = Math.abs(Math.trunc(m));
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  const mm = m % 60;
+  if (d) return `${d}天${h}小时`;
+  if (h) return `${h}小时${mm}分钟`;
+  return `${mm}分钟`;
+}
+
+/** Current China time (UTC+8, no DST) as the `YYYY-MM-DDTHH:MM` a datetime-local input takes. */
+function chinaNowLocal() {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+// localStorage may be missing, disabled, full or throw on access (private mode, file policies).
+const store = {
+  get(key) {
+    try {
+      return window.localStorage.getItem(STORE_PREFIX + key);
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      window.localStorage.setItem(STORE_PREFIX + key, value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  remove(key) {
+    try {
+      window.localStorage.removeItem(STORE_PREFIX + key);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+const LOAD_ERRORS = {
+  'no-wasm': '此浏览器不支持 WebAssembly，无法运行预案引擎。请换用较新版本的 Chrome、Edge 或 Firefox 浏览器。',
+  'file-protocol':
+    '本页面不能直接从文件打开。请在项目目录运行 scripts/serve.sh，然后用浏览器访问 http://127.0.0.1:8000/www/。',
+  fetch:
+    '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）。请确认已运行 scripts/build.sh 生成 pkg/ 目录，并通过 scripts/serve.sh 打开本页面。',
+  init: '预案引擎初始化失败，无法给出研判结果。请刷新页面重试；如仍失败，请联系维护人员。',
+};
+
+function setState(s) {
+  ROOT.dataset.yingjiState = s;
+  if (s !== 'loading') ROOT.removeAttribute('aria-busy');
+}
+
+function fail(code, err) {
+  setState(`error:${code}`);
+  const status = $('status');
+  status.classList.add('status-error');
+  status.setAttribute('role', 'alert');
+  $('status-text').textContent = LOAD_ERRORS[code] || LOAD_ERRORS.init;
+  const hint = $('status-hint');
+  if (err) {
+    hint.textContent = `技术信息：${errText(err)}`;
+    hint.hidden = false;
+  } else {
+    hint.hidden = true;
+  }
+  status.hidden = false;
+}
+
+function errText(e) {
+  if (e == null) return '';
+  if (typeof e === 'object' && 'message' in e) return String(e.message);
+  return String(e);
+}
+
+function looksLikeFetchFailure(e) {
+  return (
+    e instanceof TypeError &&
+    /fetch|network|HTTP|status|MIME|load|import/i.test(String(e && e.message))
+  );
+}
+
+let api = null;
+
+async function boot() {
+  if (typeof WebAssembly === 'undefined') return fail('no-wasm');
+  if (location.protocol === 'file:') return fail('file-protocol');
+
+  let mod;
+  try {
+    mod = await import('../pkg/yingji.js');
+  } catch (e) {
+    return fail('fetch', e);
+  }
+  try {
+    await mod.default();
+  } catch (e) {
+    return fail(looksLikeFetchFailure(e) ? 'fetch' : 'init', e);
+  }
+  let list;
+  try {
+    list = mod.plans();
+    if (!Array.isArray(list) || list.length === 0) throw new Error('引擎没有返回任何预案');
+  } catch (e) {
+    return fail('init', e);
+  }
+  api = { plans: mod.plans, schema: mod.schema, evaluate: mod.evaluate };
+
+  setupPlanPicker(list);
+  $('status').hidden = true;
+  $('banner').hidden = false;
+  $('summary').hidden = false;
+  $('facts').hidden = false;
+  $('results').hidden = false;
+
+  const saved = store.get('plan');
+  const first = list.some((p) => p.id === saved) ? saved : list[0].id;
+  $('plan').value = first;
+  if (!selectPlan(first)) return;
+  setState('ready');
+
+  setInterval(() => {
+    if (!document.hidden) update({ force: true });
+  }, REFRESH_MS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan and form
+
+/** The page's current plan: its schema, the raw values typed (strings, by fact id) and the last good result. */
+const cur = {
+  planId: null,
+  schema: null,
+  facts: new Map(), // fact id → FactDef
+  values: {}, // fact id → raw string the user set (absent = left empty / untouched)
+  lastKey: null,
+  lastGood: null,
+};
+
+function setupPlanPicker(list) {
+  const sel = clear($('plan'));
+  for (const p of list) {
+    sel.append(el('option', { text: p.title, attrs: { value: p.id } }));
+  }
+  sel.addEventListener('change', () => {
+    store.set('plan', sel.value);
+    selectPlan(sel.value);
+  });
+}
+
+function selectPlan(id) {
+  let sch;
+  try {
+    sch = api.schema(id);
+  } catch (e) {
+    fail('init', e);
+    return false;
+  }
+  cur.planId = id;
+  cur.schema = sch;
+  cur.facts = new Map((sch.facts || []).map((f) => [f.id, f]));
+  cur.values = loadValues(id);
+  cur.lastKey = null;
+  cur.lastGood = null;
+  cur.lastShown = null;
+
+  const p = sch.plan || {};
+  $('plan-meta').textContent = [p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
+  buildForm(sch.facts || []);
+  update({ force: true });
+  return true;
+}
+
+function loadValues(planId) {
+  const raw = store.get(`values:${planId}`);
+  if (!raw) return {};
+  let obj;
+  try {
+    obj = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  const out = {};
+  if (!obj || typeof obj !== 'object') return out;
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'string' && cur.facts.has(k)) out[k] = v;
+  }
+  return out;
+}
+
+function saveValues() {
+  const ok = store.set(`values:${cur.planId}`, JSON.stringify(cur.values));
+  $('save-state').textContent = ok ? '输入已自动保存在本机浏览器中' : '注意：本浏览器无法保存输入，刷新页面会丢失';
+}
+
+const TYPE_UNIT_DEFAULT = { count: '人', money: '万元' };
+
+function labelText(f) {
+  return f.label || f.id;
+}
+
+function buildForm(facts) {
+  const box = clear($('fields'));
+  for (const f of facts) {
+    box.append(f.type === 'yesno' ? yesNoField(f) : inputField(f));
+  }
+  restoreInputs();
+}
+
+function fieldHelp(f) {
+  const parts = [];
+  if (f.help) parts.push(el('span', { class: 'help-text', text: f.help }));
+  const c = citeEl(f.cite);
+  if (c) parts.push(c);
+  if (!parts.length) return null;
+  return el('p', { class: 'help', id: `help-${f.id}` }, ...parts);
+}
+
+function errorEl(f) {
+  return el('p', { class: 'field-error', id: `error-${f.id}`, attrs: { role: 'alert', hidden: true } });
+}
+
+function describedBy(f) {
+  const ids = [`error-${f.id}`];
+  if (f.help || f.cite) ids.unshift(`help-${f.id}`);
+  return ids.join(' ');
+}
+
+function inputField(f) {
+  const id = `fact-${f.id}`;
+  const wrap = el('div', { class: `field type-${f.type}${f.judgement ? ' judgement' : ''}`, data: { fact: f.id } });
+  const unit = f.unit || TYPE_UNIT_DEFAULT[f.type] || '';
+  const label = el('label', { attrs: { for: id } }, el('span', { class: 'label-text', text: labelText(f) }));
+  if (f.judgement) label.append(el('span', { class: 'tag', text: '需人工判断' }));
+  if (f.required) label.append(el('span', { class: 'required', text: '（必填）' }));
+  wrap.append(label);
+
+  const row = el('div', { class: 'input-row' });
+  let input;
+  const common = { id, attrs: { name: f.id, 'aria-describedby': describedBy(f) } };
+  if (f.type === 'count' || f.type === 'money') {
+    input = el('input', common);
+    input.type = 'number';
+    input.min = '0';
+    input.step = f.type === 'count' ? '1' : 'any';
+    input.inputMode = f.type === 'count' ? 'numeric' : 'decimal';
+    input.placeholder = '未填';
+    // A scroll wheel over a focused number field silently changes it: never let that happen.
+    input.addEventListener('wheel', () => {
+      if (document.activeElement === input) input.blur();
+    }, { passive: true });
+  } else if (f.type === 'choice') {
+    input = el('select', common);
+    for (const o of f.options || []) input.append(el('option', { text: o.label, attrs: { value: o.value } }));
+  } else if (f.type === 'datetime') {
+    input = el('input', common);
+    input.type = 'datetime-local';
+    input.step = '60';
+  } else {
+    // series (and anything unknown): free text, numbers separated by commas/spaces
+    input = el('input', common);
+    input.type = 'text';
+    input.inputMode = 'decimal';
+    if (f.type === 'series') input.placeholder = '多个数值用逗号分隔';
+  }
+  if (f.required) input.required = true;
+  row.append(input);
+  if (unit && f.type !== 'choice' && f.type !== 'datetime') row.append(el('span', { class: 'unit', text: unit }));
+  if (f.type === 'datetime') {
+    row.append(el('span', { class: 'unit', text: '北京时间' }));
+    const now = el('button', { class: 'now', id: `now-${f.id}`, text: '现在', attrs: { type: 'button' } });
+    now.addEventListener('click', () => {
+      input.value = chinaNowLocal();
+      update();
+    });
+    row.append(now);
+  }
+  wrap.append(row);
+  const help = fieldHelp(f);
+  if (help) wrap.append(help);
+  wrap.append(errorEl(f));
+  return wrap;
+}
+
+function yesNoField(f) {
+  const fs = el('fieldset', {
+    class: `field type-yesno${f.judgement ? ' judgement' : ''}`,
+    id: `fact-${f.id}`,
+    data: { fact: f.id },
+    attrs: { 'aria-describedby': describedBy(f) },
+  });
+  const legend = el('legend', {}, el('span', { class: 'label-text', text: labelText(f) }));
+  if (f.judgement) legend.append(el('span', { class: 'tag', text: '需人工判断' }));
+  fs.append(legend);
+  const help = fieldHelp(f);
+  if (help) fs.append(help);
+  const row = el('div', { class: 'radio-row' });
+  for (const [value, text] of [['yes', '是'], ['no', '否']]) {
+    const input = el('input', { id: `fact-${f.id}-${value}`, attrs: { type: 'radio', name: f.id, value } });
+    row.append(el('label', { class: `radio radio-${value}`, attrs: { for: input.id } }, input, el('span', { text })));
+  }
+  fs.append(row);
+  fs.append(errorEl(f));
+  return fs;
+}
+
+/** Puts cur.values into the inputs (defaults where nothing was saved). */
+function restoreInputs() {
+  for (const f of cur.facts.values()) {
+    const v = cur.values[f.id];
+    if (f.type === 'yesno') {
+      const which = v === 'yes' ? 'yes' : 'no';
+      const r = $(`fact-${f.id}-${which}`);
+      if (r) r.checked = true;
+      continue;
+    }
+    const input = $(`fact-${f.id}`);
+    if (!input) continue;
+    if (f.type === 'choice') {
+      const opts = (f.options || []).map((o) => o.value);
+      input.value = v != null && opts.includes(v) ? v : opts[0] ?? '';
+      if (v != null && !opts.includes(v)) delete cur.values[f.id];
+    } else {
+      input.value = v ?? '';
+    }
+  }
+}
+
+/** Reads every input into cur.values; returns {facts, errors} (errors: fact id → message, found by the page). */
+function readForm() {
+  const facts = {};
+  const errors = {};
+  for (const f of cur.facts.values()) {
+    if (f.type === 'yesno') {
+      const checked = document.querySelector(`input[type=radio][name="${CSS.escape(f.id)}"]:checked`);
+      // Only an answer the user gave is sent; the untouched default (否) is left to the engine,
+      // which reports it under "assumed".
+      if (cur.values[f.id] === 'yes' || cur.values[f.id] === 'no') {
+        if (checked) cur.values[f.id] = checked.value;
+        facts[f.id] = cur.values[f.id] === 'yes';
+      }
+      continue;
+    }
+    const input = $(`fact-${f.id}`);
+    if (!input) continue;
+    const raw = input.value;
+    if (f.type === 'count' || f.type === 'money') {
+      if (input.validity && input.validity.badInput) {
+        errors[f.id] = `“${labelText(f)}”不是有效的数字，请只填写数字`;
+        continue;
+      }
+      if (raw.trim() === '') {
+        delete cur.values[f.id];
+        continue;
+      }
+      cur.values[f.id] = raw;
+      const n = Number(raw);
+      if (!Number.isFinite(n)) {
+        errors[f.id] = `“${labelText(f)}”不是有效的数字，请只填写数字`;
+        continue;
+      }
+      facts[f.id] = n;
+    } else if (f.type === 'choice') {
+      const opts = f.options || [];
+      // The first option is the default: send it only once the user has picked something.
+      if (cur.values[f.id] != null || (opts.length && raw !== opts[0].value)) {
+        cur.values[f.id] = raw;
+        facts[f.id] = raw;
+      }
+    } else if (f.type === 'datetime') {
+      if (input.validity && input.validity.badInput) {
+        errors[f.id] = `“${labelText(f)}”不是完整的日期时间`;
+        continue;
+      }
+      if (raw === '') {
+        delete cur.values[f.id];
+        continue;
+      }
+      cur.values[f.id] = raw;
+      facts[f.id] = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(raw) ? raw.slice(0, 16) : raw;
+    } else if (f.type === 'series') {
+      if (raw.trim() === '') {
+        delete cur.values[f.id];
+        continue;
+      }
+      cur.values[f.id] = raw;
+      const parts = raw.split(/[\s,，、;；]+/).filter(Boolean);
+      const nums = parts.map((s) => Number(s.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))));
+      if (nums.some((n) => !Number.isFinite(n))) {
+        errors[f.id] = `“${labelText(f)}”应为用逗号分隔的数字`;
+        continue;
+      }
+      facts[f.id] = nums;
+    } else {
+      if (raw === '') {
+        delete cur.values[f.id];
+        continue;
+      }
+      cur.values[f.id] = raw;
+      facts[f.id] = raw;
+    }
+  }
+  return { facts, errors };
+}
+
+function onFormInput(ev) {
+  const t = ev.target;
+  if (!t || !t.name || !cur.facts.has(t.name)) return;
+  const f = cur.facts.get(t.name);
+  if (f.type === 'yesno') {
+    if (t.checked) cur.values[f.id] = t.value;
+  } else if (f.type === 'choice') {
+    cur.values[f.id] = t.value;
+  }
+  update();
+}
+
+function resetForm() {
+  const anything = Object.keys(cur.values).length > 0;
+  if (anything && !window.confirm('确定清空本预案的全部输入吗？清空后无法恢复。')) return;
+  cur.values = {};
+  store.remove(`values:${cur.planId}`);
+  restoreInputs();
+  update({ force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluate and show
+
+function clearFieldErrors() {
+  for (const node of document.querySelectorAll('.field-error')) {
+    node.textContent = '';
+    node.hidden = true;
+  }
+  for (const node of document.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  for (const node of document.querySelectorAll('.field.has-error')) node.classList.remove('has-error');
+}
+
+function showFieldError(field, message) {
+  const target = field && $(`error-${field}`);
+  const node = target || $('error-general');
+  const f = field && cur.facts.get(field);
+  node.textContent = target ? message : f || !field ? message : `${message}（${field}）`;
+  node.hidden = false;
+  if (target) {
+    const wrap = target.closest('.field');
+    if (wrap) wrap.classList.add('has-error');
+    const input = $(`fact-${field}`);
+    if (input) input.setAttribute('aria-invalid', 'true');
+  }
+}
+
+function setStale(stale) {
+  $('stale-notice').hidden = !stale || !cur.lastGood;
+  for (const id of ['banner', 'summary', 'results']) {
+    $(id).classList.toggle('stale', stale && !!cur.lastGood);
+    if (stale) $(id).dataset.stale = 'true';
+    else delete $(id).dataset.stale;
+  }
+}
+
+function update({ force = false } = {}) {
+  if (!api || !cur.planId) return;
+  const { facts, errors } = readForm();
+  saveValues();
+  const key = JSON.stringify([cur.planId, facts, errors]);
+  if (!force && key === cur.lastKey) return;
+  cur.lastKey = key;
+
+  clearFieldErrors();
+  const errIds = Object.keys(errors);
+  if (errIds.length) {
+    for (const id of errIds) showFieldError(id, errors[id]);
+    setStale(true);
+    return;
+  }
+  let out;
+  try {
+    out = api.evaluate(cur.planId, facts, new Date().toISOString());
+  } catch (e) {
+    const field = e && typeof e === 'object' && e.field != null ? String(e.field) : '';
+    const msg = errText(e) || '输入有误';
+    showFieldError(field, msg);
+    setStale(true);
+    return;
+  }
+  if (!out || typeof out !== 'object') {
+    showFieldError('', '引擎没有返回结果');
+    setStale(true);
+    return;
+  }
+  const wasStale = $('banner').dataset.stale === 'true';
+  cur.lastGood = out;
+  cur.emptyInput = Object.keys(facts).length === 0;
+  setStale(false);
+  // The periodic refresh re-evaluates with a new `now`; redraw only when something visible changed,
+  // so a reader's place (open details, selection) survives.
+  const shown = JSON.stringify({ ...out, now: null, empty: cur.emptyInput });
+  if (shown === cur.lastShown && !wasStale) return;
+  cur.lastShown = shown;
+  try {
+    render(out);
+  } catch (e) {
+    showFieldError('', `结果显示出错：${errText(e)}`);
+  }
+}
+
+const GRADE_CLASS = { 特别重大: 'g1', 重大: 'g2', 较大: 'g3', 一般: 'g4' };
+
+function gradeClass(name, rank) {
+  if (name && GRADE_CLASS[name]) return GRADE_CLASS[name];
+  if (isNum(rank) && rank >= 1 && rank <= 4) return `g${rank}`;
+  return 'g0';
+}
+
+function render(out) {
+  renderBanner(out);
+  renderDeadlines(out.deadlines || []);
+  renderTasks(out.tasks || []);
+  renderWarnings(out.warnings || []);
+  renderTermination(out.termination);
+  renderOrganisation(out);
+  renderWhy(out);
+}
+
+// The organisation and contacts depend only on the plan: drawn once per plan, not on every input.
+let organisationShownFor = null;
+
+function renderOrganisation(out) {
+  const planId = out.plan && out.plan.id;
+  if (planId === organisationShownFor) return;
+  organisationShownFor = planId;
+  const box = clear($('organisation'));
+  const org = out.organisation;
+  if (!org) return;
+  for (const body of [org.command, org.office]) {
+    if (!body) continue;
+    const d = el('details', { class: 'org-body' }, el('summary', { text: body.name }));
+    if (body.head) d.append(el('p', {}, el('strong', { text: '负责人：' }), body.head));
+    if (body.deputies) d.append(el('p', {}, el('strong', { text: '副职：' }), body.deputies));
+    if (Array.isArray(body.members) && body.members.length) {
+      d.append(el('p', {}, el('strong', { text: '成员单位：' }), body.members.join('、')));
+    }
+    d.append(el('p', {}, el('strong', { text: '职责：' }), body.duties || ''));
+    const c = citeEl(body.cite);
+    if (c) d.append(c);
+    box.append(d);
+  }
+  const units = Array.isArray(org.member_units) ? org.member_units : [];
+  if (units.length) {
+    const d = el('details', { class: 'org-body' }, el('summary', { text: `成员单位职责（${units.length}项）` }));
+    const dl = el('dl', { class: 'unit-duties' });
+    for (const u of units) {
+      const dd = el('dd', { text: u.duties });
+      const c = citeEl(u.cite);
+      if (c) dd.append(' ', c);
+      dl.append(el('dt', { text: u.unit }), dd);
+    }
+    d.append(dl);
+    box.append(d);
+  }
+  const contacts = Array.isArray(out.contacts) ? out.contacts : [];
+  if (contacts.length) {
+    const d = el('details', { class: 'org-body', id: 'contacts' }, el('summary', { text: `应急联系方式（${contacts.length}个单位）` }));
+    const table = el('table', { class: 'contacts' });
+    table.append(el('tr', {}, el('th', { text: '单位' }), el('th', { text: '办公值班电话' }), el('th', { text: '原文' })));
+    for (const c of contacts) {
+      table.append(el('tr', {}, el('td', { text: c.unit }), el('td', { text: c.phone }), el('td', { text: `第${c.line}行` })));
+    }
+    d.append(table);
+    box.append(d);
+  }
+}
+
+function renderBanner(out) {
+  const banner = $('banner');
+  const gc = gradeClass(out.grade, out.grade_rank);
+  for (const node of [banner, $('summary')]) {
+    for (const c of ['g0', 'g1', 'g2', 'g3', 'g4']) node.classList.remove(c);
+    node.classList.add(gc);
+  }
+  $('grade').textContent = out.grade ? `${out.grade}事故` : '未达到分级标准';
+
+  const r = out.response;
+  const level = $('response-level');
+  level.textContent = r ? r.level : '未达到响应条件';
+  banner.classList.toggle('has-response', !!r);
+  const raisedBy = r && Array.isArray(r.reasons) ? r.reasons.filter((x) => x.raised) : [];
+
+  const who = clear($('response-who'));
+  const row = (k, v, cls) => who.append(el('div', { class: cls }, el('dt', { text: k }), el('dd', { text: v })));
+  if (r) {
+    for (const [k, v] of [['提出', r.proposes], ['启动', r.starts], ['指挥', r.commands]]) {
+      if (v) row(k, v);
+    }
+  } else {
+    row('响应', '当前情形不满足本预案任何一级响应的启动条件。');
+  }
+  if (raisedBy.length) row('提高', `因人工判断提高：${raisedBy.map((x) => x.text).join('；')}`, 'raised-note');
+  const note = $('banner-note');
+  note.hidden = !cur.emptyInput;
+  note.textContent = cur.emptyInput ? '尚未填写任何情况：以下为按默认值（人数、损失为0，判断为“否”）得出的结果。' : '';
+  // Criteria at zero reach 一般 only because its band starts at 0; name them only if nothing else does.
+  const allBasis = out.grade_basis || [];
+  const nonZero = allBasis.filter((c) => isNum(c.value) && c.value > 0);
+  const basis = (nonZero.length ? nonZero : allBasis).map((c) => `${c.label} ${fmtNum(c.value)}${c.unit || ''}（${c.band}）`);
+  if (basis.length) row('定级', basis.join('；'), 'basis');
+}
+
+const DEADLINE_STATUS = {
+  pending: '未到时限',
+  overdue: '已超时',
+  immediate: '预案未规定具体分钟数',
+  awaiting_anchor: '待填时间',
+};
+
+function renderDeadlines(list) {
+  const ol = clear($('deadlines'));
+  if (!list.length) {
+    ol.append(el('li', { class: 'empty', text: '当前情形下预案没有规定报告时限。' }));
+    return;
+  }
+  for (const d of list) {
+    const st = String(d.status || '');
+    const li = el('li', { class: `deadline status-${st}`, data: { status: st, id: d.id } });
+    let clock;
+    if (d.due_display) clock = d.due_display;
+    // "及时(原文无具体时限)" → the big word is "及时"; the badge keeps the full text.
+    else if (st === 'immediate') clock = String(d.limit_text || '立即').replace(/\s*[（(].*$/, '') || '立即';
+    else clock = '—';
+    li.append(el('div', { class: 'deadline-clock' }, el('span', { class: 'clock', text: clock }), el('span', { class: 'limit', text: d.limit_text || '' })));
+
+    const body = el('div', { class: 'deadline-body' });
+    const line = [d.who, d.to && `→ ${d.to}`].filter(Boolean).join(' ');
+    body.append(el('p', { class: 'deadline-what' }, el('strong', { text: line }), d.what ? `：${d.what}` : ''));
+    let status = DEADLINE_STATUS[st] || st;
+    if (st === 'pending' && isNum(d.minutes_left)) status = `还剩 ${fmtMinutes(d.minutes_left)}`;
+    if (st === 'overdue') status = isNum(d.minutes_left) ? `已超时 ${fmtMinutes(d.minutes_left)}` : '已超时';
+    if (st === 'awaiting_anchor') status = `请填写“${d.anchor_label || d.anchor}”后计算`;
+    const meta = el('p', { class: 'deadline-status' }, el('span', { class: 'status-badge', text: status }));
+    if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
+    body.append(meta);
+    const q = quoteEl(d.quote, d.cite);
+    if (q) body.append(q);
+    li.append(body);
+    ol.append(li);
+  }
+}
+
+const TASK_KIND = { level: '本级响应措施', measure: '处置措施', group: '工作组' };
+
+function renderTasks(list) {
+  const box = clear($('tasks'));
+  if (!list.length) {
+    box.append(el('p', { class: 'empty', text: '未启动响应，暂无任务清单。' }));
+    return;
+  }
+  const ordered = [...list.filter((t) => t.kind === 'level'), ...list.filter((t) => t.kind !== 'level')];
+  for (const t of ordered) {
+    const sec = el('section', { class: `task kind-${t.kind}`, data: { kind: t.kind } });
+    const h = el('h3', {}, el('span', { class: 'task-title', text: t.title }));
+    if (TASK_KIND[t.kind]) h.append(el('span', { class: 'tag', text: TASK_KIND[t.kind] }));
+    sec.append(h);
+    if (t.lead) sec.append(el('p', { class: 'lead' }, el('strong', { text: '牵头：' }), t.lead));
+    if (Array.isArray(t.members) && t.members.length) {
+      sec.append(el('p', { class: 'members' }, el('strong', { text: '成员：' }), t.members.join('、')));
+    }
+    if (Array.isArray(t.items) && t.items.length) {
+      const ul = el('ul', { class: 'items' });
+      for (const it of t.items) {
+        const li = el('li', {}, el('span', { class: 'item-text', text: it.text }));
+        if (it.by) li.append(el('span', { class: 'by', text: `（${it.by}）` }));
+        const c = citeEl(it.cite);
+        if (c && citeText(it.cite) !== citeText(t.cite)) li.append(' ', c);
+        ul.append(li);
+      }
+      sec.append(ul);
+    }
+    const c = citeEl(t.cite);
+    if (c) sec.append(el('p', { class: 'task-cite' }, c));
+    box.append(sec);
+  }
+}
+
+const WARN_CLASS = { 红色: 'red', 橙色: 'orange', 黄色: 'yellow', 蓝色: 'blue' };
+
+function renderWarnings(list) {
+  const card = $('warnings-card');
+  const box = clear($('warnings'));
+  card.hidden = list.length === 0;
+  for (const w of list) {
+    const colour = Object.keys(WARN_CLASS).find((k) => String(w.colour || w.name || '').includes(k));
+    const sec = el('section', { class: `warning warn-${colour ? WARN_CLASS[colour] : 'none'}` });
+    let title = String(w.name || '');
+    if (w.colour && !title.includes(w.colour)) title += title ? `（${w.colour}）` : w.colour;
+    if (!title.includes('预警')) title += '预警';
+    sec.append(el('h3', { text: title }));
+    if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
+    if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示（预案未给出可计算的预警标准）。' }));
+    if (Array.isArray(w.measures) && w.measures.length) {
+      const ul = el('ul', { class: 'items' });
+      for (const m of w.measures) ul.append(el('li', { text: m }));
+      sec.append(ul);
+    }
+    const c = citeEl(w.cite);
+    if (c) sec.append(el('p', { class: 'task-cite' }, c));
+    box.append(sec);
+  }
+}
+
+function renderTermination(t) {
+  const box = clear($('termination'));
+  if (!t) {
+    box.append(el('p', { class: 'empty', text: '未启动响应，无终止条件。' }));
+    return;
+  }
+  if (t.who) box.append(el('p', {}, el('strong', { text: '宣布终止：' }), t.who));
+  if (Array.isArray(t.conditions) && t.conditions.length) {
+    box.append(el('p', { text: '同时满足以下条件时：' }));
+    const ul = el('ul', { class: 'items' });
+    for (const c of t.conditions) ul.append(el('li', { text: c }));
+    box.append(ul);
+  }
+  const q = quoteEl(t.quote, t.cite);
+  if (q) box.append(q);
+}
+
+const NOTE_KIND = { interpretation: '解读', damage: '原文受损', ambiguity: '原文歧义', gap: '原文空缺' };
+const REASON_KIND = { grade: '按事故等级', judgement: '人工判断' };
+
+function renderWhy(out) {
+  const wasOpen = !!document.querySelector('#why-body details.citations[open]');
+  const box = clear($('why-body'));
+  const sch = cur.schema || {};
+
+  // 1. Grade: every criterion and where the facts put it.
+  const g = el('section', { class: 'why-part', id: 'why-grade' }, el('h3', { text: '事故等级怎么得出' }));
+  g.append(el('p', { class: 'why-summary', text: out.grade ? `判定为${out.grade}事故：取各项标准中最高的等级。` : '各项标准均未达到分级标准。' }));
+  if (sch.bounds_clause) {
+    const b = el('div', { class: 'bounds' }, el('p', { class: 'hint', text: '“以上”“以下”的含义：' }));
+    const q = quoteEl(sch.bounds_clause.quote, sch.bounds_clause.cite);
+    if (q) b.append(q);
+    g.append(b);
+  }
+  const basisIds = new Set((out.grade_basis || []).map((c) => c.id));
+  const ul = el('ul', { class: 'criteria' });
+  for (const c of out.criteria || []) {
+    const reached = !!c.grade;
+    const li = el('li', {
+      class: `criterion${reached ? ' reached' : ''}${basisIds.has(c.id) ? ' basis' : ''} ${gradeClass(c.grade, c.grade_rank)}`,
+      data: { id: c.id },
+    });
+    const head = el('p', { class: 'criterion-head' }, el('strong', { text: c.label }));
+    if (c.value != null) head.append(`：${fmtNum(c.value)}${c.unit || ''}`);
+    head.append(' → ', el('span', { class: 'criterion-grade', text: reached ? `${c.grade}` : '未达到' }));
+    if (basisIds.has(c.id)) head.append(el('span', { class: 'tag', text: '定级依据' }));
+    li.append(head);
+    if (Array.isArray(c.facts) && c.facts.length) {
+      const parts = c.facts.map((f) => `${f.label} ${fmtNum(f.value)}`);
+      li.append(el('p', { class: 'criterion-facts', text: parts.join(' + ') }));
+    }
+    if (c.band) li.append(el('p', { class: 'band' }, el('span', { class: 'hint', text: '所在档：' }), c.band));
+    const q = quoteEl(c.quote, c.cite);
+    if (q) li.append(q);
+    ul.append(li);
+  }
+  g.append(ul);
+  box.append(g);
+
+  // 2. Response level: base mapping and each judgement.
+  const r = out.response;
+  const rs = el('section', { class: 'why-part', id: 'why-response' }, el('h3', { text: '响应级别怎么得出' }));
+  if (!r) {
+    rs.append(el('p', { class: 'why-summary', text: '没有任何响应条件成立。' }));
+  } else {
+    rs.append(el('p', { class: 'why-summary', text: `启动${r.level}。` }));
+    const rl = el('ul', { class: 'reasons' });
+    for (const x of r.reasons || []) {
+      const li = el('li', { class: `reason kind-${x.kind}${x.raised ? ' raised' : ''}`, data: { raised: x.raised ? 'true' : 'false', id: x.id } });
+      const head = el('p', {}, el('span', { class: 'tag', text: REASON_KIND[x.kind] || x.kind }), el('strong', { text: x.level }), ` ${x.text}`);
+      if (x.raised) head.append(el('span', { class: 'raised-mark', text: '↑ 据此提高了响应级别' }));
+      li.append(head);
+      const q = quoteEl(x.quote, x.cite);
+      if (q) li.append(q);
+      rl.append(li);
+    }
+    rs.append(rl);
+    if (r.condition) {
+      rs.append(el('p', { class: 'hint', text: `${r.level}的启动条件：` }));
+      const q = quoteEl(r.condition.quote, r.condition.cite);
+      if (q) rs.append(q);
+    }
+    if (r.procedure) {
+      rs.append(el('p', { class: 'hint', text: '启动程序：' }));
+      const q = quoteEl(r.procedure.quote, r.procedure.cite);
+      if (q) rs.append(q);
+    }
+  }
+  box.append(rs);
+
+  // 3. Values assumed for what was left empty.
+  const as = el('section', { class: 'why-part', id: 'why-assumed' }, el('h3', { text: '未填写的项按以下取值' }));
+  if ((out.assumed || []).length) {
+    const al = el('ul', { class: 'assumed' });
+    for (const a of out.assumed) al.append(el('li', {}, el('strong', { text: a.label }), `：按“${a.value}”计算`));
+    as.append(al);
+  } else {
+    as.append(el('p', { class: 'hint', text: '全部项目均已填写。' }));
+  }
+  box.append(as);
+
+  // 4. Interpretations and damaged passages.
+  const notes = out.notes || [];
+  if (notes.length) {
+    const ns = el('section', { class: 'why-part', id: 'why-notes' }, el('h3', { text: '对预案原文的解读和说明' }));
+    const nl = el('ul', { class: 'notes' });
+    for (const n of notes) {
+      const li = el('li', { class: `note kind-${n.kind}`, data: { id: n.id } });
+      li.append(el('p', {}, el('span', { class: 'tag', text: NOTE_KIND[n.kind] || n.kind }), el('strong', { text: n.title })));
+      if (n.reading) li.append(el('p', {}, el('span', { class: 'hint', text: '本工具的读法：' }), n.reading));
+      if (n.reason) li.append(el('p', {}, el('span', { class: 'hint', text: '理由：' }), n.reason));
+      const q = quoteEl(n.quote, n.cite);
+      if (q) li.append(q);
+      nl.append(li);
+    }
+    ns.append(nl);
+    box.append(ns);
+  }
+
+  // 5. Scope and every citation.
+  const ss = el('section', { class: 'why-part', id: 'why-sources' }, el('h3', { text: '适用范围与引用' }));
+  if (sch.scope) {
+    const q = quoteEl(sch.scope.quote, sch.scope.cite);
+    if (q) ss.append(q);
+  }
+  const cites = (out.citations || []).map(citeText).filter(Boolean);
+  if (cites.length) {
+    const d = el('details', { class: 'citations', attrs: { open: wasOpen } }, el('summary', { text: `本结果引用的全部条款（${cites.length}处）` }));
+    const cl = el('ul');
+    for (const c of cites) cl.append(el('li', { text: c }));
+    d.append(cl);
+    ss.append(d);
+  }
+  const p = (sch.plan || out.plan) || {};
+  ss.append(el('p', { class: 'hint', text: `${p.title || ''}${p.doc_number ? `（${p.doc_number}）` : ''}` }));
+  box.append(ss);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+$('facts').addEventListener('input', onFormInput);
+$('facts').addEventListener('change', onFormInput);
+$('facts').addEventListener('submit', (e) => e.preventDefault());
+$('reset').addEventListener('click', resetForm);
+
+boot().catch((e) => fail('init', e));
