@@ -44,6 +44,7 @@ pub fn schema(id: &str) -> Result<Schema, InputError> {
             cite: plan.scope.cite.clone(),
             quote: plan.scope.quote.clone(),
         },
+        exclusions: plan.exclusions.clone(),
     })
 }
 

@@ -60,6 +60,9 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
         out.push(("bounds_clause".into(), &b.cite, &b.quote));
     }
     out.push(("scope".into(), &plan.scope.cite, &plan.scope.quote));
+    for x in &plan.exclusions {
+        out.push(("exclusion".into(), &x.cite, &x.quote));
+    }
     for axis in &plan.grading.axes {
         for b in &axis.bands {
             out.push((
@@ -195,6 +198,22 @@ fn every_quote_is_in_the_source_at_its_cited_lines() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn exclusions_name_embedded_plans() {
+    let plans = registry().expect("plans load");
+    for plan in plans {
+        for x in &plan.exclusions {
+            if let Some(id) = &x.instead_plan {
+                assert!(
+                    plans.iter().any(|p| &p.plan.id == id),
+                    "{}: exclusion names unknown plan {id}",
+                    plan.plan.id
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -114,6 +114,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
                 line: c.line,
             })
             .collect(),
+        tables: plan.tables.clone(),
         notes,
         citations: citations.0,
         assumed: facts.assumed.clone(),

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::plan::{Cite, FactDef};
+use crate::plan::{Cite, Exclusion, FactDef, Table};
 
 /// `yingji plans`: one entry per embedded plan.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -23,6 +23,8 @@ pub struct Schema {
     /// The plan's bounds clause ("以上含本数"), quoted, if it has one.
     pub bounds_clause: Option<Quoted>,
     pub scope: Quoted,
+    /// What the plan does not cover and which plan applies instead.
+    pub exclusions: Vec<Exclusion>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -51,6 +53,8 @@ pub struct Outcome {
     pub organisation: OrganisationOutcome,
     /// The plan's contact table, as printed.
     pub contacts: Vec<ContactOutcome>,
+    /// Tables the plan prints (rescue bases, equipment), as printed.
+    pub tables: Vec<Table>,
     pub notes: Vec<NoteOutcome>,
     /// Every citation the result rests on, deduplicated, in order of first use.
     pub citations: Vec<Cite>,

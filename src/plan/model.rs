@@ -13,6 +13,9 @@ pub struct Plan {
     /// How the plan defines "以上"/"以下" etc. Shown with every threshold.
     pub bounds_clause: Option<Rule>,
     pub scope: Rule,
+    /// Incidents the plan says it does not cover, and where they go instead.
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
     pub facts: Vec<FactDef>,
     pub grades: Vec<GradeDef>,
     pub grading: Grading,
@@ -29,6 +32,33 @@ pub struct Plan {
     pub notes: Vec<Note>,
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Tables the plan prints (rescue bases, equipment, ...): shown, not computed.
+    #[serde(default)]
+    pub tables: Vec<Table>,
+}
+
+/// "本预案不适用于…": what is excluded and which plan applies instead.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// What is excluded, in the plan's words or a faithful summary.
+    pub text: String,
+    /// The plan (or rule) that applies instead, as the text names it.
+    pub instead: String,
+    /// The id of that plan when it is embedded in this build.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead_plan: Option<String>,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub cite: Cite,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

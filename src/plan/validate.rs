@@ -58,6 +58,13 @@ impl<'a> Validator<'a> {
         }
         let scope = &self.plan.scope;
         self.rule("scope", &scope.cite, &scope.quote);
+        for (i, x) in self.plan.exclusions.iter().enumerate() {
+            let path = format!("exclusions[{i}]");
+            self.rule(&path, &x.cite, &x.quote);
+            if x.instead.trim().is_empty() {
+                self.err(&path, "排除情形必须写明改用哪个预案(instead)");
+            }
+        }
     }
 
     /// A rule must be cited inside the plan's own lines and quote the plan.
@@ -443,6 +450,18 @@ impl<'a> Validator<'a> {
             }
             self.cond(&path, &n.when, true);
             self.cite(&path, &n.cite);
+        }
+        for (i, t) in self.plan.tables.iter().enumerate() {
+            let path = format!("tables[{i}]({})", t.title);
+            self.cite(&path, &t.cite);
+            for (j, row) in t.rows.iter().enumerate() {
+                if row.len() != t.columns.len() {
+                    self.err(
+                        format!("{path}.rows[{j}]"),
+                        format!("该行有{}列,表头有{}列", row.len(), t.columns.len()),
+                    );
+                }
+            }
         }
         for (i, c) in self.plan.contacts.iter().enumerate() {
             let [first, last] = self.plan.plan.lines;
