@@ -233,6 +233,7 @@ const cur = {
 };
 
 function setupPlanPicker(list) {
+  cur.plans = list;
   const sel = clear($('plan'));
   for (const p of list) {
     sel.append(el('option', { text: p.title, attrs: { value: p.id } }));
@@ -261,9 +262,42 @@ function selectPlan(id) {
 
   const p = sch.plan || {};
   $('plan-meta').textContent = [p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
+  renderScope(sch);
   buildForm(sch.facts || []);
   update({ force: true });
   return true;
+}
+
+/** The plan's scope and what it excludes, with a way to switch to the plan that applies instead. */
+function renderScope(sch) {
+  const box = clear($('plan-scope'));
+  const scope = sch.scope;
+  if (scope && scope.quote) {
+    const d = el('details', { class: 'scope' }, el('summary', { text: '适用范围' }));
+    const q = quoteEl(scope.quote, scope.cite);
+    if (q) d.append(q);
+    box.append(d);
+  }
+  const exclusions = Array.isArray(sch.exclusions) ? sch.exclusions : [];
+  if (!exclusions.length) return;
+  const list = el('ul', { class: 'exclusions' });
+  for (const x of exclusions) {
+    const li = el('li', { class: 'exclusion' }, el('strong', { text: '不适用：' }), x.text || '', '。改用：', x.instead || '');
+    const target = (cur.plans || []).find((p) => p.id === x.instead_plan);
+    if (target) {
+      const btn = el('button', { class: 'switch-plan', text: `切换到《${target.title}》`, attrs: { type: 'button' } });
+      btn.addEventListener('click', () => {
+        $('plan').value = target.id;
+        store.set('plan', target.id);
+        selectPlan(target.id);
+      });
+      li.append(' ', btn);
+    }
+    const q = quoteEl(x.quote, x.cite);
+    if (q) li.append(q);
+    list.append(li);
+  }
+  box.append(list);
 }
 
 function loadValues(planId) {
@@ -652,6 +686,16 @@ function renderOrganisation(out) {
       dl.append(el('dt', { text: u.unit }), dd);
     }
     d.append(dl);
+    box.append(d);
+  }
+  for (const t of Array.isArray(out.tables) ? out.tables : []) {
+    const d = el('details', { class: 'org-body plan-table' }, el('summary', { text: t.title }));
+    const table = el('table', { class: 'contacts' });
+    table.append(el('tr', {}, ...(t.columns || []).map((c) => el('th', { text: c }))));
+    for (const row of t.rows || []) table.append(el('tr', {}, ...row.map((c) => el('td', { text: c }))));
+    d.append(table);
+    const c = citeEl(t.cite);
+    if (c) d.append(c);
     box.append(d);
   }
   const contacts = Array.isArray(out.contacts) ? out.contacts : [];
