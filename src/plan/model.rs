@@ -130,7 +130,8 @@ pub struct FactDef {
     pub judgement: bool,
     #[serde(default)]
     pub required: bool,
-    /// For `choice`: the allowed values, first = default.
+    /// For `choice`: the allowed values, first = default. For a judgement, ordered from the least to
+    /// the most severe answer (the property tests hold the engine to that order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
     pub cite: Option<Cite>,

@@ -1,0 +1,108 @@
+//! Properties of every embedded plan over random fact sets: totality, determinism, and monotonicity
+//! (more casualties or loss, or a more severe judgement answer, never lowers the grade or the response).
+
+use proptest::prelude::*;
+use yingji::engine::{evaluate, Facts, RawFacts, RawValue};
+use yingji::plan::{registry, FactType, Plan};
+
+const NOW: &str = "2026-11-23T16:00:00+08:00";
+
+/// Values around the thresholds the plans use, so random sets land on both sides of them.
+const COUNTS: &[f64] = &[
+    0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 9.0, 10.0, 11.0, 29.0, 30.0, 31.0, 49.0, 50.0, 99.0, 100.0,
+    101.0, 500.0,
+];
+const MONEY: &[f64] = &[
+    0.0, 0.5, 99.99, 100.0, 500.0, 999.99, 1000.0, 4999.99, 5000.0, 9999.99, 10000.0, 20000.0,
+];
+
+/// One random pick per fact (an index into the value list for that fact's type).
+fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
+    let mut facts = RawFacts::new();
+    for (def, pick) in plan.facts.iter().zip(picks.iter().cycle()) {
+        let value = match def.kind {
+            FactType::Count => RawValue::Number(COUNTS[pick % COUNTS.len()]),
+            FactType::Money => RawValue::Number(MONEY[pick % MONEY.len()]),
+            FactType::YesNo => RawValue::Bool(pick % 2 == 1),
+            FactType::Choice => RawValue::Text(def.options[pick % def.options.len()].value.clone()),
+            FactType::Datetime | FactType::Series => continue,
+        };
+        facts.insert(def.id.clone(), value);
+    }
+    facts
+}
+
+/// (grade rank, response rank), with "none" as the least severe (255).
+fn severity(plan: &Plan, facts: &RawFacts) -> (u8, u8) {
+    let out = yingji::evaluate(&plan.plan.id, facts, NOW).expect("valid facts evaluate");
+    (
+        out.grade_rank.unwrap_or(u8::MAX),
+        out.response.map_or(u8::MAX, |r| r.rank),
+    )
+}
+
+/// The same fact set made more severe in fact `i`, if that fact has a more severe value.
+fn worsened(plan: &Plan, facts: &RawFacts, i: usize, step: usize) -> Option<RawFacts> {
+    let def = &plan.facts[i];
+    let mut more = facts.clone();
+    let value = match (def.kind, facts.get(&def.id)) {
+        (FactType::Count, Some(RawValue::Number(n))) => {
+            RawValue::Number(n + COUNTS[step % COUNTS.len()].max(1.0))
+        }
+        (FactType::Money, Some(RawValue::Number(n))) => {
+            RawValue::Number(n + MONEY[step % MONEY.len()].max(0.01))
+        }
+        (FactType::YesNo, Some(RawValue::Bool(false))) if def.judgement => RawValue::Bool(true),
+        (FactType::Choice, Some(RawValue::Text(v))) if def.judgement => {
+            let at = def.options.iter().position(|o| &o.value == v)?;
+            RawValue::Text(
+                def.options
+                    .get(at + 1 + step % def.options.len())?
+                    .value
+                    .clone(),
+            )
+        }
+        _ => return None,
+    };
+    more.insert(def.id.clone(), value);
+    Some(more)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn total_and_deterministic(picks in prop::collection::vec(0usize..64, 1..40)) {
+        for plan in registry().unwrap() {
+            let raw = facts_for(plan, &picks);
+            let now = yingji::api::parse_now(NOW).unwrap();
+            let facts = Facts::parse(plan, &raw, now).unwrap();
+            let a = evaluate(plan, &facts, now);
+            let b = evaluate(plan, &facts, now);
+            // Exactly one grade or an explicit none; a grade always starts a response.
+            prop_assert_eq!(a.grade.is_some(), a.grade_rank.is_some());
+            if a.grade.is_some() {
+                prop_assert!(a.response.is_some(), "{}: grade {:?} without a response", plan.plan.id, a.grade);
+                prop_assert!(!a.grade_basis.is_empty());
+            }
+            prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+        }
+    }
+
+    #[test]
+    fn more_severe_facts_never_lower_grade_or_response(
+        picks in prop::collection::vec(0usize..64, 1..40),
+        which in 0usize..64,
+        step in 0usize..64,
+    ) {
+        for plan in registry().unwrap() {
+            let facts = facts_for(plan, &picks);
+            let i = which % plan.facts.len();
+            let Some(more) = worsened(plan, &facts, i, step) else { continue };
+            let (g0, r0) = severity(plan, &facts);
+            let (g1, r1) = severity(plan, &more);
+            prop_assert!(g1 <= g0, "{}: raising {} lowered the grade rank {} → {}", plan.plan.id, plan.facts[i].id, g0, g1);
+            prop_assert!(r1 <= r0, "{}: raising {} lowered the response rank {} → {}", plan.plan.id, plan.facts[i].id, r0, r1);
+        }
+    }
+}
