@@ -1,5 +1,6 @@
 //! Properties of every embedded plan over random fact sets: totality, determinism, and monotonicity
 //! (more casualties or loss, or a more severe judgement answer, never lowers the grade or the response).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use yingji::engine::{evaluate, Facts, RawFacts, RawValue};
