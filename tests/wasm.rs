@@ -22,9 +22,16 @@ fn facts(json: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn plans_are_plain_objects() {
     let plans: Array = yingji::wasm::plans().unwrap().dyn_into().unwrap();
-    let first = plans.get(0);
-    assert_eq!(get(&first, "id").as_string().as_deref(), Some(PLAN));
-    assert_eq!(get(&first, "city").as_string().as_deref(), Some("晋城市"));
+    assert!(plans.length() >= 6, "{} plans", plans.length());
+    let plan = plans
+        .iter()
+        .find(|p| get(p, "id").as_string().as_deref() == Some(PLAN))
+        .expect("the 非煤矿山 plan is listed");
+    assert_eq!(get(&plan, "city").as_string().as_deref(), Some("晋城市"));
+    assert_eq!(
+        get(&plan, "doc_number").as_string().as_deref(),
+        Some("晋市政办〔2020〕53号")
+    );
 }
 
 #[wasm_bindgen_test]
