@@ -240,3 +240,24 @@ fn quote_check_rejects_text_that_is_not_there() {
     };
     assert!(!quote_found(&cited_text(&lines, &single), "50人以下重伤"));
 }
+
+#[test]
+fn plans_are_listed_by_city_year_and_document_number() {
+    let ids: Vec<String> = yingji::plans().unwrap().into_iter().map(|p| p.id).collect();
+    let jincheng: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| id.starts_with("jincheng-"))
+        .collect();
+    assert_eq!(
+        jincheng[..6],
+        [
+            "jincheng-noncoal-mine",
+            "jincheng-metallurgy-industry-trade",
+            "jincheng-rural-biogas",
+            "jincheng-hazardous-chemicals",
+            "jincheng-cbm-surface-extraction",
+            "jincheng-oil-gas-storage",
+        ]
+    );
+}

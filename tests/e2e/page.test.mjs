@@ -83,8 +83,10 @@ async function open(t, { origin = server.origin, url = server.url, viewport = { 
   return { context, page, problems, check };
 }
 
-async function ready(page) {
+/** Waits for the module, then makes sure the plan under test is the one selected. */
+async function ready(page, plan = 'jincheng-noncoal-mine') {
   await page.waitForSelector('[data-yingji-state="ready"]', { timeout: TIMEOUT });
+  if ((await page.locator('#plan').inputValue()) !== plan) await page.selectOption('#plan', plan);
 }
 
 /** Waits until the element's text contains `want`; fails showing what it had. */
