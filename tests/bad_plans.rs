@@ -176,3 +176,56 @@ fn unknown_key_is_rejected() {
     );
     assert!(errors[0].problem.contains("combin"), "{errors:?}");
 }
+
+#[test]
+fn amount_condition_needs_inclusivity_and_count_facts() {
+    let errors = edited(
+        r#"when = { yes = "beyond_city_capacity" }"#,
+        r#"when = { amount = { facts = ["trapped", "incident_time"], min = 3 } }"#,
+    );
+    assert!(
+        has(&errors, "response.rules[4](beyond-city)", "min_inclusive"),
+        "{errors:?}"
+    );
+    assert!(
+        has(
+            &errors,
+            "response.rules[4](beyond-city)",
+            "“incident_time”的类型不适用"
+        ),
+        "{errors:?}"
+    );
+}
+
+/// A numeric response trigger (涉险、被困人数 3人(包括3人)以上 → a level) works on both sides of its bound.
+#[test]
+fn amount_condition_raises_the_level_at_its_inclusive_bound() {
+    let text = PLAN.replacen(
+        r#"when = { yes = "beyond_city_capacity" }"#,
+        r#"when = { amount = { facts = ["trapped", "missing"], min = 3, min_inclusive = true } }"#,
+        1,
+    );
+    let plan = load(FILE, &text).expect("edited plan loads");
+    let now = yingji::api::parse_now("2026-11-23T16:00:00+08:00").unwrap();
+    let level = |trapped: f64, missing: f64| {
+        let raw: yingji::engine::RawFacts = [
+            (
+                "trapped".to_string(),
+                yingji::engine::RawValue::Number(trapped),
+            ),
+            (
+                "missing".to_string(),
+                yingji::engine::RawValue::Number(missing),
+            ),
+        ]
+        .into();
+        let facts = yingji::engine::Facts::parse(&plan, &raw, now).unwrap();
+        yingji::engine::evaluate(&plan, &facts, now)
+            .response
+            .unwrap()
+            .id
+    };
+    assert_eq!(level(2.0, 0.0), "III");
+    assert_eq!(level(2.0, 1.0), "I");
+    assert_eq!(level(3.0, 0.0), "I");
+}

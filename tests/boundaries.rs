@@ -20,6 +20,8 @@ struct Table {
 struct Case {
     name: String,
     line: u32,
+    /// For one-line sources: the character offset on `line` the expectation rests on.
+    chars: Option<u32>,
     facts: BTreeMap<String, toml::Value>,
     grade: String,
     level: String,
@@ -74,7 +76,11 @@ fn case_tables() {
                 Some(RawValue::Text(now)) => now.clone(),
                 _ => table.now.clone(),
             };
-            let label = format!("{} «{}» (L{})", table.plan, case.name, case.line);
+            let place = match case.chars {
+                Some(c) => format!("L{} @char {c}", case.line),
+                None => format!("L{}", case.line),
+            };
+            let label = format!("{} «{}» ({place})", table.plan, case.name);
             let out = match yingji::evaluate(&table.plan, &facts, &now) {
                 Ok(out) => out,
                 Err(e) => {

@@ -72,6 +72,14 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
             ));
         }
     }
+    for p in &plan.grading.provisional {
+        out.push(("grading.provisional".into(), &p.cite, &p.quote));
+    }
+    if let Some(f) = &plan.finder {
+        for d in &f.defers {
+            out.push((format!("finder.defers.{}", d.plan), &d.cite, &d.quote));
+        }
+    }
     for f in &plan.grading.flags {
         out.push((format!("grading.flags.{}", f.id), &f.cite, &f.quote));
     }

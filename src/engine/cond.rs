@@ -3,6 +3,28 @@
 use super::facts::Facts;
 use crate::plan::Cond;
 
+/// Whether `value` lies between the bounds, each with its own inclusivity (a lower bound is inclusive
+/// and an upper bound exclusive unless stated: validation requires them stated).
+pub fn in_range(
+    min: Option<f64>,
+    min_inclusive: Option<bool>,
+    max: Option<f64>,
+    max_inclusive: Option<bool>,
+    value: f64,
+) -> bool {
+    let above = match min {
+        None => true,
+        Some(m) if min_inclusive.unwrap_or(true) => value >= m,
+        Some(m) => value > m,
+    };
+    let below = match max {
+        None => true,
+        Some(m) if max_inclusive.unwrap_or(false) => value <= m,
+        Some(m) => value < m,
+    };
+    above && below
+}
+
 pub struct Ctx<'a> {
     pub facts: &'a Facts,
     pub grade: Option<&'a str>,
@@ -22,6 +44,10 @@ impl Ctx<'_> {
                 .is_some_and(|c| any_of.iter().any(|x| x == c)),
             Cond::Given(id) => self.facts.given(id),
             Cond::Positive(id) => self.facts.number(id) > 0.0,
+            Cond::Amount(r) => {
+                let sum: f64 = r.facts.iter().map(|f| self.facts.number(f)).sum();
+                in_range(r.min, r.min_inclusive, r.max, r.max_inclusive, sum)
+            }
             Cond::LevelIn(levels) => self.level.is_some_and(|l| levels.iter().any(|x| x == l)),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::All(cs) => cs.iter().all(|c| self.holds(c)),

@@ -1,7 +1,7 @@
 //! The grade: each numeric criterion's band, each judgement criterion, and the most severe grade any
 //! of them reaches (`combine = "max"`, recorded in the plan's notes).
 
-use super::cond::Ctx;
+use super::cond::{in_range, Ctx};
 use super::facts::Facts;
 use super::outcome::{Criterion, FactValueShown};
 use crate::plan::{Axis, Band, Plan};
@@ -95,15 +95,11 @@ fn axis_criterion(
 
 /// Whether `value` lies in the band, each bound with its own inclusivity.
 pub fn contains(band: &Band, value: f64) -> bool {
-    let above_min = match band.min {
-        None => true,
-        Some(min) if band.min_inclusive.unwrap_or(true) => value >= min,
-        Some(min) => value > min,
-    };
-    let below_max = match band.max {
-        None => true,
-        Some(max) if band.max_inclusive.unwrap_or(false) => value <= max,
-        Some(max) => value < max,
-    };
-    above_min && below_max
+    in_range(
+        band.min,
+        band.min_inclusive,
+        band.max,
+        band.max_inclusive,
+        value,
+    )
 }

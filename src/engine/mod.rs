@@ -73,6 +73,17 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         })
         .collect();
 
+    let provisional: Vec<ProvisionalOutcome> = plan
+        .grading
+        .provisional
+        .iter()
+        .filter(|p| grade_name.is_some() && ctx.holds(&p.when))
+        .map(|p| ProvisionalOutcome {
+            text: p.text.clone(),
+            cite: p.cite.clone(),
+            quote: p.quote.clone(),
+        })
+        .collect();
     let grade_basis = graded.basis();
     let mut citations = Citations::default();
     grade_basis
@@ -97,6 +108,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         plan: summary(plan),
         grade: graded.grade.as_ref().map(|(name, _)| name.clone()),
         grade_rank: graded.grade.as_ref().map(|(_, rank)| *rank),
+        provisional,
         grade_basis,
         criteria: graded.criteria,
         response,

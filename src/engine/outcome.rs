@@ -40,6 +40,8 @@ pub struct Outcome {
     pub grade: Option<String>,
     /// 1 = 特别重大 … 4 = 一般; null with `grade`.
     pub grade_rank: Option<u8>,
+    /// Why the grade is only provisional (e.g. people still trapped); empty when it is final.
+    pub provisional: Vec<ProvisionalOutcome>,
     /// Every criterion that reached the grade.
     pub grade_basis: Vec<Criterion>,
     /// Every criterion the plan has, with where the facts put it (for the "why" panel).
@@ -204,6 +206,13 @@ pub struct ContactOutcome {
     pub unit: String,
     pub phone: String,
     pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionalOutcome {
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

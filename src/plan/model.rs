@@ -16,6 +16,8 @@ pub struct Plan {
     /// Incidents the plan says it does not cover, and where they go instead.
     #[serde(default)]
     pub exclusions: Vec<Exclusion>,
+    /// What the plan finder matches against.
+    pub finder: Option<Finder>,
     pub facts: Vec<FactDef>,
     pub grades: Vec<GradeDef>,
     pub grading: Grading,
@@ -48,6 +50,33 @@ pub struct Exclusion {
     /// The id of that plan when it is embedded in this build.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead_plan: Option<String>,
+    /// Words in an incident description that mean this exclusion applies (for the plan finder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// How the plan finder recognises incidents this plan covers.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finder {
+    /// The incident type as a duty officer would pick it ("非煤矿山生产安全事故").
+    pub incident_type: String,
+    /// Words in an incident description that point to this plan (sectors, facilities, accident kinds).
+    pub keywords: Vec<String>,
+    /// A more specific plan this one yields to, and when.
+    #[serde(default)]
+    pub defers: Vec<Deferral>,
+}
+
+/// "另有规定的,从其规定": an incident matching `keywords` goes to `plan` instead.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deferral {
+    pub plan: String,
+    pub keywords: Vec<String>,
+    pub reason: String,
     pub cite: Cite,
     pub quote: String,
 }
@@ -161,6 +190,19 @@ pub struct Grading {
     pub axes: Vec<Axis>,
     #[serde(default)]
     pub flags: Vec<FlagCriterion>,
+    /// When the grade is only provisional (e.g. graded on "可能造成" while people are still trapped).
+    #[serde(default)]
+    pub provisional: Vec<Provisional>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provisional {
+    pub when: Cond,
+    /// Why the grade may still change, shown beside it.
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 /// One numeric criterion (deaths, 重伤 incl. 中毒, loss): a sum of facts cut into grade bands that
@@ -227,11 +269,26 @@ pub enum Cond {
     Given(String),
     /// A count or amount was given and is above zero.
     Positive(String),
+    /// The sum of these counts/amounts lies in a range, each bound with its own inclusivity
+    /// (e.g. 3人(包括3人)以上10人以下涉险、被困、失联 → min 3 inclusive, max 10 exclusive).
+    Amount(AmountRange),
     /// The response level (by id) is one of these.
     LevelIn(Vec<String>),
     Any(Vec<Cond>),
     All(Vec<Cond>),
     Not(Box<Cond>),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AmountRange {
+    pub facts: Vec<String>,
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub min_inclusive: Option<bool>,
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub max_inclusive: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -58,6 +58,21 @@ impl<'a> Validator<'a> {
         }
         let scope = &self.plan.scope;
         self.rule("scope", &scope.cite, &scope.quote);
+        if let Some(f) = &self.plan.finder {
+            if f.incident_type.trim().is_empty() || f.keywords.is_empty() {
+                self.err(
+                    "finder",
+                    "查找预案需要事故类型(incident_type)和关键词(keywords)",
+                );
+            }
+            for (i, d) in f.defers.iter().enumerate() {
+                let path = format!("finder.defers[{i}]({})", d.plan);
+                self.rule(&path, &d.cite, &d.quote);
+                if d.keywords.is_empty() || d.reason.trim().is_empty() {
+                    self.err(&path, "让位规则需要关键词(keywords)和理由(reason)");
+                }
+            }
+        }
         for (i, x) in self.plan.exclusions.iter().enumerate() {
             let path = format!("exclusions[{i}]");
             self.rule(&path, &x.cite, &x.quote);
@@ -159,6 +174,25 @@ impl<'a> Validator<'a> {
             }
             Cond::Yes(id) => self.fact_of(path, id, &[FactType::YesNo]),
             Cond::Positive(id) => self.fact_of(path, id, &[FactType::Count, FactType::Money]),
+            Cond::Amount(r) => {
+                if r.facts.is_empty() {
+                    self.err(path, "amount 条件没有引用任何事实项");
+                }
+                for f in &r.facts {
+                    self.fact_of(path, f, &[FactType::Count, FactType::Money]);
+                }
+                if r.min.is_none() && r.max.is_none() {
+                    self.err(path, "amount 条件至少要有上限或下限");
+                }
+                if r.min.is_some() != r.min_inclusive.is_some()
+                    || r.max.is_some() != r.max_inclusive.is_some()
+                {
+                    self.err(
+                        path,
+                        "amount 条件的每个界限都必须写明是否含本数(min_inclusive/max_inclusive)",
+                    );
+                }
+            }
             Cond::Given(id) => self.fact_of(path, id, &[]),
             Cond::Choice { fact, any_of } => {
                 self.fact_of(path, fact, &[FactType::Choice]);
@@ -240,6 +274,11 @@ impl<'a> Validator<'a> {
                 }
             }
             self.tiling(&path, &axis.bands);
+        }
+        for (i, p) in self.plan.grading.provisional.iter().enumerate() {
+            let path = format!("grading.provisional[{i}]");
+            self.cond(&path, &p.when, false);
+            self.rule(&path, &p.cite, &p.quote);
         }
         for (i, flag) in self.plan.grading.flags.iter().enumerate() {
             let path = format!("grading.flags[{i}]({})", flag.id);
