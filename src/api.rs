@@ -18,7 +18,7 @@ fn plans_or_error() -> Result<&'static [Plan], InputError> {
     })
 }
 
-fn find(id: &str) -> Result<&'static Plan, InputError> {
+fn plan_by_id(id: &str) -> Result<&'static Plan, InputError> {
     plans_or_error()?
         .iter()
         .find(|p| p.plan.id == id)
@@ -32,7 +32,7 @@ pub fn plans() -> Result<Vec<PlanSummary>, InputError> {
 
 /// The facts a plan asks for.
 pub fn schema(id: &str) -> Result<Schema, InputError> {
-    let plan = find(id)?;
+    let plan = plan_by_id(id)?;
     Ok(Schema {
         plan: engine::summary(plan),
         facts: plan.facts.clone(),
@@ -57,10 +57,15 @@ pub fn parse_now(now: &str) -> Result<DateTime<FixedOffset>, InputError> {
 
 /// Evaluates `facts` against plan `id` at `now`.
 pub fn evaluate(id: &str, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
-    let plan = find(id)?;
+    let plan = plan_by_id(id)?;
     let now = parse_now(now)?;
     let facts = Facts::parse(plan, facts, now)?;
     Ok(engine::evaluate(plan, &facts, now))
+}
+
+/// The plans for an incident description, optionally within one city (see `finder`).
+pub fn find(text: &str, city: Option<&str>) -> Result<Vec<crate::finder::Candidate>, InputError> {
+    Ok(crate::finder::find(plans_or_error()?, text, city))
 }
 
 /// Loads and validates a plan file's text (a county's edited plan): its summary, or every problem.

@@ -7,9 +7,10 @@
 pub mod api;
 pub mod engine;
 pub mod error;
+pub mod finder;
 pub mod plan;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use api::{check, evaluate, plans, schema};
+pub use api::{check, evaluate, find, plans, schema};
 pub use error::InputError;

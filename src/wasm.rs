@@ -47,6 +47,14 @@ pub fn evaluate(id: &str, facts: JsValue, now: &str) -> Result<JsValue, JsValue>
     to_js(&api::evaluate(id, &facts, now).map_err(|e| error(&e))?)
 }
 
+/// The plans for an incident description (`city` may be empty): `[{plan, incident_type, status,
+/// matched, reason, go_to, cite, quote}]`, applicable plans first.
+#[wasm_bindgen]
+pub fn find(text: &str, city: &str) -> Result<JsValue, JsValue> {
+    let city = (!city.is_empty()).then_some(city);
+    to_js(&api::find(text, city).map_err(|e| error(&e))?)
+}
+
 /// Validates a plan file's text: `{ok: summary}` or `{errors: [{file, path, problem}]}`.
 #[wasm_bindgen]
 pub fn check(file: &str, text: &str) -> Result<JsValue, JsValue> {

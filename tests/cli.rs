@@ -212,3 +212,22 @@ fn eval_shows_the_whole_organisation_and_contacts() {
         .iter()
         .any(|c| c["unit"] == "市应急管理局" && c["phone"] == "2027255 (传真 2023690)"));
 }
+
+#[test]
+fn find_routes_a_description() {
+    let (code, json) = run(&["find", "--city", "晋城市", "液氯", "泄漏"], "");
+    assert_eq!(code, 0);
+    assert_eq!(json[0]["plan"]["id"], "jincheng-hazardous-chemicals");
+    assert_eq!(json[0]["status"], "applies");
+    assert_eq!(json[0]["matched"][0], "液氯");
+    let (code, json) = run(&["find", "危化品", "天然气储存"], "");
+    assert_eq!(code, 0);
+    let hazmat = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["plan"]["id"] == "jincheng-hazardous-chemicals")
+        .unwrap();
+    assert_eq!(hazmat["status"], "excluded");
+    assert_eq!(hazmat["go_to"], "jincheng-oil-gas-storage");
+}

@@ -269,3 +269,27 @@ fn plans_are_listed_by_city_year_and_document_number() {
         ]
     );
 }
+
+#[test]
+fn every_plan_can_be_found() {
+    for plan in registry().expect("plans load") {
+        let finder = plan
+            .finder
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no [finder]", plan.plan.id));
+        let found = yingji::find(&finder.keywords[0], Some(&plan.plan.city)).unwrap();
+        assert!(
+            found.iter().any(|c| c.plan.id == plan.plan.id),
+            "{}: its first keyword does not find it",
+            plan.plan.id
+        );
+        for d in &finder.defers {
+            assert!(
+                registry().unwrap().iter().any(|p| p.plan.id == d.plan),
+                "{}: defers to unknown plan {}",
+                plan.plan.id,
+                d.plan
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //!   yingji schema <plan-id>      the facts a plan asks for
 //!   yingji eval <plan-id>        facts (JSON object) on stdin → result on stdout
 //!   yingji check <file.toml>     validate a plan file
+//!   yingji find [--city 城市] <描述…>   the plans for an incident description
 //!
 //! Bad input: exit code 2 and `{"error": {"field", "message"}}` on stdout.
 
@@ -28,8 +29,14 @@ fn main() -> ExitCode {
             .and_then(|(facts, now)| yingji::evaluate(id, &facts, &now))
             .map(|o| json(&o)),
         ["check", file] => return check(file),
+        ["find", "--city", city, words @ ..] => {
+            yingji::find(&words.join(" "), Some(city)).map(|c| json(&c))
+        }
+        ["find", words @ ..] => yingji::find(&words.join(" "), None).map(|c| json(&c)),
         _ => {
-            eprintln!("用法: yingji plans | schema <预案id> | eval <预案id> < facts.json | check <预案文件.toml>");
+            eprintln!(
+                "用法: yingji plans | schema <预案id> | eval <预案id> < facts.json | check <预案文件.toml> | find [--city 城市] <事故描述>"
+            );
             return ExitCode::from(64);
         }
     };

@@ -1,0 +1,96 @@
+//! The plan finder: an incident description routes to the plans that apply, says which plans yield
+//! or exclude it, and why.
+
+use yingji::finder::Candidate;
+
+fn find(text: &str, city: Option<&str>) -> Vec<Candidate> {
+    yingji::find(text, city).expect("plans load")
+}
+
+fn status<'a>(found: &'a [Candidate], id: &str) -> Option<&'a str> {
+    found
+        .iter()
+        .find(|c| c.plan.id == id)
+        .map(|c| c.status.as_str())
+}
+
+#[test]
+fn a_description_finds_its_plan() {
+    for (text, id) in [
+        ("液氯泄漏", "jincheng-hazardous-chemicals"),
+        ("尾矿库溃坝", "jincheng-noncoal-mine"),
+        ("尾矿", "jincheng-noncoal-mine"),
+        ("钢铁厂高炉煤气中毒", "jincheng-metallurgy-industry-trade"),
+        ("村民沼气池爆炸", "jincheng-rural-biogas"),
+        ("煤层气井井喷", "jincheng-cbm-surface-extraction"),
+        ("油库储罐着火", "jincheng-oil-gas-storage"),
+    ] {
+        let found = find(text, Some("晋城市"));
+        assert_eq!(
+            found.first().map(|c| c.plan.id.as_str()),
+            Some(id),
+            "{text}: {found:#?}"
+        );
+        assert_eq!(found[0].status, "applies");
+        assert!(!found[0].matched.is_empty(), "{text}");
+        assert!(
+            found[0].reason.contains(&found[0].matched[0]),
+            "{text}: the reason names the matched word"
+        );
+    }
+}
+
+#[test]
+fn an_incident_touching_several_plans_shows_each() {
+    let found = find("化工厂液氯储罐泄漏", Some("晋城市"));
+    assert_eq!(
+        status(&found, "jincheng-hazardous-chemicals"),
+        Some("applies")
+    );
+    assert_eq!(status(&found, "jincheng-oil-gas-storage"), Some("applies"));
+}
+
+#[test]
+fn an_exclusion_routes_to_the_plan_that_applies_and_says_why() {
+    // 危险化学品 plan 1.4: "(石油天然气、煤层气储运事故除外)".
+    let found = find("危化品 天然气储存站泄漏", None);
+    let hazmat = found
+        .iter()
+        .find(|c| c.plan.id == "jincheng-hazardous-chemicals")
+        .unwrap();
+    assert_eq!(hazmat.status, "excluded");
+    assert_eq!(hazmat.go_to.as_deref(), Some("jincheng-oil-gas-storage"));
+    assert!(hazmat.quote.contains("储运事故除外"));
+    assert_eq!(hazmat.cite.as_ref().unwrap().line, 3120);
+    assert_eq!(status(&found, "jincheng-oil-gas-storage"), Some("applies"));
+    assert_eq!(
+        found[0].status, "applies",
+        "applicable plans are listed first"
+    );
+
+    // Road transport of hazmat goes to a plan that is not embedded: said, with no plan to switch to.
+    let found = find("危险化学品槽罐车侧翻泄漏", None);
+    let hazmat = found
+        .iter()
+        .find(|c| c.plan.id == "jincheng-hazardous-chemicals")
+        .unwrap();
+    assert_eq!(hazmat.status, "excluded");
+    assert_eq!(hazmat.go_to, None);
+    assert!(hazmat.reason.contains("《晋城市道路交通安全应急预案》"));
+}
+
+#[test]
+fn city_filter_and_no_match() {
+    assert!(find("液氯泄漏", Some("吕梁市"))
+        .iter()
+        .all(|c| c.plan.city == "吕梁市"));
+    assert!(find("月球陨石撞击", None).is_empty());
+    // No words: every plan of the city, to pick by incident type.
+    let all = find("", Some("晋城市"));
+    assert_eq!(
+        all.iter().filter(|c| c.plan.city == "晋城市").count(),
+        all.len()
+    );
+    assert!(all.len() >= 6);
+    assert!(all.iter().all(|c| !c.incident_type.is_empty()));
+}
