@@ -199,9 +199,10 @@ async function boot() {
   } catch (e) {
     return fail('init', e);
   }
-  api = { plans: mod.plans, schema: mod.schema, evaluate: mod.evaluate };
+  api = { plans: mod.plans, schema: mod.schema, evaluate: mod.evaluate, find: mod.find };
 
   setupPlanPicker(list);
+  setupFinder(list);
   $('status').hidden = true;
   $('banner').hidden = false;
   $('summary').hidden = false;
@@ -231,6 +232,55 @@ const cur = {
   lastKey: null,
   lastGood: null,
 };
+
+const FIND_STATUS = { applies: '适用', yields: '应改用专项预案', excluded: '不适用' };
+
+/** The plan finder: city + words → candidate plans with the reason, each one a click away. */
+function setupFinder(list) {
+  const city = clear($('find-city'));
+  city.append(el('option', { text: '全部城市', attrs: { value: '' } }));
+  for (const c of [...new Set(list.map((p) => p.city))]) city.append(el('option', { text: c, attrs: { value: c } }));
+  const run = () => renderFound($('find-text').value.trim(), city.value);
+  $('find-text').addEventListener('input', run);
+  city.addEventListener('change', run);
+}
+
+function usePlan(id) {
+  $('plan').value = id;
+  store.set('plan', id);
+  selectPlan(id);
+}
+
+function renderFound(text, city) {
+  const box = clear($('find-results'));
+  if (!text && !city) return;
+  let found;
+  try {
+    found = api.find(text, city);
+  } catch (e) {
+    box.append(el('li', { class: 'field-error', text: errText(e) }));
+    return;
+  }
+  if (!found.length) {
+    box.append(el('li', { class: 'empty', text: '没有找到适用的预案，请换个说法（如事故类型、设施、物质名称），或直接在下方选择预案。' }));
+    return;
+  }
+  const titles = new Map((cur.plans || []).map((p) => [p.id, p.title]));
+  for (const c of found) {
+    const li = el('li', { class: `found found-${c.status}`, data: { plan: c.plan.id, status: c.status } });
+    li.append(el('strong', { text: c.plan.title }), ' ', el('span', { class: 'badge', text: FIND_STATUS[c.status] || c.status }));
+    li.append(el('p', { text: c.reason }));
+    const q = quoteEl(c.quote, c.cite);
+    if (q) li.append(q);
+    const target = c.status === 'applies' ? c.plan.id : c.go_to;
+    if (target && titles.has(target)) {
+      const btn = el('button', { class: 'use-plan', text: c.status === 'applies' ? '使用此预案' : `改用《${titles.get(target)}》`, attrs: { type: 'button' } });
+      btn.addEventListener('click', () => usePlan(target));
+      li.append(btn);
+    }
+    box.append(li);
+  }
+}
 
 function setupPlanPicker(list) {
   cur.plans = list;
@@ -286,11 +336,7 @@ function renderScope(sch) {
     const target = (cur.plans || []).find((p) => p.id === x.instead_plan);
     if (target) {
       const btn = el('button', { class: 'switch-plan', text: `切换到《${target.title}》`, attrs: { type: 'button' } });
-      btn.addEventListener('click', () => {
-        $('plan').value = target.id;
-        store.set('plan', target.id);
-        selectPlan(target.id);
-      });
+      btn.addEventListener('click', () => usePlan(target.id));
       li.append(' ', btn);
     }
     const q = quoteEl(x.quote, x.cite);
@@ -718,7 +764,8 @@ function renderBanner(out) {
     for (const c of ['g0', 'g1', 'g2', 'g3', 'g4']) node.classList.remove(c);
     node.classList.add(gc);
   }
-  $('grade').textContent = out.grade ? `${out.grade}事故` : '未达到分级标准';
+  const provisional = Array.isArray(out.provisional) ? out.provisional : [];
+  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : '未达到分级标准';
 
   const r = out.response;
   const level = $('response-level');
@@ -744,6 +791,7 @@ function renderBanner(out) {
   const nonZero = allBasis.filter((c) => isNum(c.value) && c.value > 0);
   const basis = (nonZero.length ? nonZero : allBasis).map((c) => `${c.label} ${fmtNum(c.value)}${c.unit || ''}（${c.band}）`);
   if (basis.length) row('定级', basis.join('；'), 'basis');
+  for (const p of provisional) row('暂定', `${p.text}（${citeText(p.cite)}）`, 'raised-note');
 }
 
 const DEADLINE_STATUS = {

@@ -372,3 +372,28 @@ test('an exclusion routes to the plan that applies instead', async (t) => {
   t.diagnostic(`plans with a routing exclusion: ${routed}`);
   check();
 });
+
+test('plan finder: words → candidate plans with the reason; an excluded plan routes to the one that applies', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.selectOption('#find-city', '晋城市');
+  await page.fill('#find-text', '液氯泄漏');
+  const first = page.locator('#find-results li.found').first();
+  await first.waitFor({ timeout: TIMEOUT });
+  assert.equal(await first.getAttribute('data-plan'), 'jincheng-hazardous-chemicals');
+  assert.match(await first.innerText(), /液氯/);
+  await first.locator('button.use-plan').click();
+  assert.equal(await page.locator('#plan').inputValue(), 'jincheng-hazardous-chemicals');
+
+  await page.fill('#find-text', '危化品 天然气储存');
+  const excluded = page.locator('#find-results li[data-plan="jincheng-hazardous-chemicals"]');
+  await excluded.waitFor({ timeout: TIMEOUT });
+  assert.equal(await excluded.getAttribute('data-status'), 'excluded');
+  assert.match(await excluded.innerText(), /储运事故除外/);
+  await excluded.locator('button.use-plan').click();
+  assert.equal(await page.locator('#plan').inputValue(), 'jincheng-oil-gas-storage');
+
+  await page.fill('#find-text', '月球陨石');
+  await page.locator('#find-results li.empty').waitFor({ timeout: TIMEOUT });
+  check();
+});
