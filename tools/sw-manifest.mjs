@@ -22,6 +22,8 @@ export function manifest(root = REPO) {
     .sort();
   const entries = [...www.map((f) => [f, join(root, 'www', f)]), ...PKG_FILES.map((f) => [`../pkg/${f}`, join(root, 'pkg', f)])];
   const hash = createHash('sha256');
+  // The worker's own code is part of the version too (it is not precached: the browser keeps it).
+  hash.update(readFileSync(join(root, 'www', 'sw.js')));
   for (const [url, path] of entries) {
     hash.update(url + '\0');
     hash.update(readFileSync(path));

@@ -37,8 +37,9 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   event.respondWith(
     (async () => {
-      const cache = await caches.open(CACHE);
-      const hit = await cache.match(req, { ignoreSearch: true });
+      // caches.match with cacheName never creates a cache (caches.open would re-create a deleted one
+      // from a worker that is being replaced).
+      const hit = await caches.match(req, { cacheName: CACHE, ignoreSearch: true });
       return hit || fetch(req);
     })(),
   );
