@@ -12,7 +12,12 @@ const pkg = {
   main: 'yingji.js',
   module: 'yingji.js',
   types: 'yingji.d.ts',
-  files: ['yingji.js', 'yingji.d.ts', 'yingji_bg.wasm', 'yingji_bg.wasm.d.ts'],
+  files: ['yingji.js', 'yingji.d.ts', 'yingji-types.d.ts', 'yingji_bg.wasm', 'yingji_bg.wasm.d.ts'],
+  exports: {
+    '.': { types: './yingji.d.ts', default: './yingji.js' },
+    './yingji_bg.wasm': './yingji_bg.wasm',
+    './package.json': './package.json',
+  },
   sideEffects: false,
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

@@ -5,7 +5,8 @@
 //
 // Serves the repository root; `/` redirects to `/www/`. Binds 127.0.0.1 unless told otherwise.
 // `startServer({port, host, root, headers})` starts it in-process (port 0 = any free port) and
-// resolves to `{url, origin, port, close()}`; `headers` are added to every response (e.g. a CSP).
+// resolves to `{url, origin, port, close()}`; `headers` are added to every response (e.g. a CSP);
+// `types` overrides MIME types by extension (tests use it to serve .wasm wrongly).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -58,7 +59,7 @@ function resolveUnder(root, pathname) {
   return full;
 }
 
-function handler(root, extraHeaders) {
+function handler(root, extraHeaders, types = {}) {
   return async (req, res) => {
     for (const [k, v] of Object.entries(extraHeaders)) res.setHeader(k, v);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -101,7 +102,8 @@ function handler(root, extraHeaders) {
       send(res, 404, 'not found\n');
       return;
     }
-    const type = MIME[extname(file).toLowerCase()] || 'application/octet-stream';
+    const ext = extname(file).toLowerCase();
+    const type = types[ext] || MIME[ext] || 'application/octet-stream';
     res.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size });
     if (req.method === 'HEAD') {
       res.end();
@@ -115,11 +117,11 @@ function handler(root, extraHeaders) {
 
 /**
  * Starts the server. Resolves to `{url, origin, port, close}` once listening; `url` is the page.
- * @param {{port?: number, host?: string, root?: string, headers?: Record<string,string>}} [opts]
+ * @param {{port?: number, host?: string, root?: string, headers?: Record<string,string>, types?: Record<string,string>}} [opts]
  */
-export function startServer({ port = 8000, host = '127.0.0.1', root = REPO_ROOT, headers = {} } = {}) {
+export function startServer({ port = 8000, host = '127.0.0.1', root = REPO_ROOT, headers = {}, types = {} } = {}) {
   const absRoot = resolve(root);
-  const server = createServer(handler(absRoot, headers));
+  const server = createServer(handler(absRoot, headers, types));
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {

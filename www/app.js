@@ -6,6 +6,8 @@
 //   * no code from strings.
 // tests/e2e/page.test.mjs checks the source for the forbidden APIs.
 
+import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+
 const ROOT = document.getElementById('app');
 const $ = (id) => document.getElementById(id);
 
@@ -132,15 +134,6 @@ const store = {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-const LOAD_ERRORS = {
-  'no-wasm': '此浏览器不支持 WebAssembly，无法运行预案引擎。请换用较新版本的 Chrome、Edge 或 Firefox 浏览器。',
-  'file-protocol':
-    '本页面不能直接从文件打开。请在项目目录运行 scripts/serve.sh，然后用浏览器访问 http://127.0.0.1:8000/www/。',
-  fetch:
-    '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）。请确认已运行 scripts/build.sh 生成 pkg/ 目录，并通过 scripts/serve.sh 打开本页面。',
-  init: '预案引擎初始化失败，无法给出研判结果。请刷新页面重试；如仍失败，请联系维护人员。',
-};
-
 function setState(s) {
   ROOT.dataset.yingjiState = s;
   if (s !== 'loading') ROOT.removeAttribute('aria-busy');
@@ -151,10 +144,11 @@ function fail(code, err) {
   const status = $('status');
   status.classList.add('status-error');
   status.setAttribute('role', 'alert');
-  $('status-text').textContent = LOAD_ERRORS[code] || LOAD_ERRORS.init;
+  $('status-text').textContent = err instanceof LoadError ? err.message : LOAD_ERRORS[code] || LOAD_ERRORS.init;
   const hint = $('status-hint');
-  if (err) {
-    hint.textContent = `技术信息：${errText(err)}`;
+  const detail = errText(err);
+  if (detail) {
+    hint.textContent = `技术信息：${detail}`;
     hint.hidden = false;
   } else {
     hint.hidden = true;
@@ -162,44 +156,20 @@ function fail(code, err) {
   status.hidden = false;
 }
 
-function errText(e) {
-  if (e == null) return '';
-  if (typeof e === 'object' && 'message' in e) return String(e.message);
-  return String(e);
-}
-
-function looksLikeFetchFailure(e) {
-  return (
-    e instanceof TypeError &&
-    /fetch|network|HTTP|status|MIME|load|import/i.test(String(e && e.message))
-  );
-}
-
 let api = null;
 
 async function boot() {
-  if (typeof WebAssembly === 'undefined') return fail('no-wasm');
-  if (location.protocol === 'file:') return fail('file-protocol');
-
-  let mod;
-  try {
-    mod = await import('../pkg/yingji.js');
-  } catch (e) {
-    return fail('fetch', e);
-  }
-  try {
-    await mod.default();
-  } catch (e) {
-    return fail(looksLikeFetchFailure(e) ? 'fetch' : 'init', e);
-  }
+  // www/preflight.js (a classic script) has already reported file:// and browsers without modules.
+  if (String(ROOT.dataset.yingjiState).startsWith('error:')) return;
   let list;
   try {
-    list = mod.plans();
-    if (!Array.isArray(list) || list.length === 0) throw new Error('引擎没有返回任何预案');
+    // The single-file build (tools/single-file.mjs) defines YINGJI_INLINE: the glue and the .wasm.
+    // eslint-disable-next-line no-undef
+    api = await loadEngine(typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : { base: new URL('../pkg/', import.meta.url) });
+    list = api.list;
   } catch (e) {
-    return fail('init', e);
+    return fail(e instanceof LoadError ? e.code : 'init', e);
   }
-  api = { plans: mod.plans, schema: mod.schema, evaluate: mod.evaluate, find: mod.find };
 
   setupPlanPicker(list);
   setupFinder(list);
@@ -214,10 +184,39 @@ async function boot() {
   $('plan').value = first;
   if (!selectPlan(first)) return;
   setState('ready');
+  registerServiceWorker();
 
   setInterval(() => {
     if (!document.hidden) update({ force: true });
   }, REFRESH_MS);
+}
+
+/**
+ * The installable offline app: www/sw.js precaches every file of this build (versioned by a hash
+ * of their contents, see tools/sw-manifest.mjs). Only over http(s), and never for the single file.
+ * Registered once the engine works, so a broken deployment is never cached.
+ */
+function registerServiceWorker() {
+  // eslint-disable-next-line no-undef
+  if (typeof YINGJI_INLINE === 'object' || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).then(
+    (reg) => {
+      ROOT.dataset.yingjiOffline = 'registered';
+      const mark = () => {
+        if (navigator.serviceWorker.controller) ROOT.dataset.yingjiOffline = 'ready';
+      };
+      mark();
+      navigator.serviceWorker.addEventListener('controllerchange', mark);
+      reg.addEventListener('updatefound', () => {
+        // A new version is being installed; it takes over at once (skipWaiting) and is used on the next load.
+        if (navigator.serviceWorker.controller) $('save-state').textContent = '已下载新版本，刷新页面后使用';
+      });
+    },
+    () => {
+      // Private windows and some portal policies forbid service workers: the page still works online.
+      ROOT.dataset.yingjiOffline = 'unavailable';
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+// Shared by the offline, embedding and single-file tests (page.test.mjs keeps its own copy).
+// Every page opened through open() records console errors, uncaught errors, Content-Security-Policy
+// violations and every request that is not to the page's own files; check() asserts there were none.
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const ROOT = resolve(process.env.YINGJI_ROOT || REPO);
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+/** The multi-file build's policy (README "Serve or install" and "Embed"). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const TIMEOUT = 15_000;
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+// Runs in every page and frame before its scripts: reports CSP violations to the test.
+const REPORT_VIOLATIONS = `
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const report = globalThis.__yingjiViolation;
+    if (typeof report === 'function') report([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(' '));
+  }, true);
+`;
+
+/**
+ * A fresh context and page. `own(url)` says whether a request is to the page's own files (default:
+ * same origin as `origin`). Records problems; `check()` asserts none.
+ */
+export async function open(browser, t, { origin, own, url, init, context: ctxOpts = {} } = {}) {
+  const isOwn =
+    own ||
+    ((u) => {
+      try {
+        return new URL(u).origin === origin;
+      } catch {
+        return false;
+      }
+    });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...ctxOpts,
+  });
+  t.after(() => context.close().catch(() => {}));
+  const problems = [];
+  const violations = [];
+  const requests = [];
+  await context.exposeBinding('__yingjiViolation', (_source, text) => {
+    violations.push(text);
+    problems.push(`CSP violation: ${text}`);
+  });
+  await context.addInitScript(REPORT_VIOLATIONS);
+  if (init) await context.addInitScript(init);
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (isOwn(u)) return route.continue();
+    problems.push(`foreign request: ${u}`);
+    return route.abort('blockedbyclient');
+  });
+  // Routing does not see every scheme (file:, data:); this sees every request the page makes, also
+  // those a service worker answers.
+  context.on('request', (req) => {
+    const u = req.url();
+    requests.push(u);
+    if (!isOwn(u) && !u.startsWith('data:')) problems.push(`request off the page's own files: ${u}`);
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()} @ ${JSON.stringify(msg.location())}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const check = () => assert.deepEqual([...new Set(problems)], [], `problems on the page:\n${[...new Set(problems)].join('\n')}`);
+  if (url) await page.goto(url);
+  return { context, page, problems, violations, requests, check };
+}
+
+/** Waits for `[data-yingji-state]` on `selector` to become `state`; fails showing what it was. */
+export async function waitState(scope, selector, state, timeout = TIMEOUT) {
+  try {
+    await scope.waitForSelector(`${selector}[data-yingji-state="${state}"]`, { timeout, state: 'attached' });
+  } catch {
+    const had = await scope.evaluate((s) => document.querySelector(s)?.getAttribute('data-yingji-state') ?? '(missing)', selector).catch(() => '?');
+    assert.fail(`${selector} should reach data-yingji-state="${state}"; it is "${had}"`);
+  }
+}
+
+/** Waits until the element's text contains `want`. */
+export async function waitText(scope, selector, want, timeout = TIMEOUT) {
+  try {
+    await scope.waitForFunction(
+      ([sel, w]) => {
+        const n = document.querySelector(sel);
+        return !!n && n.textContent.includes(w);
+      },
+      [selector, want],
+      { timeout },
+    );
+  } catch {
+    const had = await scope.evaluate((sel) => document.querySelector(sel)?.textContent ?? '(missing)', selector).catch(() => '?');
+    assert.fail(`${selector} should contain ${JSON.stringify(want)}; it shows ${JSON.stringify(had)}`);
+  }
+}

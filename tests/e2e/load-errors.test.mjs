@@ -1,0 +1,90 @@
+// Every way loading can fail that headless Chromium can provoke: the root (page) or host (custom
+// element) reaches data-yingji-state="error:<code>" and shows a specific Chinese message. Provoking a
+// failure causes the browser's own console errors (a 404, a CSP report), so these tests assert only
+// that nothing left the page's own files, plus what each case must show.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../../tools/serve.mjs';
+import { CSP, ROOT, launch, open, waitState } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), 'run scripts/build.sh first');
+  browser = await launch();
+});
+after(() => browser?.close());
+
+const noForeign = (problems) => {
+  const bad = problems.filter((p) => p.startsWith('foreign') || p.startsWith('request off') || p.startsWith('page error'));
+  assert.deepEqual(bad, [], bad.join('\n'));
+};
+
+async function serve(t, opts) {
+  const s = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP }, ...opts });
+  t.after(() => s.close());
+  return s;
+}
+
+test('blocked by CSP (no wasm-unsafe-eval): error:csp on the page and on <yingji-panel>', async (t) => {
+  const s = await serve(t, { headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" } });
+  {
+    const { page, problems, violations } = await open(browser, t, { origin: s.origin, url: s.url });
+    await waitState(page, '#app', 'error:csp');
+    assert.match(await page.locator('#status-text').innerText(), /内容安全策略.*wasm-unsafe-eval/);
+    assert.ok(violations.some((v) => /wasm-eval/.test(v)), `the violation was seen by the test harness: ${violations}`);
+    noForeign(problems);
+  }
+  {
+    const { page, problems } = await open(browser, t, { origin: s.origin, url: `${s.origin}/www/embed.html` });
+    await waitState(page, '#panel', 'error:csp');
+    assert.match(await page.locator('#panel .status-text').innerText(), /wasm-unsafe-eval/);
+    noForeign(problems);
+  }
+});
+
+test('wrong MIME type for .wasm (application/octet-stream): error:mime, reported, not worked around', async (t) => {
+  const s = await serve(t, { types: { '.wasm': 'application/octet-stream' } });
+  const { page, check } = await open(browser, t, { origin: s.origin, url: s.url });
+  await waitState(page, '#app', 'error:mime');
+  const msg = await page.locator('#status-text').innerText();
+  assert.match(msg, /application\/wasm/);
+  assert.match(msg, /application\/octet-stream/, 'says what the server sent');
+  check(); // detected before any compile: no console error at all
+});
+
+test('missing .wasm file: error:fetch naming the file and the HTTP status', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'yingji-nowasm-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(join(ROOT, 'www'), join(dir, 'www'));
+  mkdirSync(join(dir, 'pkg'));
+  symlinkSync(join(ROOT, 'pkg', 'yingji.js'), join(dir, 'pkg', 'yingji.js'));
+  const s = await serve(t, { root: dir });
+  const { page, problems } = await open(browser, t, { origin: s.origin, url: s.url });
+  await waitState(page, '#app', 'error:fetch');
+  assert.match(await page.locator('#status-text').innerText(), /yingji_bg\.wasm.*404/);
+  noForeign(problems);
+});
+
+test('multi-file build opened from file://: error:file-protocol pointing to the single file', async (t) => {
+  const www = pathToFileURL(join(ROOT, 'www')).href + '/';
+  const { page, problems } = await open(browser, t, { own: (u) => u.startsWith(www), url: `${www}index.html` });
+  await waitState(page, '#app', 'error:file-protocol');
+  const msg = await page.locator('#status-text').innerText();
+  assert.match(msg, /不能直接从文件打开/);
+  assert.match(msg, /yingji\.html/);
+  noForeign(problems);
+});
+
+test('no WebAssembly: error:no-wasm on <yingji-panel> too', async (t) => {
+  const s = await serve(t);
+  const { page, check } = await open(browser, t, { origin: s.origin, url: `${s.origin}/www/embed.html`, init: 'delete globalThis.WebAssembly;' });
+  await waitState(page, '#panel', 'error:no-wasm');
+  const f = page.frame({ url: /\/www\/index\.html$/ });
+  await waitState(f, '#app', 'error:no-wasm');
+  assert.match(await page.locator('#panel .status-text').innerText(), /不支持 WebAssembly/);
+  check();
+});

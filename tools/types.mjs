@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Gives pkg/ precise TypeScript types: copies types/yingji-types.d.ts into pkg/ and rewrites the
+// `any` signatures wasm-bindgen generates in pkg/yingji.d.ts to use them. Fails the build when a
+// generated signature is not the one expected (the Rust API changed: update types/ as well).
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const dts = join(REPO, 'pkg', 'yingji.d.ts');
+let text = readFileSync(dts, 'utf8');
+
+const SIGNATURES = [
+  ['export function check(file: string, text: string): any;', 'export function check(file: string, text: string): CheckResult;'],
+  ['export function evaluate(id: string, facts: any, now: string): any;', 'export function evaluate(id: string, facts: Facts, now: string): Outcome;'],
+  ['export function plans(): any;', 'export function plans(): PlanSummary[];'],
+  ['export function schema(id: string): any;', 'export function schema(id: string): Schema;'],
+];
+for (const [from, to] of SIGNATURES) {
+  if (!text.includes(from)) {
+    process.stderr.write(`tools/types.mjs: pkg/yingji.d.ts no longer declares ${JSON.stringify(from)}; update types/ and this script\n`);
+    process.exit(1);
+  }
+  text = text.replace(from, () => to);
+}
+const exported = [...text.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).filter((n) => n !== 'initSync');
+const typed = SIGNATURES.map(([f]) => /function (\w+)/.exec(f)[1]);
+const untyped = exported.filter((n) => !typed.includes(n));
+if (untyped.length) {
+  process.stderr.write(`tools/types.mjs: exported without precise types: ${untyped.join(', ')}\n`);
+  process.exit(1);
+}
+text =
+  "import type { CheckResult, Facts, Outcome, PlanSummary, Schema } from './yingji-types';\n" +
+  "export * from './yingji-types';\n" +
+  text;
+writeFileSync(dts, text);
+copyFileSync(join(REPO, 'types', 'yingji-types.d.ts'), join(REPO, 'pkg', 'yingji-types.d.ts'));

@@ -1,0 +1,273 @@
+// The shapes of what the yingji JS API takes and returns (the same JSON as the CLI).
+// Hand-written from src/engine/outcome.rs and src/plan/model.rs; tests/e2e/api.test.mjs checks every
+// interface here against those Rust structs and against real results, so they cannot drift apart.
+// Absent values are `null` (never a missing key), except the optional keys marked `?`.
+
+/** Where a rule sits in the source: clause number and seed line(s). */
+export interface Cite {
+  clause: string;
+  line: number;
+  line_end?: number;
+  /** 0-based code-point range within `line`, for sources that put a whole plan on one line. */
+  chars?: [number, number];
+}
+
+export interface Quoted {
+  cite: Cite;
+  quote: string;
+}
+
+/** `plans()`: one entry per embedded plan. */
+export interface PlanSummary {
+  id: string;
+  city: string;
+  title: string;
+  doc_number: string;
+  date: string;
+}
+
+export type FactType = 'count' | 'money' | 'yesno' | 'choice' | 'datetime' | 'series';
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
+
+/** One fact a plan asks for. */
+export interface FactDef {
+  id: string;
+  type: FactType;
+  unit: string;
+  label: string;
+  help: string;
+  /** A judgement the plan leaves to people. */
+  judgement: boolean;
+  required: boolean;
+  /** For `choice` (and judgement choices, least to most severe). */
+  options?: ChoiceOption[];
+  cite: Cite | null;
+}
+
+export interface Exclusion {
+  text: string;
+  instead: string;
+  /** The id of the plan that applies instead, when it is embedded. */
+  instead_plan?: string;
+  cite: Cite;
+  quote: string;
+}
+
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: string[][];
+  cite: Cite;
+}
+
+/** `schema(id)`: what the plan asks for. */
+export interface Schema {
+  plan: PlanSummary;
+  facts: FactDef[];
+  bounds_clause: Quoted | null;
+  scope: Quoted;
+  exclusions: Exclusion[];
+}
+
+/** One fact's value: count/money as numbers, yesno as booleans, choice as the option value,
+ *  datetime as RFC 3339 or local `YYYY-MM-DDTHH:MM` (China time), series as a list of numbers.
+ *  An absent or null fact is "not given" (the result's `assumed` says what was taken). */
+export type FactValue = number | boolean | string | number[] | null;
+
+/** The facts object `evaluate` takes: fact id (see `schema(id).facts`) → value. */
+export interface Facts {
+  deaths?: number;
+  missing?: number;
+  trapped?: number;
+  serious_injuries?: number;
+  /** 急性中毒 */
+  poisoned?: number;
+  /** 万元 */
+  direct_loss_wan?: number;
+  evacuated?: number;
+  incident_time?: string;
+  [fact: string]: FactValue | undefined;
+}
+
+export interface FactValueShown {
+  id: string;
+  label: string;
+  value: number;
+}
+
+export interface Criterion {
+  id: string;
+  label: string;
+  facts: FactValueShown[];
+  /** The summed value (null for judgement criteria). */
+  value: number | null;
+  unit: string;
+  grade: string | null;
+  grade_rank: number | null;
+  band: string;
+  cite: Cite | null;
+  quote: string;
+}
+
+export interface Reason {
+  id: string;
+  kind: 'grade' | 'judgement';
+  level: string;
+  text: string;
+  raised: boolean;
+  cite: Cite;
+  quote: string;
+}
+
+export interface ResponseOutcome {
+  id: string;
+  /** As the plan names it, e.g. "Ⅱ级响应". */
+  level: string;
+  /** 1 = highest. */
+  rank: number;
+  proposes: string;
+  starts: string;
+  commands: string;
+  condition: Quoted;
+  procedure: Quoted;
+  reasons: Reason[];
+}
+
+export type DeadlineStatus = 'pending' | 'overdue' | 'immediate' | 'awaiting_anchor';
+
+export interface Deadline {
+  id: string;
+  who: string;
+  to: string;
+  what: string;
+  limit_text: string;
+  anchor: string;
+  anchor_label: string;
+  /** RFC 3339 China time; null when the plan gives no number or the anchor is unknown. */
+  due: string | null;
+  due_display: string | null;
+  /** Negative = overdue. */
+  minutes_left: number | null;
+  status: DeadlineStatus;
+  cite: Cite;
+  quote: string;
+}
+
+export interface TaskItem {
+  text: string;
+  by: string;
+  cite: Cite;
+}
+
+export interface TaskGroup {
+  kind: 'level' | 'measure' | 'group';
+  title: string;
+  lead: string;
+  members: string[];
+  items: TaskItem[];
+  cite: Cite;
+}
+
+export interface TerminationOutcome {
+  who: string;
+  conditions: string[];
+  cite: Cite;
+  quote: string;
+}
+
+export interface WarningOutcome {
+  id: string;
+  name: string;
+  colour: string;
+  issued_by: string;
+  measures: string[];
+  computed: boolean;
+  cite: Cite;
+}
+
+export interface BodyOutcome {
+  name: string;
+  head: string;
+  deputies: string;
+  members: string[];
+  duties: string;
+  cite: Cite;
+}
+
+export interface UnitOutcome {
+  unit: string;
+  duties: string;
+  cite: Cite;
+}
+
+export interface OrganisationOutcome {
+  command: BodyOutcome;
+  office: BodyOutcome;
+  member_units: UnitOutcome[];
+}
+
+export interface ContactOutcome {
+  unit: string;
+  phone: string;
+  line: number;
+}
+
+export interface NoteOutcome {
+  id: string;
+  kind: 'interpretation' | 'damage' | 'ambiguity' | 'gap' | string;
+  title: string;
+  reading: string;
+  reason: string;
+  cite: Cite;
+  quote: string;
+}
+
+export interface Assumed {
+  id: string;
+  label: string;
+  /** The value taken, in words ("0人", "否"). */
+  value: string;
+}
+
+/** `evaluate(id, facts, now)`: the result. */
+export interface Outcome {
+  plan: PlanSummary;
+  /** 特别重大 / 重大 / 较大 / 一般, or null when no criterion is reached. */
+  grade: string | null;
+  /** 1 = 特别重大 … 4 = 一般. */
+  grade_rank: number | null;
+  grade_basis: Criterion[];
+  criteria: Criterion[];
+  response: ResponseOutcome | null;
+  deadlines: Deadline[];
+  tasks: TaskGroup[];
+  termination: TerminationOutcome | null;
+  warnings: WarningOutcome[];
+  organisation: OrganisationOutcome;
+  contacts: ContactOutcome[];
+  tables: Table[];
+  notes: NoteOutcome[];
+  citations: Cite[];
+  assumed: Assumed[];
+  /** The `now` the deadlines were computed against (RFC 3339, China time). */
+  now: string;
+}
+
+export interface PlanError {
+  file: string;
+  path: string;
+  problem: string;
+}
+
+/** `check(file, text)`. */
+export type CheckResult = { ok: PlanSummary } | { errors: PlanError[] };
+
+/** What `evaluate`, `schema` and `plans` throw on bad input: `message` is Chinese. */
+export interface InputError extends Error {
+  /** The fact id (or "plan", "now", "facts") the message concerns; "" when none. */
+  field: string;
+}

@@ -1,0 +1,136 @@
+// Loads the yingji WebAssembly engine and explains, in Chinese, every way loading can fail.
+// Shared by the page (app.js), the custom element (yingji-panel.js) and the single-file build
+// (tools/single-file.mjs inlines this file with the generated glue and the .wasm as base64).
+//
+// loadEngine() resolves to {plans, schema, evaluate, check} or rejects with a LoadError whose
+// `code` is one of the keys of LOAD_ERRORS; the caller shows LOAD_ERRORS[code] and marks its root
+// `data-yingji-state="error:<code>"`.
+
+export const LOAD_ERRORS = {
+  'no-wasm':
+    '此浏览器不支持 WebAssembly，无法运行预案引擎（旧版浏览器或 IE 兼容模式）。请换用较新版本的 Chrome、Edge、Firefox 或 360/奇安信等浏览器的极速模式。',
+  'file-protocol':
+    '本页面不能直接从文件打开（多文件版需要网页服务）。请改为双击打开单文件版 yingji.html，或在项目目录运行 scripts/serve.sh 后访问 http://127.0.0.1:8000/www/。',
+  csp: '预案引擎被网站的内容安全策略（CSP）拦截，无法运行。请网站管理员在 Content-Security-Policy 的 script-src 中加入 \'wasm-unsafe-eval\'（详见 README“嵌入门户网站”）。',
+  mime: '服务器没有以 application/wasm 类型提供预案引擎文件 yingji_bg.wasm，浏览器拒绝执行。请网站管理员为 .wasm 文件配置 MIME 类型 application/wasm。',
+  fetch:
+    '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）：文件缺失或网络中断。请确认已运行 scripts/build.sh 生成 pkg/ 目录，并通过 scripts/serve.sh 打开本页面。',
+  plan: '找不到指定的预案。请检查 plan 属性中的预案编号。',
+  init: '预案引擎初始化失败，无法给出研判结果。请刷新页面重试；如仍失败，请联系维护人员。',
+};
+
+export class LoadError extends Error {
+  constructor(code, detail, cause) {
+    super(detail || LOAD_ERRORS[code] || code);
+    this.name = 'LoadError';
+    this.code = code;
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
+// A CSP that forbids WebAssembly compilation makes the compile reject with a CompileError whose
+// message names the policy, and fires a `securitypolicyviolation` event with blockedURI "wasm-eval".
+let cspBlockedWasm = false;
+if (typeof document !== 'undefined') {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    if (/wasm-eval|eval/.test(String(e.blockedURI))) cspBlockedWasm = true;
+  });
+}
+
+function isCspError(e) {
+  return cspBlockedWasm || /Content Security Policy|wasm-eval|unsafe-eval/i.test(String(e && e.message));
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/** Decodes base64 (the single-file build's inlined .wasm) without a synchronous compile. */
+function fromBase64(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+let loading = null;
+
+/**
+ * Loads the engine once per page.
+ * @param {{glue?: object, wasmBase64?: string, base?: URL|string}} opts
+ *   glue + wasmBase64: the single-file build (nothing is fetched);
+ *   base: the URL of the pkg/ folder (multi-file build).
+ */
+export function loadEngine(opts = {}) {
+  if (!loading) {
+    loading = load(opts);
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+async function load({ glue, wasmBase64, base }) {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw new LoadError('no-wasm');
+  }
+  let mod = glue;
+  let input;
+  if (mod) {
+    // Single file: the bytes are in the page; WebAssembly.instantiate compiles them off the main thread.
+    input = fromBase64(wasmBase64);
+  } else {
+    if (typeof location !== 'undefined' && location.protocol === 'file:') throw new LoadError('file-protocol');
+    const pkg = new URL(base || '../pkg/', import.meta.url);
+    const jsUrl = new URL('yingji.js', pkg);
+    const wasmUrl = new URL('yingji_bg.wasm', pkg);
+    try {
+      mod = await import(jsUrl.href);
+    } catch (e) {
+      throw new LoadError('fetch', `${LOAD_ERRORS.fetch}（${jsUrl.pathname}）`, e);
+    }
+    let res;
+    try {
+      res = await fetch(wasmUrl, { credentials: 'same-origin' });
+    } catch (e) {
+      throw new LoadError(isCspError(e) ? 'csp' : 'fetch', undefined, e);
+    }
+    if (!res.ok) {
+      throw new LoadError('fetch', `${LOAD_ERRORS.fetch}（${wasmUrl.pathname}：HTTP ${res.status}）`);
+    }
+    // Deliberately strict: wasm-bindgen's glue would fall back to a slower ArrayBuffer instantiate on a
+    // wrong MIME type, but a portal that serves .wasm as something else is usually answering with an
+    // error or login page (HTML, 200) — say so instead of guessing.
+    const type = (res.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/wasm') {
+      const head = new Uint8Array(await res.arrayBuffer()).subarray(0, 4);
+      const isWasm = WASM_MAGIC.every((b, i) => head[i] === b);
+      throw new LoadError(
+        'mime',
+        `${LOAD_ERRORS.mime}（收到的类型：${type || '无'}${isWasm ? '' : '，内容也不是 WebAssembly 文件'}）`,
+      );
+    }
+    input = res; // instantiateStreaming: compiled while it downloads, never on the main thread
+  }
+  try {
+    await mod.default({ module_or_path: input });
+  } catch (e) {
+    throw new LoadError(isCspError(e) ? 'csp' : 'init', undefined, e);
+  }
+  let list;
+  try {
+    list = mod.plans();
+    if (!Array.isArray(list) || list.length === 0) throw new Error('引擎没有返回任何预案');
+  } catch (e) {
+    throw new LoadError('init', undefined, e);
+  }
+  return { plans: mod.plans, schema: mod.schema, evaluate: mod.evaluate, check: mod.check, find: mod.find, list };
+}
+
+/** The technical detail shown under a load error. */
+export function errText(e) {
+  if (e == null) return '';
+  const inner = e.cause !== undefined ? e.cause : null;
+  const msg = (x) => (x && typeof x === 'object' && 'message' in x ? String(x.message) : String(x));
+  return inner ? msg(inner) : e instanceof LoadError ? '' : msg(e);
+}

@@ -1,0 +1,31 @@
+// Runs before the page's module, as a classic ES5 script, so that it also runs where the module
+// cannot: browsers without ES modules or WebAssembly (old browsers, IE mode), and the multi-file
+// build opened from file:// (Chromium refuses module scripts from origin null). It only reports;
+// the module does the real work. The single-file build inlines it and marks its root
+// data-yingji-build="single", for which file:// is fine.
+(function () {
+  var root = document.getElementById('app');
+  if (!root) return;
+  var code = null;
+  var text = null;
+  var hasModules = 'noModule' in document.createElement('script');
+  if (typeof WebAssembly !== 'object' || !hasModules) {
+    code = 'no-wasm';
+    text = '此浏览器不支持 WebAssembly，无法运行预案引擎（旧版浏览器或 IE 兼容模式）。请换用较新版本的 Chrome、Edge、Firefox 或 360/奇安信等浏览器的极速模式。';
+  } else if (location.protocol === 'file:' && root.getAttribute('data-yingji-build') !== 'single') {
+    code = 'file-protocol';
+    text = '本页面不能直接从文件打开（多文件版需要网页服务）。请改为双击打开单文件版 yingji.html，或在项目目录运行 scripts/serve.sh 后访问 http://127.0.0.1:8000/www/。';
+  }
+  if (!code) return;
+  root.setAttribute('data-yingji-state', 'error:' + code);
+  root.removeAttribute('aria-busy');
+  var status = document.getElementById('status');
+  var statusText = document.getElementById('status-text');
+  var hint = document.getElementById('status-hint');
+  if (status) {
+    status.className += ' status-error';
+    status.setAttribute('role', 'alert');
+  }
+  if (statusText) statusText.textContent = text;
+  if (hint) hint.setAttribute('hidden', '');
+})();
