@@ -13,6 +13,7 @@ let text = readFileSync(dts, 'utf8');
 const SIGNATURES = [
   ['export function check(file: string, text: string): any;', 'export function check(file: string, text: string): CheckResult;'],
   ['export function evaluate(id: string, facts: any, now: string): any;', 'export function evaluate(id: string, facts: Facts, now: string): Outcome;'],
+  ['export function find(text: string, city: string): any;', 'export function find(text: string, city: string): Candidate[];'],
   ['export function plans(): any;', 'export function plans(): PlanSummary[];'],
   ['export function schema(id: string): any;', 'export function schema(id: string): Schema;'],
 ];
@@ -31,7 +32,7 @@ if (untyped.length) {
   process.exit(1);
 }
 text =
-  "import type { CheckResult, Facts, Outcome, PlanSummary, Schema } from './yingji-types';\n" +
+  "import type { Candidate, CheckResult, Facts, Outcome, PlanSummary, Schema } from './yingji-types';\n" +
   "export * from './yingji-types';\n" +
   text;
 writeFileSync(dts, text);

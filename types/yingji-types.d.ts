@@ -53,6 +53,8 @@ export interface Exclusion {
   instead: string;
   /** The id of the plan that applies instead, when it is embedded. */
   instead_plan?: string;
+  /** Words in an incident description that mean this exclusion applies (plan finder). */
+  keywords?: string[];
   cite: Cite;
   quote: string;
 }
@@ -240,6 +242,8 @@ export interface Outcome {
   grade: string | null;
   /** 1 = 特别重大 … 4 = 一般. */
   grade_rank: number | null;
+  /** Why the grade is only provisional (e.g. people still trapped); empty when it is final. */
+  provisional: ProvisionalOutcome[];
   grade_basis: Criterion[];
   criteria: Criterion[];
   response: ResponseOutcome | null;
@@ -255,6 +259,27 @@ export interface Outcome {
   assumed: Assumed[];
   /** The `now` the deadlines were computed against (RFC 3339, China time). */
   now: string;
+}
+
+export interface ProvisionalOutcome {
+  text: string;
+  cite: Cite;
+  quote: string;
+}
+
+/** `find(text, city)`: one candidate plan for an incident description. */
+export interface Candidate {
+  plan: PlanSummary;
+  incident_type: string;
+  /** `applies`, `yields` (a more specific plan applies) or `excluded` (the plan's scope excludes it). */
+  status: 'applies' | 'yields' | 'excluded';
+  /** The plan's keywords found in the description. */
+  matched: string[];
+  reason: string;
+  /** The plan to use instead, for `yields` and `excluded`, when it is embedded. */
+  go_to: string | null;
+  cite: Cite | null;
+  quote: string;
 }
 
 export interface PlanError {
