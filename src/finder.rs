@@ -42,7 +42,17 @@ pub fn find(plans: &[Plan], text: &str, city: Option<&str>) -> Vec<Candidate> {
         let Some(finder) = &plan.finder else { continue };
         let matched = hits(text, &finder.keywords);
         let by_type = !text.is_empty() && hit(text, &finder.incident_type);
-        if matched.is_empty() && !by_type && !text.is_empty() {
+        // A plan whose scope clause sends this incident elsewhere is listed too, with that routing
+        // (the Ordos general plan for a 冶金 accident), even if none of its own words matched.
+        let routes = plan
+            .exclusions
+            .iter()
+            .any(|x| !hits(text, &x.keywords).is_empty())
+            || finder
+                .defers
+                .iter()
+                .any(|d| !hits(text, &d.keywords).is_empty());
+        if matched.is_empty() && !by_type && !routes && !text.is_empty() {
             continue;
         }
         let mut c = Candidate {

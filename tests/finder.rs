@@ -94,3 +94,48 @@ fn city_filter_and_no_match() {
     assert!(all.len() >= 6);
     assert!(all.iter().all(|c| !c.incident_type.is_empty()));
 }
+
+#[test]
+fn the_ordos_general_plan_yields_to_its_sector_plans() {
+    // 17号: "市有关专项应急预案另有规定的,从其规定"; 工贸 and 非煤矿山 have their own plans.
+    let found = find("冶金厂高炉煤气中毒", Some("鄂尔多斯市"));
+    let general = found
+        .iter()
+        .find(|c| c.plan.id == "ordos-production-safety")
+        .expect("general plan listed");
+    assert_ne!(general.status, "applies");
+    assert_eq!(general.go_to.as_deref(), Some("ordos-industry-trade"));
+    assert!(
+        general
+            .cite
+            .as_ref()
+            .is_some_and(|c| c.line == 19 && c.chars.is_some()),
+        "cited by line and character"
+    );
+    assert_eq!(found[0].plan.id, "ordos-industry-trade");
+    assert_eq!(found[0].status, "applies");
+
+    let found = find("铁矿尾矿库溃坝", Some("鄂尔多斯市"));
+    assert_eq!(found[0].plan.id, "ordos-noncoal-mine", "{found:#?}");
+    assert_eq!(
+        status(&found, "ordos-production-safety").map(|s| s != "applies"),
+        Some(true)
+    );
+
+    // Anything else in production safety stays with the general plan.
+    let found = find("建筑施工坍塌", Some("鄂尔多斯市"));
+    assert_eq!(found[0].plan.id, "ordos-production-safety");
+    assert_eq!(found[0].status, "applies");
+}
+
+#[test]
+fn special_equipment_and_food_safety_are_found() {
+    assert_eq!(
+        find("电梯困人", None)[0].plan.id,
+        "lvliang-special-equipment"
+    );
+    assert_eq!(
+        find("学校食堂食物中毒", None)[0].plan.id,
+        "lvliang-food-safety"
+    );
+}
