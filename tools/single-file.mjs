@@ -3,7 +3,7 @@
 //
 //   node tools/single-file.mjs            → dist/yingji.html and dist/yingji.csp.txt
 //
-// Inlined: style.css (one <style>), preflight.js (one classic <script>), and one module <script> with
+// Inlined: every linked stylesheet (style.css, incident.css: one <style>), preflight.js (one classic <script>), and one module <script> with
 // the wasm-bindgen glue (pkg/yingji.js), www/engine.js, www/app.js and pkg/yingji_bg.wasm as base64.
 // The .wasm is compiled with the asynchronous WebAssembly.instantiate (never a synchronous compile on
 // the main thread). The file carries its own Content-Security-Policy as a <meta> element, with the
@@ -64,7 +64,10 @@ export function build() {
   const wasm = readFileSync(join(REPO, 'pkg', 'yingji_bg.wasm'));
   const engine = read('www', 'engine.js');
   let app = read('www', 'app.js');
-  const css = read('www', 'style.css');
+  // Every stylesheet index.html links, in order, as one <style>.
+  const css = [...read('www', 'index.html').matchAll(/<link rel="stylesheet" href="([\w.-]+\.css)">/g)]
+    .map((m) => read('www', m[1]))
+    .join('\n');
   const preflight = read('www', 'preflight.js');
   const favicon = read('www', 'favicon.svg');
 
@@ -76,6 +79,12 @@ export function build() {
   const m = importLine.exec(app);
   if (!m) fail('www/app.js: the import from ./engine.js was not found');
   app = app.replace(importLine, () => '');
+  // Other modules of the page (www/incident.js): inlined as objects, like engine.js.
+  const pageModules = [];
+  app = app.replace(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';\n/gm, (_, names, file) => {
+    pageModules.push(`const {${names}} = ${moduleAsObject(read('www', file), `www/${file}`)};`);
+    return '';
+  });
   if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
 
   const moduleText = safeInline(
@@ -83,6 +92,7 @@ export function build() {
       '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.',
       `const YINGJI_INLINE = {\n  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmBase64: '${wasm.toString('base64')}',\n};`,
       `const {${m[1]}} = ${moduleAsObject(engine, 'www/engine.js')};`,
+      ...pageModules,
       app,
     ].join('\n'),
     'module script',
@@ -109,6 +119,7 @@ export function build() {
     'index.html',
   );
   html = replaceOnce(html, '<link rel="stylesheet" href="style.css">', `<style>${cssText}</style>`, 'index.html');
+  html = html.replace(/<link rel="stylesheet" href="[\w.-]+\.css">\n?/g, () => '');
   html = replaceOnce(html, '<script src="preflight.js" defer></script>\n', '', 'index.html');
   html = replaceOnce(html, '<script type="module" src="app.js"></script>', `<script type="module">${moduleText}</script>`, 'index.html');
   html = replaceOnce(html, '<main id="app" ', '<main id="app" data-yingji-build="single" ', 'index.html');

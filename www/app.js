@@ -7,6 +7,7 @@
 // tests/e2e/page.test.mjs checks the source for the forbidden APIs.
 
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+import { createIncidents } from './incident.js';
 
 const ROOT = document.getElementById('app');
 const $ = (id) => document.getElementById(id);
@@ -179,15 +180,14 @@ async function boot() {
   $('facts').hidden = false;
   $('results').hidden = false;
 
-  const saved = store.get('plan');
-  const first = list.some((p) => p.id === saved) ? saved : list[0].id;
+  const first = startIncidents(list);
   $('plan').value = first;
   if (!selectPlan(first)) return;
   setState('ready');
   registerServiceWorker();
 
   setInterval(() => {
-    if (!document.hidden) update({ force: true });
+    if (!document.hidden && !typingNote()) update({ force: true });
   }, REFRESH_MS);
 }
 
@@ -246,7 +246,6 @@ function setupFinder(list) {
 
 function usePlan(id) {
   $('plan').value = id;
-  store.set('plan', id);
   selectPlan(id);
 }
 
@@ -288,7 +287,6 @@ function setupPlanPicker(list) {
     sel.append(el('option', { text: p.title, attrs: { value: p.id } }));
   }
   sel.addEventListener('change', () => {
-    store.set('plan', sel.value);
     selectPlan(sel.value);
   });
 }
@@ -346,6 +344,8 @@ function renderScope(sch) {
 }
 
 function loadValues(planId) {
+  // The values belong to the current incident (www/incident.js); the old per-plan store only seeds the first one.
+  if (incidents) return incidents.values(planId, cur.facts);
   const raw = store.get(`values:${planId}`);
   if (!raw) return {};
   let obj;
@@ -363,7 +363,7 @@ function loadValues(planId) {
 }
 
 function saveValues() {
-  const ok = store.set(`values:${cur.planId}`, JSON.stringify(cur.values));
+  const ok = incidents ? incidents.saveValues(cur.values, cur.facts) : store.set(`values:${cur.planId}`, JSON.stringify(cur.values));
   $('save-state').textContent = ok ? '输入已自动保存在本机浏览器中' : '注意：本浏览器无法保存输入，刷新页面会丢失';
 }
 
@@ -593,7 +593,7 @@ function resetForm() {
   const anything = Object.keys(cur.values).length > 0;
   if (anything && !window.confirm('确定清空本预案的全部输入吗？清空后无法恢复。')) return;
   cur.values = {};
-  store.remove(`values:${cur.planId}`);
+  if (!incidents) store.remove(`values:${cur.planId}`);
   restoreInputs();
   update({ force: true });
 }
@@ -665,7 +665,9 @@ function update({ force = false } = {}) {
   }
   const wasStale = $('banner').dataset.stale === 'true';
   cur.lastGood = out;
-  cur.emptyInput = Object.keys(facts).length === 0;
+  // The incident time alone (a new incident starts "now") is not a description of the incident.
+  cur.emptyInput = Object.keys(facts).filter((k) => (cur.facts.get(k) || {}).type !== 'datetime').length === 0;
+  if (incidents) incidents.evaluated(out);
   setStale(false);
   // The periodic refresh re-evaluates with a new `now`; redraw only when something visible changed,
   // so a reader's place (open details, selection) survives.
@@ -695,6 +697,7 @@ function render(out) {
   renderTermination(out.termination);
   renderOrganisation(out);
   renderWhy(out);
+  if (incidents) incidents.decorate(out);
 }
 
 // The organisation and contacts depend only on the plan: drawn once per plan, not on every input.
@@ -1030,6 +1033,41 @@ function renderWhy(out) {
   const p = (sch.plan || out.plan) || {};
   ss.append(el('p', { class: 'hint', text: `${p.title || ''}${p.doc_number ? `（${p.doc_number}）` : ''}` }));
   box.append(ss);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incidents (www/incident.js): several side by side, autosaved, exported and imported, with the
+// deadline timeline, the task checklist, the log and the printed report.
+
+let incidents = null;
+
+function startIncidents(list) {
+  incidents = createIncidents({
+    store,
+    plans: list,
+    current: () => ({ planId: cur.planId, schema: cur.schema, facts: cur.facts, values: cur.values }),
+    switchPlan: (id) => {
+      $('plan').value = id;
+      selectPlan(id);
+    },
+  });
+  // Before incidents, the page kept one set of values per plan: they become the first incident.
+  const plan = store.get('plan');
+  let values = null;
+  try {
+    values = plan ? JSON.parse(store.get(`values:${plan}`) || 'null') : null;
+  } catch {
+    values = null;
+  }
+  const first = incidents.start(plan ? { plan, values } : null);
+  for (const id of ['incident-bar', 'log-card']) $(id).hidden = false;
+  return first;
+}
+
+/** A note being typed in the checklist is not interrupted by the periodic redraw. */
+function typingNote() {
+  const a = document.activeElement;
+  return !!a && a.classList.contains('item-note');
 }
 
 // ---------------------------------------------------------------------------------------------

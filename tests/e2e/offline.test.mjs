@@ -34,7 +34,7 @@ async function waitCaches(page, want) {
 test('the build writes the precache list and a content-hash version', () => {
   const m = manifest(ROOT);
   assert.match(m.version, /^[0-9a-f]{16}$/);
-  for (const f of ['./', 'index.html', 'app.js', 'engine.js', 'preflight.js', 'style.css', 'favicon.svg', 'embed.html', 'yingji-panel.js', 'yingji-panel.css', '../pkg/yingji.js', '../pkg/yingji_bg.wasm']) {
+  for (const f of ['./', 'index.html', 'app.js', 'engine.js', 'preflight.js', 'style.css', 'incident.js', 'incident.css', 'favicon.svg', 'embed.html', 'yingji-panel.js', 'yingji-panel.css', '../pkg/yingji.js', '../pkg/yingji_bg.wasm']) {
     assert.ok(m.files.includes(f), `precaches ${f}`);
   }
   const written = readFileSync(join(ROOT, 'www', 'sw-manifest.js'), 'utf8');
