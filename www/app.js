@@ -292,6 +292,8 @@ function setupPlanPicker(list) {
 }
 
 function selectPlan(id) {
+  // A field still focused fires "change" when the form is rebuilt: let it land before the values change hands.
+  if (document.activeElement && $('fields').contains(document.activeElement)) document.activeElement.blur();
   let sch;
   try {
     sch = api.schema(id);

@@ -198,6 +198,11 @@ export function createIncidents(ctx) {
     }
   }
 
+  /** Fact and result changes waiting for a pause in typing are logged before anything else. */
+  function flush() {
+    if (logTimer) commitLog();
+  }
+
   function log(kind, text, extra) {
     const i = cur();
     if (!i) return;
@@ -344,6 +349,7 @@ export function createIncidents(ctx) {
     box.addEventListener('change', (e) => {
       const k = e.target && e.target.dataset.info;
       if (!k || !cur()) return;
+    flush();
       const label = (INFO_FIELDS.find((x) => x[0] === k) || [])[1] || k;
       log('info', `${label}：${e.target.value || '（清空）'}`);
       persist();
@@ -359,6 +365,8 @@ export function createIncidents(ctx) {
   }
 
   function open(id) {
+    // A fact field still focused saves into the incident being left, not the one being opened.
+    if (document.activeElement && $('fields').contains(document.activeElement)) document.activeElement.blur();
     commitLog();
     db.current = id;
     lastOut = null;
@@ -420,7 +428,7 @@ export function createIncidents(ctx) {
     const i = cur();
     if (!i) return;
     const lines = [`事件记录 — ${(i.info.title || '').trim() || '未命名事件'}`, `预案：${titleOf(i.plan)}`, `创建：${fullTime(i.created)}`, ''];
-    for (const e of i.log) lines.push(`${fullTime(e.t)}  ${e.text}`);
+    for (const e of i.log) lines.push(`${fullTime(e.t)}  [${LOG_KIND[e.kind] || e.kind}] ${e.text}`);
     download(`${fileName(i)}-记录.txt`, `${lines.join('\n')}\n`, 'text/plain;charset=utf-8');
   }
 
@@ -561,6 +569,7 @@ export function createIncidents(ctx) {
     const key = t.dataset.key;
     const text = key.split('|').slice(1).join(' · ');
     if (t.classList.contains('tick') && e.type === 'change') {
+      flush();
       const li = t.closest('li');
       if (t.checked) {
         i.ticks[key] = new Date().toISOString();
@@ -580,6 +589,7 @@ export function createIncidents(ctx) {
       if (t.value) i.notes[key] = t.value;
       else delete i.notes[key];
       if (e.type === 'change') {
+        flush();
         log('note', `${text}：${t.value || '（删除备注）'}`);
         renderLog();
       }
@@ -642,6 +652,7 @@ export function createIncidents(ctx) {
     const id = li.dataset.id;
     const d = (lastOut.deadlines || []).find((x) => String(x.id) === id) || {};
     const what = `${d.who || ''} → ${d.to || ''}（${d.limit_text || ''}）${d.what ? `：${d.what}` : ''}`;
+    flush();
     if (btn.classList.contains('mark-done')) {
       i.reports[id] = new Date().toISOString();
       log('report', what);
@@ -698,8 +709,8 @@ export function createIncidents(ctx) {
         if (wrap.classList.contains('type-money')) parts.push(`合 ${Math.round((n / 10000) * 10000) / 10000} 亿元`);
         if (crit) {
           const others = (crit.facts || []).filter((f) => f.id !== id);
-          const grade = crit.grade ? `${crit.grade}${/事故$/.test(crit.grade) ? '' : '（按此项）'}` : '未达到分级标准';
-          parts.push(others.length ? `与${others.map((f) => f.label).join('、')}合计 ${crit.value ?? ''}${crit.unit || ''} → ${grade}` : `此项单独 → ${grade}`);
+          const grade = crit.grade ? `可达${crit.grade}` : '未达到分级标准';
+          parts.push(others.length ? `与${others.map((f) => f.label).join('、')}合计 ${crit.value ?? ''}${crit.unit || ''}：${grade}` : `此项单独：${grade}`);
           hint.className = `reach reach-${crit.grade_rank || 0}`;
         }
       }
@@ -733,7 +744,11 @@ export function createIncidents(ctx) {
     row('伤亡人数和直接经济损失', nums.map((f) => `${f.label}：${c.values[f.id] != null ? factText(f, c.values[f.id]) : '未填'}`).join('；'), 'casualties');
     const others = [...c.facts.values()].filter((f) => !(f.type === 'count' || f.type === 'money') && f.id !== 'incident_time' && c.values[f.id] != null);
     if (others.length) row('其他情况', others.map((f) => `${f.label}：${factText(f, c.values[f.id])}`).join('；'), 'other');
-    row('已经采取的措施', info('measures'), 'measures');
+    // What was typed, then the checklist items ticked done, with their time.
+    const done = Object.entries(i.ticks)
+      .sort((x, y) => x[1].localeCompare(y[1]))
+      .map(([k, t]) => `${clockText(t)} ${k.split('|').slice(1).join('：')}`);
+    row('已经采取的措施', [info('measures'), ...(done.length ? [`已落实的任务：${done.join('；')}`] : [])].filter(Boolean).join('\n'), 'measures');
     row('报告单位和报告人', info('reporter'), 'reporter');
     box.append(dl);
 
