@@ -1,6 +1,7 @@
 //! The contract served by both the CLI and the WASM boundary: same inputs, same JSON out.
 
 use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
 
 use crate::engine::{
     self, china, parse_time, Facts, Outcome, PlanSummary, Quoted, RawFacts, Schema,
@@ -32,8 +33,11 @@ pub fn plans() -> Result<Vec<PlanSummary>, InputError> {
 
 /// The facts a plan asks for.
 pub fn schema(id: &str) -> Result<Schema, InputError> {
-    let plan = plan_by_id(id)?;
-    Ok(Schema {
+    Ok(schema_of(plan_by_id(id)?))
+}
+
+fn schema_of(plan: &Plan) -> Schema {
+    Schema {
         plan: engine::summary(plan),
         facts: plan.facts.clone(),
         bounds_clause: plan.bounds_clause.as_ref().map(|b| Quoted {
@@ -45,7 +49,7 @@ pub fn schema(id: &str) -> Result<Schema, InputError> {
             quote: plan.scope.quote.clone(),
         },
         exclusions: plan.exclusions.clone(),
-    })
+    }
 }
 
 /// Parses `now` (RFC 3339, or local China time).
@@ -57,7 +61,10 @@ pub fn parse_now(now: &str) -> Result<DateTime<FixedOffset>, InputError> {
 
 /// Evaluates `facts` against plan `id` at `now`.
 pub fn evaluate(id: &str, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
-    let plan = plan_by_id(id)?;
+    evaluate_plan(plan_by_id(id)?, facts, now)
+}
+
+fn evaluate_plan(plan: &Plan, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
     let now = parse_now(now)?;
     let facts = Facts::parse(plan, facts, now)?;
     Ok(engine::evaluate(plan, &facts, now))
@@ -71,4 +78,130 @@ pub fn find(text: &str, city: Option<&str>) -> Result<Vec<crate::finder::Candida
 /// Loads and validates a plan file's text (a county's edited plan): its summary, or every problem.
 pub fn check(file: &str, text: &str) -> Result<PlanSummary, Vec<PlanError>> {
     plan::load(file, text).map(|p| engine::summary(&p))
+}
+
+/// How an imported plan file was taken in (`Session::import`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Imported {
+    /// The plan as it is now listed (`imported` names the file).
+    pub summary: PlanSummary,
+    /// The id the file gives when it had to be changed: an embedded plan already has it, and an
+    /// imported plan never replaces an embedded one.
+    pub renamed_from: Option<String>,
+    /// Whether an earlier import with the same id (an earlier version of the same file) was replaced.
+    pub replaced: bool,
+}
+
+/// The prefix given to the id of an imported plan whose id is already an embedded plan's.
+pub const IMPORTED_PREFIX: &str = "imported-";
+
+/// Largest plan file accepted for import (the largest shipped plan is well under 200 KB).
+pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+
+/// The embedded plans plus the plan files a user imported (a county's edited plan), as the page and
+/// the JS API see them. Holds no clock and does no I/O: the front end keeps the files.
+#[derive(Debug, Default)]
+pub struct Session {
+    imported: Vec<(String, Plan)>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session::default()
+    }
+
+    fn summary_of(file: &str, plan: &Plan) -> PlanSummary {
+        PlanSummary {
+            imported: Some(file.to_string()),
+            ..engine::summary(plan)
+        }
+    }
+
+    fn imported(&self, id: &str) -> Option<&(String, Plan)> {
+        self.imported.iter().find(|(_, p)| p.plan.id == id)
+    }
+
+    /// Every embedded plan, then every imported one (each with `imported` set to its file name).
+    pub fn plans(&self) -> Result<Vec<PlanSummary>, InputError> {
+        let mut out = plans()?;
+        out.extend(self.imported.iter().map(|(f, p)| Self::summary_of(f, p)));
+        Ok(out)
+    }
+
+    /// The facts plan `id` (embedded or imported) asks for.
+    pub fn schema(&self, id: &str) -> Result<Schema, InputError> {
+        match self.imported(id) {
+            Some((file, plan)) => Ok(Schema {
+                plan: Self::summary_of(file, plan),
+                ..schema_of(plan)
+            }),
+            None => schema(id),
+        }
+    }
+
+    /// Evaluates `facts` against plan `id` (embedded or imported) at `now`.
+    pub fn evaluate(&self, id: &str, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
+        match self.imported(id) {
+            Some((file, plan)) => {
+                let mut out = evaluate_plan(plan, facts, now)?;
+                out.plan.imported = Some(file.clone());
+                Ok(out)
+            }
+            None => evaluate(id, facts, now),
+        }
+    }
+
+    /// Validates a plan file and, if it is valid, makes it available under its id — or under
+    /// `imported-<id>` when an embedded plan has that id (an import never replaces an embedded plan).
+    /// A new import of the same id replaces the earlier import. Every problem is returned otherwise.
+    pub fn import(&mut self, file: &str, text: &str) -> Result<Imported, Vec<PlanError>> {
+        let refuse = |path: &str, problem: String| {
+            vec![PlanError {
+                file: file.to_string(),
+                path: path.to_string(),
+                problem,
+            }]
+        };
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(refuse(
+                "(整个文件)",
+                format!(
+                    "文件过大({} KB),预案文件不应超过 {} KB",
+                    text.len() / 1024,
+                    MAX_IMPORT_BYTES / 1024
+                ),
+            ));
+        }
+        let mut plan = plan::load(file, text)?;
+        let embedded = plans_or_error().map_err(|e| refuse("(内置预案)", e.message))?;
+        let taken = |id: &str| embedded.iter().any(|p| p.plan.id == id);
+        let mut renamed_from = None;
+        if taken(&plan.plan.id) {
+            let new_id = format!("{IMPORTED_PREFIX}{}", plan.plan.id);
+            if taken(&new_id) {
+                return Err(refuse(
+                    "plan.id",
+                    format!("编号“{}”与内置预案重复,请改用其他编号", plan.plan.id),
+                ));
+            }
+            renamed_from = Some(std::mem::replace(&mut plan.plan.id, new_id));
+        }
+        let summary = Self::summary_of(file, &plan);
+        let before = self.imported.len();
+        self.imported.retain(|(_, p)| p.plan.id != plan.plan.id);
+        let replaced = self.imported.len() != before;
+        self.imported.push((file.to_string(), plan));
+        Ok(Imported {
+            summary,
+            renamed_from,
+            replaced,
+        })
+    }
+
+    /// Drops an imported plan; false if no imported plan has this id (embedded plans stay).
+    pub fn forget(&mut self, id: &str) -> bool {
+        let before = self.imported.len();
+        self.imported.retain(|(_, p)| p.plan.id != id);
+        self.imported.len() != before
+    }
 }

@@ -8,6 +8,7 @@ pub mod api;
 pub mod engine;
 pub mod error;
 pub mod finder;
+pub mod panic;
 pub mod plan;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -103,3 +103,128 @@ fn null_means_not_given() {
     assert_eq!(out.grade.as_deref(), Some("较大"));
     assert!(out.assumed.iter().any(|a| a.id == "deaths"));
 }
+
+/// No shipped plan has a `series` fact or a required fact: a county's edited plan (imported, as the
+/// page does) adds both, so those classes are covered through the same engine path.
+#[test]
+fn series_and_required_facts_of_an_edited_plan() {
+    const SOURCE: &str = include_str!("../plans/jincheng/noncoal-mine.toml");
+    let anchor = "[[facts]]\nid = \"missing\"";
+    assert!(SOURCE.contains(anchor));
+    let edited = SOURCE
+        .replacen(
+            anchor,
+            "[[facts]]\nid = \"water_level\"\ntype = \"series\"\nunit = \"米\"\nlabel = \"水位读数\"\nhelp = \"逐时读数\"\ncite = { clause = \"1.5\", line = 1174 }\n\n[[facts]]\nid = \"missing\"\nrequired = true",
+            1,
+        );
+    let mut session = yingji::api::Session::new();
+    let id = session
+        .import("county.toml", &edited)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .summary
+        .id;
+    let eval = |pairs: &[(&str, RawValue)]| {
+        let facts: RawFacts = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        session.evaluate(&id, &facts, NOW)
+    };
+    let given = ("missing", num(0.0));
+    use RawValue::*;
+    let table: Vec<(&str, RawValue, &str)> = vec![
+        (
+            "water_level",
+            text("1,2"),
+            "“水位读数”应为数字列表,收到的是文字",
+        ),
+        ("water_level", num(3.0), "应为数字列表,收到的是数字"),
+        (
+            "water_level",
+            List(vec![num(1.0), text("2")]),
+            "“水位读数”第2项应为数字",
+        ),
+        ("water_level", List(vec![num(-1.0)]), "第1项必须是非负数"),
+        (
+            "water_level",
+            List(vec![num(f64::NAN)]),
+            "第1项必须是非负数",
+        ),
+        (
+            "water_level",
+            List(vec![num(1.0), num(f64::INFINITY)]),
+            "第2项必须是非负数",
+        ),
+    ];
+    for (field, value, message) in table {
+        let err = eval(&[given.clone(), (field, value.clone())])
+            .expect_err(&format!("{field}={value:?} accepted"));
+        assert_eq!(err.field, field, "{value:?}");
+        assert!(
+            err.message.contains(message),
+            "«{}» lacks «{message}»",
+            err.message
+        );
+    }
+    // A required fact left out, or given as null, is refused by name.
+    for facts in [vec![], vec![("missing", Null)]] {
+        let err = eval(&facts).unwrap_err();
+        assert_eq!(err.field, "missing");
+        assert!(
+            err.message.contains("请填写“下落不明人数”:此项为必填"),
+            "{}",
+            err.message
+        );
+    }
+    assert!(eval(&[
+        given.clone(),
+        ("water_level", List(vec![num(1.5), num(2.0)]))
+    ])
+    .is_ok());
+}
+
+/// Every fact type refuses every wrong JSON type (a value of each other kind), naming the field.
+#[test]
+fn every_type_refuses_every_other_type() {
+    use RawValue::*;
+    let object = || Other(serde_json::Map::new());
+    let cases: Vec<(&str, Vec<RawValue>)> = vec![
+        (
+            "deaths",
+            vec![Bool(false), text("1"), List(vec![num(1.0)]), object()],
+        ),
+        (
+            "direct_loss_wan",
+            vec![Bool(true), text("100"), List(vec![]), object()],
+        ),
+        (
+            "beyond_county_capacity",
+            vec![num(0.0), text("true"), List(vec![Bool(true)]), object()],
+        ),
+        (
+            "may_become",
+            vec![Bool(true), num(1.0), List(vec![]), object()],
+        ),
+        (
+            "incident_time",
+            vec![Bool(true), num(1.7e12), List(vec![]), object()],
+        ),
+    ];
+    for (field, values) in cases {
+        for value in values {
+            let err =
+                eval(&[(field, value.clone())]).expect_err(&format!("{field}={value:?} accepted"));
+            assert_eq!(err.field, field, "{value:?}");
+            assert!(
+                err.message.contains("应为"),
+                "{field}={value:?}: {}",
+                err.message
+            );
+            assert!(
+                err.message.contains("收到的是"),
+                "{field}={value:?}: {}",
+                err.message
+            );
+        }
+    }
+}

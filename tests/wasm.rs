@@ -128,3 +128,36 @@ fn absent_values_are_null_as_in_the_cli_json() {
     assert!(Reflect::has(&immediate, &"due".into()).unwrap());
     assert!(get(&immediate, "due").is_null());
 }
+
+#[wasm_bindgen_test]
+fn an_imported_plan_joins_the_session_and_a_broken_one_is_refused() {
+    let text = include_str!("../plans/jincheng/noncoal-mine.toml");
+    let got = yingji::wasm::import_plan("county.toml", text).unwrap();
+    let ok = get(&got, "ok");
+    assert_eq!(
+        get(&ok, "renamed_from").as_string().as_deref(),
+        Some(PLAN),
+        "same id as an embedded plan: renamed"
+    );
+    let id = get(&get(&ok, "summary"), "id").as_string().unwrap();
+    assert_eq!(id, format!("imported-{PLAN}"));
+    let plans: Array = yingji::wasm::plans().unwrap().dyn_into().unwrap();
+    let listed = plans
+        .iter()
+        .find(|p| get(p, "id").as_string().as_deref() == Some(id.as_str()))
+        .expect("listed");
+    assert_eq!(
+        get(&listed, "imported").as_string().as_deref(),
+        Some("county.toml")
+    );
+    let out = yingji::wasm::evaluate(&id, facts(r#"{"deaths": 5}"#), NOW).unwrap();
+    assert_eq!(get(&out, "grade").as_string().as_deref(), Some("较大"));
+    assert!(yingji::wasm::forget_plan(&id));
+
+    let bad = yingji::wasm::import_plan("bad.toml", "title = ").unwrap();
+    let errors: Array = get(&bad, "errors").dyn_into().unwrap();
+    assert_eq!(errors.length(), 1);
+    let path = get(&errors.get(0), "path").as_string().unwrap();
+    assert!(path.starts_with("第1行第"), "{path}");
+    assert_eq!(yingji::wasm::last_panic(), "");
+}

@@ -4,7 +4,7 @@
 //   node tools/single-file.mjs            → dist/yingji.html and dist/yingji.csp.txt
 //
 // Inlined: every linked stylesheet (style.css, incident.css: one <style>), preflight.js (one classic <script>), and one module <script> with
-// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, www/app.js and pkg/yingji_bg.wasm as base64.
+// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, app.js's other modules (guard.js, import.js, incident.js), www/app.js and pkg/yingji_bg.wasm as base64.
 // The .wasm is compiled with the asynchronous WebAssembly.instantiate (never a synchronous compile on
 // the main thread). The file carries its own Content-Security-Policy as a <meta> element, with the
 // sha256 of every inline script and style computed here; dist/yingji.csp.txt holds the same policy as
@@ -71,28 +71,27 @@ export function build() {
   const preflight = read('www', 'preflight.js');
   const favicon = read('www', 'favicon.svg');
 
-  for (const fn of ['default', 'plans', 'schema', 'evaluate', 'check']) {
+  for (const fn of ['default', 'plans', 'schema', 'evaluate', 'check', 'import_plan', 'forget_plan', 'last_panic']) {
     const re = fn === 'default' ? /__wbg_init as default/ : new RegExp(`^export function ${fn}\\(`, 'm');
     if (!re.test(glue)) fail(`pkg/yingji.js does not export ${fn}`);
   }
-  const importLine = /^import \{([^}]*)\} from '\.\/engine\.js';\n/m;
-  const m = importLine.exec(app);
-  if (!m) fail('www/app.js: the import from ./engine.js was not found');
-  app = app.replace(importLine, () => '');
-  // Other modules of the page (www/incident.js): inlined as objects, like engine.js.
-  const pageModules = [];
-  app = app.replace(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';\n/gm, (_, names, file) => {
-    pageModules.push(`const {${names}} = ${moduleAsObject(read('www', file), `www/${file}`)};`);
+  // app.js's imports of the page's own modules (./engine.js, ./guard.js, ./import.js, …): each inlined
+  // as an object in a function scope, engine.js first.
+  const importLine = /^import \{([^}]*)\} from '\.\/([\w-]+\.js)';\n/gm;
+  const modules = [];
+  app = app.replace(importLine, (_, names, file) => {
+    modules.push([names, file]);
     return '';
   });
+  if (!modules.some(([, f]) => f === 'engine.js')) fail('www/app.js: the import from ./engine.js was not found');
   if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
+  modules.sort(([, a], [, b]) => (a === 'engine.js' ? -1 : b === 'engine.js' ? 1 : 0));
 
   const moduleText = safeInline(
     [
       '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.',
       `const YINGJI_INLINE = {\n  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmBase64: '${wasm.toString('base64')}',\n};`,
-      `const {${m[1]}} = ${moduleAsObject(engine, 'www/engine.js')};`,
-      ...pageModules,
+      ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(file === 'engine.js' ? engine : read('www', file), `www/${file}`)};`),
       app,
     ].join('\n'),
     'module script',

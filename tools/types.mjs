@@ -16,6 +16,11 @@ const SIGNATURES = [
   ['export function find(text: string, city: string): any;', 'export function find(text: string, city: string): Candidate[];'],
   ['export function plans(): any;', 'export function plans(): PlanSummary[];'],
   ['export function schema(id: string): any;', 'export function schema(id: string): Schema;'],
+  ['export function import_plan(file: string, text: string): any;', 'export function import_plan(file: string, text: string): ImportResult;'],
+  ['export function forget_plan(id: string): boolean;', 'export function forget_plan(id: string): boolean;'],
+  ['export function last_panic(): string;', 'export function last_panic(): string;'],
+  ['export function __armPanicForTest(): void;', 'export function __armPanicForTest(): void;'],
+  ['export function start(): void;', 'export function start(): void;'],
 ];
 for (const [from, to] of SIGNATURES) {
   if (!text.includes(from)) {
@@ -32,7 +37,7 @@ if (untyped.length) {
   process.exit(1);
 }
 text =
-  "import type { Candidate, CheckResult, Facts, Outcome, PlanSummary, Schema } from './yingji-types';\n" +
+  "import type { Candidate, CheckResult, Facts, ImportResult, Outcome, PlanSummary, Schema } from './yingji-types';\n" +
   "export * from './yingji-types';\n" +
   text;
 writeFileSync(dts, text);

@@ -24,6 +24,8 @@ export interface PlanSummary {
   title: string;
   doc_number: string;
   date: string;
+  /** Only for a plan imported with `import_plan`: the file it came from. */
+  imported?: string;
 }
 
 export type FactType = 'count' | 'money' | 'yesno' | 'choice' | 'datetime' | 'series';
@@ -290,6 +292,13 @@ export interface PlanError {
 
 /** `check(file, text)`. */
 export type CheckResult = { ok: PlanSummary } | { errors: PlanError[] };
+
+/** `import_plan(file, text)`: the plan now listed (its `imported` is the file name), whether its id
+ *  had to change because an embedded plan has it (`renamed_from`, then the id is `imported-<id>`),
+ *  and whether an earlier import with the same id was replaced; or every problem in the file. */
+export type ImportResult =
+  | { ok: { summary: PlanSummary; renamed_from: string | null; replaced: boolean } }
+  | { errors: PlanError[] };
 
 /** What `evaluate`, `schema` and `plans` throw on bad input: `message` is Chinese. */
 export interface InputError extends Error {

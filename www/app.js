@@ -7,6 +7,8 @@
 // tests/e2e/page.test.mjs checks the source for the forbidden APIs.
 
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+import { guardEngine, showEngineFailure } from './guard.js';
+import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
 
 const ROOT = document.getElementById('app');
@@ -141,6 +143,7 @@ function setState(s) {
 }
 
 function fail(code, err) {
+  if (ROOT.dataset.yingjiState === 'error:engine') return; // guard.js already says what happened
   setState(`error:${code}`);
   const status = $('status');
   status.classList.add('status-error');
@@ -166,13 +169,15 @@ async function boot() {
   try {
     // The single-file build (tools/single-file.mjs) defines YINGJI_INLINE: the glue and the .wasm.
     // eslint-disable-next-line no-undef
-    api = await loadEngine(typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : { base: new URL('../pkg/', import.meta.url) });
+    const engine = await loadEngine(typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : { base: new URL('../pkg/', import.meta.url) });
+    api = guardEngine(engine, (failure) => showEngineFailure(ROOT, failure));
     list = api.list;
   } catch (e) {
     return fail(e instanceof LoadError ? e.code : 'init', e);
   }
 
   setupPlanPicker(list);
+  setupImport({ engine: api, select: $('plan'), onSelect: usePlan, fallback: () => list[0].id });
   setupFinder(list);
   $('status').hidden = true;
   $('banner').hidden = false;
@@ -310,7 +315,7 @@ function selectPlan(id) {
   cur.lastShown = null;
 
   const p = sch.plan || {};
-  $('plan-meta').textContent = [p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
+  $('plan-meta').textContent = [p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope(sch);
   buildForm(sch.facts || []);
   update({ force: true });

@@ -2,7 +2,7 @@
 // Shared by the page (app.js), the custom element (yingji-panel.js) and the single-file build
 // (tools/single-file.mjs inlines this file with the generated glue and the .wasm as base64).
 //
-// loadEngine() resolves to {plans, schema, evaluate, check} or rejects with a LoadError whose
+// loadEngine() resolves to {plans, schema, evaluate, check, find, import_plan, forget_plan, last_panic, list} or rejects with a LoadError whose
 // `code` is one of the keys of LOAD_ERRORS; the caller shows LOAD_ERRORS[code] and marks its root
 // `data-yingji-state="error:<code>"`.
 
@@ -124,7 +124,17 @@ async function load({ glue, wasmBase64, base }) {
   } catch (e) {
     throw new LoadError('init', undefined, e);
   }
-  return { plans: mod.plans, schema: mod.schema, evaluate: mod.evaluate, check: mod.check, find: mod.find, list };
+  return {
+    plans: mod.plans,
+    schema: mod.schema,
+    evaluate: mod.evaluate,
+    check: mod.check,
+    find: mod.find,
+    import_plan: mod.import_plan,
+    forget_plan: mod.forget_plan,
+    last_panic: mod.last_panic,
+    list,
+  };
 }
 
 /** The technical detail shown under a load error. */

@@ -166,8 +166,11 @@ export function parseIncidentFile(text, planIds) {
  *        rebuilds the form from values()), current() → {planId, facts: Map, values} }
  */
 export function createIncidents(ctx) {
-  const planIds = new Set(ctx.plans.map((p) => p.id));
-  const titleOf = (id) => (ctx.plans.find((p) => p.id === id) || {}).title || id;
+  // The plans on offer now: the embedded ones and any imported plan files (options of #plan).
+  const planIds = () => new Set([...ctx.plans.map((p) => p.id), ...[...$('plan').options].map((o) => o.value)]);
+  const titleOf = (id) => (ctx.plans.find((p) => p.id === id) || {}).title || [...$('plan').options].find((o) => o.value === id)?.textContent || id;
+  // Stored incidents are kept even if their plan is gone (an imported plan removed): nothing is lost.
+  const anyPlan = { has: (id) => typeof id === 'string' && id !== '' };
   let db = { current: null, incidents: [] };
   let saveOk = true;
   let logTimer = null;
@@ -190,7 +193,7 @@ export function createIncidents(ctx) {
     try {
       const obj = JSON.parse(raw);
       if (!isObj(obj) || !Array.isArray(obj.incidents)) return false;
-      db.incidents = obj.incidents.filter((x) => !invalidIncident(x, planIds)).map(normalise);
+      db.incidents = obj.incidents.filter((x) => !invalidIncident(x, anyPlan)).map(normalise);
       db.current = db.incidents.some((i) => i.id === obj.current) ? obj.current : db.incidents[0]?.id ?? null;
       return db.incidents.length > 0;
     } catch {
@@ -372,9 +375,17 @@ export function createIncidents(ctx) {
     lastOut = null;
     persist();
     renderBar();
-    ctx.switchPlan(cur().plan);
+    ctx.switchPlan(availablePlan());
     renderChanges();
     renderLog();
+  }
+
+  /** The incident's plan, or (said on screen) the first plan when it is not on offer any more. */
+  function availablePlan() {
+    const i = cur();
+    if (planIds().has(i.plan)) return i.plan;
+    message(`此事件所用的预案（${i.plan}）已不在预案列表中（导入的预案已移除？）：已改用第一个预案显示，输入的情况都保留；重新导入该预案后可改回。`, 'error');
+    return ctx.plans[0].id;
   }
 
   function create() {
@@ -441,7 +452,7 @@ export function createIncidents(ctx) {
       message(`无法读取文件“${file.name}”，未导入，现有事件没有改动。`, 'error');
       return;
     }
-    const r = parseIncidentFile(text, planIds);
+    const r = parseIncidentFile(text, planIds());
     if (r.error) {
       message(`未导入“${file.name}”：${r.error}。现有事件没有改动。`, 'error');
       return;
@@ -801,7 +812,7 @@ export function createIncidents(ctx) {
     start(legacy) {
       setupBar();
       if (!load()) {
-        const plan = legacy && planIds.has(legacy.plan) ? legacy.plan : ctx.plans[0].id;
+        const plan = legacy && planIds().has(legacy.plan) ? legacy.plan : ctx.plans[0].id;
         const i = blank(plan);
         if (legacy && legacy.values && strMap(legacy.values)) Object.assign(i.values, legacy.values);
         db = { current: i.id, incidents: [i] };
@@ -813,7 +824,7 @@ export function createIncidents(ctx) {
       $('tasks').addEventListener('change', onTaskInput);
       $('tasks').addEventListener('input', onTaskInput);
       $('deadlines').addEventListener('click', onDeadlineClick);
-      return cur().plan;
+      return availablePlan();
     },
     /** The raw values of the current incident for a plan's facts. */
     values(planId, facts) {

@@ -24,6 +24,7 @@ pub fn summary(plan: &Plan) -> PlanSummary {
         title: m.title.clone(),
         doc_number: m.doc_number.clone(),
         date: m.date.clone(),
+        imported: None,
     }
 }
 

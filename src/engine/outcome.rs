@@ -13,6 +13,9 @@ pub struct PlanSummary {
     pub title: String,
     pub doc_number: String,
     pub date: String,
+    /// For a plan imported in this session (not embedded): the file it came from. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported: Option<String>,
 }
 
 /// `yingji schema <id>`: what the plan asks for.

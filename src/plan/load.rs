@@ -49,7 +49,12 @@ pub fn load(file: &str, text: &str) -> Result<Plan, Vec<PlanError>> {
 
 /// `第L行第C列` (1-based, columns in characters) for a byte offset.
 fn line_col(text: &str, offset: usize) -> String {
-    let before = &text[..offset.min(text.len())];
+    // Never slice inside a character, whatever offset the parser reports.
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
     format!("第{line}行第{col}列")

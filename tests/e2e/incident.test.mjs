@@ -349,3 +349,10 @@ test('a page that kept values the old way (per plan) turns them into the first i
   assert.equal(await page.locator('#incident option').count(), 1);
   check();
 });
+
+test('incident.js and incident.css are in the single-file build', () => {
+  const single = readFileSync(join(ROOT, 'dist', 'yingji.html'), 'utf8');
+  assert.match(single, /function createIncidents\(/, 'incident.js is inlined');
+  assert.match(single, /\.incident-bar \{/, 'incident.css is inlined');
+  assert.doesNotMatch(single, /href="incident\.css"/, 'no link left to incident.css');
+});

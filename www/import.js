@@ -1,0 +1,204 @@
+// Importing a county's edited plan file (.toml) into the page: read locally (FileReader, nothing is
+// sent anywhere), validated by the engine (import_plan), then either every problem is listed (file,
+// place — 第L行第C列 or a key path such as grading.axes[0](deaths).bands[2] — and the problem), or the
+// plan joins the plan list marked “（导入）” with its file name. Imported files are kept in
+// localStorage so a reload keeps them; a stored copy that no longer loads is dropped, with a message.
+// An imported plan never replaces an embedded one: the engine renames a clashing id imported-<id>.
+// DOM from createElement + textContent only; plan text is never HTML.
+
+const KEY = 'yingji:v1:imported';
+const MAX_BYTES = 2 * 1024 * 1024; // as the engine's MAX_IMPORT_BYTES
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = String(v);
+    else if (k === 'class') node.className = v;
+    else if (k === 'data') Object.assign(node.dataset, v);
+    else node.setAttribute(k, String(v));
+  }
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+
+function readStore() {
+  let raw;
+  try {
+    raw = window.localStorage.getItem(KEY);
+  } catch {
+    return { entries: [], broken: false };
+  }
+  if (raw == null) return { entries: [], broken: false };
+  try {
+    const list = JSON.parse(raw);
+    if (!Array.isArray(list)) throw new Error('not a list');
+    return { entries: list, broken: false };
+  } catch {
+    return { entries: [], broken: true };
+  }
+}
+
+function writeStore(entries) {
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(entries));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds the import control after the plan picker and restores stored imports.
+ * @param {{engine: object, select: HTMLSelectElement, onSelect: (id: string) => void, fallback: () => string}} opts
+ *   onSelect: show this plan; fallback: the plan to show when the shown imported plan is removed.
+ */
+export function setupImport({ engine, select, onSelect, fallback }) {
+  const file = el('input', { type: 'file', id: 'import-file', accept: '.toml,text/plain' });
+  const status = el('p', { id: 'import-status', class: 'import-status', role: 'status' });
+  const errors = el('ul', { id: 'import-errors', class: 'import-errors', role: 'alert' });
+  const list = el('ul', { id: 'import-list', class: 'import-list' });
+  const box = el(
+    'div',
+    { class: 'import', id: 'import' },
+    el('label', { for: 'import-file', text: '导入预案文件（.toml）' }),
+    file,
+    el('p', { class: 'hint', text: '县（区）修订的预案文件在本机校验，不上传；通过校验后加入预案列表，标“（导入）”，保存在本机浏览器中。导入的预案未经本工具审核，以原文为准。' }),
+    status,
+    errors,
+    list,
+  );
+  const pick = select.closest('.plan-pick') || select.parentElement;
+  pick.after(box);
+
+  const group = el('optgroup', { id: 'imported-plans', label: '导入的预案' });
+  /** {file, text, id, title} for each imported plan, in import order. */
+  let entries = [];
+
+  const say = (text, kind = 'ok') => {
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+
+  function redraw() {
+    group.replaceChildren(
+      ...entries.map((e) => el('option', { value: e.id, text: `（导入）${e.title} — ${e.file}`, data: { imported: e.file } })),
+    );
+    if (entries.length && !group.parentNode) select.append(group);
+    if (!entries.length) group.remove();
+    list.replaceChildren(
+      ...entries.map((e) => {
+        const btn = el('button', { type: 'button', class: 'import-remove', text: '移除' });
+        btn.addEventListener('click', () => remove(e.id));
+        return el('li', { data: { plan: e.id } }, el('span', { class: 'tag', text: '导入' }), ` ${e.title}（${e.file}） `, btn);
+      }),
+    );
+  }
+
+  function persist() {
+    if (!writeStore(entries.map(({ file: f, text }) => ({ file: f, text })))) {
+      say('注意：本浏览器无法保存导入的预案（存储已满或被禁用），刷新页面后需重新导入。', 'warn');
+      return false;
+    }
+    return true;
+  }
+
+  /** Hands the text to the engine; returns the entry, or the list of problems. */
+  function take(name, text) {
+    const res = engine.import_plan(name, text.replace(/^\uFEFF/, ''));
+    if (res && res.ok) {
+      const s = res.ok.summary;
+      const entry = { file: name, text, id: s.id, title: s.title };
+      entries = entries.filter((e) => e.id !== entry.id);
+      entries.push(entry);
+      return { entry, info: res.ok };
+    }
+    return { problems: Array.isArray(res && res.errors) ? res.errors : [] };
+  }
+
+  function showProblems(name, problems) {
+    errors.replaceChildren(
+      ...problems.map((p) =>
+        el(
+          'li',
+          { class: 'import-error', data: { path: String(p.path) } },
+          el('span', { class: 'err-file', text: String(p.file || name) }),
+          '：',
+          el('span', { class: 'err-place', text: String(p.path) }),
+          '：',
+          el('span', { class: 'err-problem', text: String(p.problem) }),
+        ),
+      ),
+    );
+  }
+
+  function remove(id) {
+    engine.forget_plan(id);
+    entries = entries.filter((e) => e.id !== id);
+    const wasShown = select.value === id;
+    redraw();
+    persist();
+    say('已移除导入的预案。');
+    if (wasShown) onSelect(fallback());
+  }
+
+  function importText(name, text) {
+    errors.replaceChildren();
+    const { entry, info, problems } = take(name, text);
+    if (!entry) {
+      showProblems(name, problems);
+      say(`未导入“${name}”：发现${problems.length}处问题，请按下列位置修改预案文件后重新导入。`, 'error');
+      return;
+    }
+    redraw();
+    const saved = persist();
+    const notes = [`已导入《${entry.title}》（文件“${name}”），已加入预案列表并选中。`];
+    if (info.renamed_from) {
+      notes.push(`文件中的预案编号“${info.renamed_from}”与内置预案相同：内置预案保持不变，导入的预案改用编号“${entry.id}”。`);
+    }
+    if (info.replaced) notes.push('已替换先前导入的同编号预案。');
+    if (saved) say(notes.join(''));
+    else status.prepend(`${notes.join('')} `);
+    onSelect(entry.id);
+  }
+
+  file.addEventListener('change', () => {
+    const f = file.files && file.files[0];
+    file.value = '';
+    if (!f) return;
+    errors.replaceChildren();
+    if (f.size > MAX_BYTES) {
+      say(`未导入“${f.name}”：文件过大（${Math.round(f.size / 1024)} KB），预案文件不应超过 ${MAX_BYTES / 1024} KB。`, 'error');
+      return;
+    }
+    const reader = new FileReader();
+    reader.addEventListener('load', () => {
+      try {
+        importText(f.name, String(reader.result));
+      } catch (e) {
+        say(`未导入“${f.name}”：${e && e.message ? e.message : e}`, 'error');
+      }
+    });
+    reader.addEventListener('error', () => say(`无法读取文件“${f.name}”。`, 'error'));
+    reader.readAsText(f, 'utf-8');
+  });
+
+  // Restore what earlier visits imported; drop (and say) whatever no longer loads.
+  const stored = readStore();
+  const dropped = [];
+  for (const item of stored.entries) {
+    const ok = item && typeof item.file === 'string' && typeof item.text === 'string';
+    const got = ok ? take(item.file, item.text) : { problems: [] };
+    if (!got.entry) dropped.push(ok ? item.file : '（无法识别的记录）');
+  }
+  redraw();
+  if (stored.broken || dropped.length) {
+    persist();
+    say(
+      stored.broken
+        ? '本机保存的导入预案数据已损坏，已删除；请重新导入预案文件。'
+        : `本机保存的导入预案${dropped.map((n) => `“${n}”`).join('、')}已无法通过校验，已删除；请重新导入。`,
+      'warn',
+    );
+  }
+  return { importText, ids: () => entries.map((e) => e.id) };
+}
