@@ -406,3 +406,19 @@ test('plan finder: words → candidate plans with the reason; an excluded plan r
   await page.locator('#find-results li.empty').waitFor({ timeout: TIMEOUT });
   check();
 });
+
+test('plan finder: choosing a city with no words lists its plans by incident type', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.fill('#find-text', '');
+  await page.selectOption('#find-city', '吕梁市');
+  const items = page.locator('#find-results li.found');
+  await items.first().waitFor({ timeout: TIMEOUT });
+  const plans = await items.evaluateAll((lis) => lis.map((li) => li.dataset.plan));
+  assert.deepEqual(plans.sort(), ['lvliang-food-safety', 'lvliang-special-equipment']);
+  const special = page.locator('#find-results li[data-plan="lvliang-special-equipment"]');
+  assert.match(await special.innerText(), /特种设备事故/, 'the incident type is shown');
+  await special.locator('button.use-plan').click();
+  assert.equal(await page.locator('#plan').inputValue(), 'lvliang-special-equipment');
+  check();
+});
