@@ -1,4 +1,4 @@
-// Shared by the offline, embedding and single-file tests (page.test.mjs keeps its own copy).
+// Shared by the e2e tests (page.test.mjs uses the constants and launch() but keeps its own open()).
 // Every page opened through open() records console errors, uncaught errors, Content-Security-Policy
 // violations and every request that is not to the page's own files; check() asserts there were none.
 import assert from 'node:assert/strict';

@@ -10,16 +10,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
+// REPO, ROOT (YINGJI_ROOT lets the page be tried against another pkg/), the portal CSP and the
+// Chromium launch options are shared with the other e2e files.
+import { CSP, REPO, ROOT, launch } from './helpers.mjs';
 
-const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-// YINGJI_ROOT lets the page be tried against another pkg/ (e.g. a stand-in) without touching the repo.
-const ROOT = resolve(process.env.YINGJI_ROOT || REPO);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const PLAN_TITLE = '晋城市非煤矿山生产安全事故应急预案';
 const TIMEOUT = 10_000;
 
@@ -32,18 +28,7 @@ before(async () => {
     `no built module in ${join(ROOT, 'pkg')}: run scripts/build.sh first`,
   );
   server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launch();
 });
 
 after(async () => {
