@@ -83,8 +83,15 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
     for f in &plan.grading.flags {
         out.push((format!("grading.flags.{}", f.id), &f.cite, &f.quote));
     }
+    for h in &plan.hazards {
+        for r in &h.rules {
+            out.push((format!("hazards.{}.{}", h.id, r.id), &r.cite, &r.quote));
+        }
+    }
     let r = &plan.response;
-    out.push(("response.intro".into(), &r.intro.cite, &r.intro.quote));
+    if let Some(intro) = &r.intro {
+        out.push(("response.intro".into(), &intro.cite, &intro.quote));
+    }
     for l in &r.levels {
         out.push((
             format!("level {} condition", l.id),

@@ -184,13 +184,28 @@ export interface TerminationOutcome {
 }
 
 export interface WarningOutcome {
-  id: string;
-  name: string;
-  colour: string;
+  /** Level id, name, colour and rank (1 = most severe); null for a computed hazard below every criterion. */
+  id: string | null;
+  name: string | null;
+  colour: string | null;
+  rank: number | null;
   issued_by: string;
   measures: string[];
+  /** True: computed from the facts (a hazard's criteria); false: the level the user says was issued. */
   computed: boolean;
+  /** For a computed level: the hazard id and name (暴雨, 重污染天气 …); null for an issued level. */
+  hazard: string | null;
+  hazard_name: string | null;
+  /** The hazard's criteria that reached the level. */
+  basis: HazardBasis[];
   cite: Cite;
+}
+
+export interface HazardBasis {
+  id: string;
+  text: string;
+  cite: Cite;
+  quote: string;
 }
 
 export interface BodyOutcome {

@@ -1,6 +1,7 @@
 //! Evaluating a plan's `Cond` against the facts, the grade and (once known) the response level.
 
 use super::facts::Facts;
+use super::hazards::HazardState;
 use crate::plan::Cond;
 
 /// Whether `value` lies between the bounds, each with its own inclusivity (a lower bound is inclusive
@@ -29,6 +30,8 @@ pub struct Ctx<'a> {
     pub facts: &'a Facts,
     pub grade: Option<&'a str>,
     pub level: Option<&'a str>,
+    /// Each hazard's computed warning level (empty while the hazards themselves are assessed).
+    pub hazards: &'a [HazardState<'a>],
 }
 
 impl Ctx<'_> {
@@ -49,6 +52,15 @@ impl Ctx<'_> {
                 in_range(r.min, r.min_inclusive, r.max, r.max_inclusive, sum)
             }
             Cond::LevelIn(levels) => self.level.is_some_and(|l| levels.iter().any(|x| x == l)),
+            Cond::HazardAt(h) => {
+                let at = self
+                    .hazards
+                    .iter()
+                    .filter(|s| h.hazard.as_ref().is_none_or(|id| *id == s.hazard.id))
+                    .filter(|s| s.level.is_some_and(|l| h.levels.contains(&l.id)))
+                    .count();
+                at >= h.min as usize
+            }
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::All(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Not(c) => !self.holds(c),

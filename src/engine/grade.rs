@@ -35,6 +35,7 @@ pub fn grade(plan: &Plan, facts: &Facts) -> Graded {
         facts,
         grade: None,
         level: None,
+        hazards: &[],
     };
     for flag in &plan.grading.flags {
         let reached = ctx.holds(&flag.when);

@@ -4,6 +4,7 @@ mod cond;
 mod deadlines;
 pub mod facts;
 mod grade;
+mod hazards;
 pub mod outcome;
 mod response;
 mod tasks;
@@ -32,18 +33,21 @@ pub fn summary(plan: &Plan) -> PlanSummary {
 pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
     let graded = grade::grade(plan, facts);
     let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
+    let hazard_states = hazards::assess(plan, facts);
     let response = response::respond(
         plan,
         &Ctx {
             facts,
             grade: grade_name,
             level: None,
+            hazards: &hazard_states,
         },
     );
     let ctx = Ctx {
         facts,
         grade: grade_name,
         level: response.as_ref().map(|r| r.id.as_str()),
+        hazards: &hazard_states,
     };
 
     let deadlines = deadlines::deadlines(plan, &ctx, now);
@@ -58,7 +62,8 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
             cite: t.cite.clone(),
             quote: t.quote.clone(),
         });
-    let warnings = warnings(plan, facts);
+    let mut warnings = hazards::outcomes(plan, &hazard_states, facts);
+    warnings.extend(issued_warning(plan, facts));
     let notes: Vec<NoteOutcome> = plan
         .notes
         .iter()
@@ -102,7 +107,10 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         .flat_map(|t| &t.items)
         .for_each(|i| citations.add(&i.cite));
     termination.iter().for_each(|t| citations.add(&t.cite));
-    warnings.iter().for_each(|w| citations.add(&w.cite));
+    for w in &warnings {
+        w.basis.iter().for_each(|b| citations.add(&b.cite));
+        citations.add(&w.cite);
+    }
     notes.iter().for_each(|n| citations.add(&n.cite));
 
     Outcome {
@@ -135,22 +143,26 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     }
 }
 
-/// The warning level the user says was issued, with who issues it and the measures (this engine
-/// computes warning levels only where a plan gives criteria; `computed` says which).
-fn warnings(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
+/// The warning level the user says was issued, with who issues it and the measures (computed
+/// levels come from `hazards`).
+fn issued_warning(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
     let Some(w) = &plan.warning else {
         return Vec::new();
     };
-    let Some(chosen) = facts.choice(&w.fact) else {
+    let Some(chosen) = w.fact.as_deref().and_then(|f| facts.choice(f)) else {
         return Vec::new();
     };
     w.levels
         .iter()
         .filter(|l| l.id == chosen)
         .map(|l| WarningOutcome {
-            id: l.id.clone(),
-            name: l.name.clone(),
-            colour: l.colour.clone(),
+            id: Some(l.id.clone()),
+            name: Some(l.name.clone()),
+            colour: Some(l.colour.clone()),
+            rank: Some(l.rank),
+            hazard: None,
+            hazard_name: None,
+            basis: Vec::new(),
             issued_by: l.issued_by.clone(),
             measures: w
                 .general

@@ -171,13 +171,30 @@ pub struct TerminationOutcome {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WarningOutcome {
-    pub id: String,
-    pub name: String,
-    pub colour: String,
+    /// The warning level's id, name, colour and rank (1 = most severe); null for a computed hazard
+    /// below every criterion.
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub colour: Option<String>,
+    pub rank: Option<u8>,
     pub issued_by: String,
     pub measures: Vec<String>,
+    /// True when the engine computed the level from the facts; false: the level the user says was
+    /// issued.
     pub computed: bool,
+    /// For a computed level: the hazard (暴雨, 重污染天气 …) and the criteria that reached it.
+    pub hazard: Option<String>,
+    pub hazard_name: Option<String>,
+    pub basis: Vec<HazardBasis>,
     pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HazardBasis {
+    pub id: String,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -19,8 +19,18 @@ pub struct Plan {
     /// What the plan finder matches against.
     pub finder: Option<Finder>,
     pub facts: Vec<FactDef>,
+    /// Consequence grades (特别重大…一般). Empty for a plan that does not grade incidents (a
+    /// forecast-driven or procedural plan).
+    #[serde(default)]
     pub grades: Vec<GradeDef>,
+    #[serde(default)]
     pub grading: Grading,
+    /// Hazards whose warning level the engine computes from forecast or observed facts (暴雨, 大风,
+    /// 重污染天气 …); each names `warning.levels`. Empty for consequence-graded plans.
+    #[serde(default)]
+    pub hazards: Vec<Hazard>,
+    /// Response levels; empty (and absent) for a support plan that has none (医药储备调拨).
+    #[serde(default)]
     pub response: Response,
     #[serde(default)]
     pub reporting: Vec<ReportRule>,
@@ -182,11 +192,13 @@ pub struct GradeDef {
     pub rank: u8,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grading {
-    /// How the criteria combine, with the reason (a note the page shows).
+    /// How the criteria combine (`max`, the only rule any plan here uses).
+    #[serde(default)]
     pub combine: String,
+    #[serde(default)]
     pub axes: Vec<Axis>,
     #[serde(default)]
     pub flags: Vec<FlagCriterion>,
@@ -274,6 +286,8 @@ pub enum Cond {
     Amount(AmountRange),
     /// The response level (by id) is one of these.
     LevelIn(Vec<String>),
+    /// At least `min` hazards (or the named one) have reached one of these warning levels.
+    HazardAt(HazardAt),
     Any(Vec<Cond>),
     All(Vec<Cond>),
     Not(Box<Cond>),
@@ -291,14 +305,60 @@ pub struct AmountRange {
     pub max_inclusive: Option<bool>,
 }
 
+/// `hazard_at`: the computed warning level of one hazard, or of at least `min` of them.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HazardAt {
+    /// A hazard id; absent = any hazard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<String>,
+    /// Warning level ids (`warning.levels`).
+    pub levels: Vec<String>,
+    /// How many hazards must be at one of `levels` (default 1; the multi-hazard rules use 2).
+    #[serde(default = "one")]
+    pub min: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A hazard with computed warning levels. Its rules are tried in order; the highest-ranked warning
+/// level whose rule holds is the hazard's level (none: below every criterion).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+pub struct Hazard {
+    pub id: String,
+    pub name: String,
+    /// Where the hazard's criteria are.
+    pub cite: Cite,
+    pub rules: Vec<HazardRule>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HazardRule {
+    pub id: String,
+    /// A `warning.levels` id.
+    pub level: String,
+    /// Over the facts only (never a grade, a response level or another hazard).
+    pub when: Cond,
+    /// The criterion in words, as the page shows it.
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Response {
-    /// The plan's sentence naming its levels.
-    pub intro: Rule,
+    /// The plan's sentence naming its levels (required when there are levels).
+    pub intro: Option<Rule>,
+    #[serde(default)]
     pub levels: Vec<Level>,
     /// Evaluated in order; the highest level any matching rule names wins. `kind = "grade"` rules are
     /// the base mapping, `kind = "judgement"` rules raise it from a user's answer.
+    #[serde(default)]
     pub rules: Vec<LevelRule>,
 }
 
@@ -440,8 +500,10 @@ pub struct Termination {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
-    /// The fact (a choice) that holds the warning level the government issued, if any.
-    pub fact: String,
+    /// The fact (a choice) that holds the warning level the government issued. Absent where the
+    /// levels are computed from `hazards`.
+    #[serde(default)]
+    pub fact: Option<String>,
     /// How levels are named and ordered, quoted.
     pub intro: Rule,
     /// True when the plan gives criteria the engine can compute; false: the user picks.

@@ -165,6 +165,10 @@ impl<'a> Validator<'a> {
 
     /// Every fact, grade and level a condition names must exist, with the right type.
     fn cond(&mut self, path: &str, cond: &Cond, allow_level: bool) {
+        self.cond_in(path, cond, allow_level, true);
+    }
+
+    fn cond_in(&mut self, path: &str, cond: &Cond, allow_level: bool, allow_hazard: bool) {
         match cond {
             Cond::Always | Cond::NoGrade => {}
             Cond::GradeIn(grades) => {
@@ -212,15 +216,74 @@ impl<'a> Validator<'a> {
                     self.level_known(path, l);
                 }
             }
+            Cond::HazardAt(h) => {
+                if !allow_hazard {
+                    self.err(path, "预警级别规则的条件不能引用灾种的预警级别");
+                }
+                if let Some(id) = &h.hazard {
+                    if !self.plan.hazards.iter().any(|x| &x.id == id) {
+                        self.err(path, format!("未知的灾种“{id}”"));
+                    }
+                }
+                if h.levels.is_empty() || h.min == 0 {
+                    self.err(path, "hazard_at 条件必须列出预警级别,且 min 至少为1");
+                }
+                for l in &h.levels {
+                    self.warning_level_known(path, l);
+                }
+            }
             Cond::Any(cs) | Cond::All(cs) => {
                 if cs.is_empty() {
                     self.err(path, "any/all 条件列表为空");
                 }
                 for c in cs {
-                    self.cond(path, c, allow_level);
+                    self.cond_in(path, c, allow_level, allow_hazard);
                 }
             }
-            Cond::Not(c) => self.cond(path, c, allow_level),
+            Cond::Not(c) => self.cond_in(path, c, allow_level, allow_hazard),
+        }
+    }
+
+    fn warning_level_known(&mut self, path: &str, level: &str) {
+        let known = self
+            .plan
+            .warning
+            .as_ref()
+            .is_some_and(|w| w.levels.iter().any(|l| l.id == level));
+        if !known {
+            self.err(path, format!("未知的预警级别“{level}”"));
+        }
+    }
+
+    /// Computed warning levels: each hazard cited, its rules over facts only, every level it names
+    /// defined, ids unique.
+    fn hazards(&mut self) {
+        if !self.plan.hazards.is_empty() && self.plan.warning.is_none() {
+            self.err("hazards", "有 hazards 但没有 [warning] 定义预警级别");
+        }
+        let mut ids = BTreeSet::new();
+        for (i, h) in self.plan.hazards.iter().enumerate() {
+            let path = format!("hazards[{i}]({})", h.id);
+            if !ids.insert(h.id.as_str()) {
+                self.err(&path, "灾种id重复");
+            }
+            self.cite(&path, &h.cite);
+            if h.rules.is_empty() {
+                self.err(&path, "灾种没有任何预警级别规则");
+            }
+            let mut rule_ids = BTreeSet::new();
+            for (j, r) in h.rules.iter().enumerate() {
+                let rpath = format!("{path}.rules[{j}]({})", r.id);
+                if !rule_ids.insert(r.id.as_str()) {
+                    self.err(&rpath, "规则id重复");
+                }
+                self.warning_level_known(&rpath, &r.level);
+                self.cond_in(&rpath, &r.when, false, false);
+                if grade_or_level_used(&r.when) {
+                    self.err(&rpath, "预警级别规则只能依据事实项,不能引用等级或响应级别");
+                }
+                self.rule(&rpath, &r.cite, &r.quote);
+            }
         }
     }
 
@@ -241,7 +304,8 @@ impl<'a> Validator<'a> {
                 self.err("grades", format!("等级次序{}重复", g.rank));
             }
         }
-        if self.plan.grading.combine != "max" {
+        let graded = !self.plan.grading.axes.is_empty() || !self.plan.grading.flags.is_empty();
+        if graded && self.plan.grading.combine != "max" {
             self.err(
                 "grading.combine",
                 "目前只支持 combine = \"max\"(取各项标准达到的最高等级)",
@@ -336,7 +400,14 @@ impl<'a> Validator<'a> {
 
     fn response(&mut self) {
         let r = &self.plan.response;
-        self.rule("response.intro", &r.intro.cite, &r.intro.quote);
+        match &r.intro {
+            Some(intro) => self.rule("response.intro", &intro.cite, &intro.quote),
+            None if !r.levels.is_empty() => self.err(
+                "response.intro",
+                "有响应级别时必须引用原文对级别的说明(intro)",
+            ),
+            None => {}
+        }
         let mut ids = BTreeSet::new();
         let mut ranks = BTreeSet::new();
         for (i, l) in r.levels.iter().enumerate() {
@@ -455,23 +526,35 @@ impl<'a> Validator<'a> {
         }
         if let Some(w) = &self.plan.warning {
             self.rule("warning.intro", &w.intro.cite, &w.intro.quote);
-            self.fact_of("warning.fact", &w.fact, &[FactType::Choice]);
-            let options: Vec<String> = self
-                .fact(&w.fact)
-                .map(|f| f.options.iter().map(|o| o.value.clone()).collect())
-                .unwrap_or_default();
+            match &w.fact {
+                Some(fact) => self.fact_of("warning.fact", fact, &[FactType::Choice]),
+                None if self.plan.hazards.is_empty() => self.err(
+                    "warning.fact",
+                    "预警级别既不由 hazards 计算,也没有记录已发布级别的事实项(fact)",
+                ),
+                None => {}
+            }
+            let options: Option<Vec<String>> = w
+                .fact
+                .as_deref()
+                .and_then(|f| self.fact(f))
+                .map(|f| f.options.iter().map(|o| o.value.clone()).collect());
+            let mut ranks = BTreeSet::new();
             for (i, l) in w.levels.iter().enumerate() {
                 let path = format!("warning.levels[{i}]({})", l.id);
-                if !options.contains(&l.id) {
-                    self.err(
-                        &path,
-                        format!("预警级别“{}”不是事实项“{}”的选项", l.id, w.fact),
-                    );
+                if let (Some(options), Some(fact)) = (&options, &w.fact) {
+                    if !options.contains(&l.id) {
+                        self.err(&path, format!("预警级别“{}”不是事实项“{fact}”的选项", l.id));
+                    }
+                }
+                if !ranks.insert(l.rank) {
+                    self.err(&path, format!("预警级别次序{}重复", l.rank));
                 }
                 self.cite(&path, &l.cite);
                 self.cite(&path, &l.issued_cite);
             }
         }
+        self.hazards();
         let mut ids = BTreeSet::new();
         for (i, n) in self.plan.notes.iter().enumerate() {
             let path = format!("notes[{i}]({})", n.id);
@@ -511,6 +594,16 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+    }
+}
+
+/// Whether a condition looks at the grade (hazard rules are assessed before there is one).
+fn grade_or_level_used(cond: &Cond) -> bool {
+    match cond {
+        Cond::GradeIn(_) | Cond::NoGrade | Cond::LevelIn(_) => true,
+        Cond::Any(cs) | Cond::All(cs) => cs.iter().any(grade_or_level_used),
+        Cond::Not(c) => grade_or_level_used(c),
+        _ => false,
     }
 }
 
