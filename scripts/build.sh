@@ -1,23 +1,37 @@
 #!/usr/bin/env bash
-# Builds the WASM module into pkg/ (an npm-shaped package) for the page in www/.
-# cargo → wasm-bindgen --target web → wasm-opt -Oz (npm binaryen) → pkg/package.json and types;
-# then the service worker's manifest (www/sw-manifest.js) and the single file dist/yingji.html.
+# Builds the two WASM modules into pkg/ (an npm-shaped package) for the page in www/:
+#   pkg/yingji.js + yingji_bg.wasm              the engine with the embedded plans (loaded at once)
+#   pkg/yingji_check.js + yingji_check_bg.wasm  the plan-file checker (loaded when a file is imported)
+# cargo → wasm-bindgen --target web → wasm-opt -Oz → pkg/package.json and types; then the service
+# worker's manifest (www/sw-manifest.js) and the single file dist/yingji.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
+# Debian's binaryen where installed, else the npm one (scripts/setup.sh).
+WASM_OPT=node_modules/.bin/wasm-opt
+[ -x /usr/bin/wasm-opt ] && WASM_OPT=/usr/bin/wasm-opt
+
 rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name yingji \
-  target/wasm32-unknown-unknown/release/yingji.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/yingji_bg.wasm -o pkg/yingji_bg.wasm
+for module in yingji:embedded yingji_check:checker; do
+  name=${module%%:*} feature=${module##*:}
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$feature"
+  wasm-bindgen --target web --out-dir pkg --out-name "$name" \
+    target/wasm32-unknown-unknown/release/yingji.wasm
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+done
+# The plan data as embedded (postcard bytes, one file per plan), for scripts/size.sh: not loaded by
+# the page. build.rs writes them next to the build script's output.
+out=$(ls -td target/wasm32-unknown-unknown/release/build/yingji-*/out | head -1)
+mkdir -p pkg/plan-data
+cp "$out"/plan-[0-9]*.bin pkg/plan-data/
 node tools/pkg-json.mjs > pkg/package.json
 node tools/types.mjs                 # precise TypeScript types for facts and results
 node tools/sw-manifest.mjs           # www/sw-manifest.js: the service worker's files and cache version
 node tools/single-file.mjs           # dist/yingji.html (+ dist/yingji.csp.txt): the double-click build
 printf '[build] pkg/yingji_bg.wasm: %s bytes, %s gzip\n' \
   "$(stat -c %s pkg/yingji_bg.wasm)" "$(gzip -9c pkg/yingji_bg.wasm | wc -c)" >&2
-for f in dist/yingji.html pkg/yingji.js; do
+for f in pkg/yingji_check_bg.wasm dist/yingji.html pkg/yingji.js; do
   printf '[build] %s: %s bytes, %s gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)" >&2
 done

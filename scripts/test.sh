@@ -15,6 +15,10 @@ step "format and lint"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+# The two modules the page loads are built with one feature each (scripts/build.sh).
+for feature in embedded checker; do
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features "$feature" -- -D warnings
+done
 
 step "native tests"
 cargo test

@@ -76,8 +76,26 @@ pub fn find(text: &str, city: Option<&str>) -> Result<Vec<crate::finder::Candida
 }
 
 /// Loads and validates a plan file's text (a county's edited plan): its summary, or every problem.
+#[cfg(feature = "checker")]
 pub fn check(file: &str, text: &str) -> Result<PlanSummary, Vec<PlanError>> {
-    plan::load(file, text).map(|p| engine::summary(&p))
+    load_checked(file, text).map(|p| engine::summary(&p))
+}
+
+/// A plan file's text, size-limited, parsed and validated.
+#[cfg(feature = "checker")]
+pub fn load_checked(file: &str, text: &str) -> Result<Plan, Vec<PlanError>> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(vec![PlanError {
+            file: file.to_string(),
+            path: "(整个文件)".to_string(),
+            problem: format!(
+                "文件过大({} KB),预案文件不应超过 {} KB",
+                text.len() / 1024,
+                MAX_IMPORT_BYTES / 1024
+            ),
+        }]);
+    }
+    plan::load(file, text)
 }
 
 /// How an imported plan file was taken in (`Session::import`).
@@ -154,7 +172,20 @@ impl Session {
     /// Validates a plan file and, if it is valid, makes it available under its id — or under
     /// `imported-<id>` when an embedded plan has that id (an import never replaces an embedded plan).
     /// A new import of the same id replaces the earlier import. Every problem is returned otherwise.
+    #[cfg(feature = "checker")]
     pub fn import(&mut self, file: &str, text: &str) -> Result<Imported, Vec<PlanError>> {
+        let plan = load_checked(file, text)?;
+        self.adopt(file, plan)
+    }
+
+    /// Takes in a plan the import checker validated, as `plan::to_bytes` wrote it (the page's import
+    /// path: the engine module has no TOML reader). Same renaming and replacing as `import`.
+    pub fn adopt_bytes(&mut self, file: &str, bytes: &[u8]) -> Result<Imported, Vec<PlanError>> {
+        let plan = plan::from_bytes(file, bytes).map_err(|e| vec![e])?;
+        self.adopt(file, plan)
+    }
+
+    fn adopt(&mut self, file: &str, mut plan: Plan) -> Result<Imported, Vec<PlanError>> {
         let refuse = |path: &str, problem: String| {
             vec![PlanError {
                 file: file.to_string(),
@@ -162,17 +193,6 @@ impl Session {
                 problem,
             }]
         };
-        if text.len() > MAX_IMPORT_BYTES {
-            return Err(refuse(
-                "(整个文件)",
-                format!(
-                    "文件过大({} KB),预案文件不应超过 {} KB",
-                    text.len() / 1024,
-                    MAX_IMPORT_BYTES / 1024
-                ),
-            ));
-        }
-        let mut plan = plan::load(file, text)?;
         let embedded = plans_or_error().map_err(|e| refuse("(内置预案)", e.message))?;
         let taken = |id: &str| embedded.iter().any(|p| p.plan.id == id);
         let mut renamed_from = None;

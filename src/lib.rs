@@ -13,5 +13,7 @@ pub mod plan;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use api::{check, evaluate, find, plans, schema};
+#[cfg(feature = "checker")]
+pub use api::check;
+pub use api::{evaluate, find, plans, schema};
 pub use error::InputError;

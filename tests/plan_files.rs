@@ -1,26 +1,75 @@
 //! Every embedded plan file loads and validates, and every quote in it is the plan's own text at the
 //! lines it cites (checked against the seed in ../shared/seeds).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use yingji::plan::{registry, Cite, Plan};
+use yingji::plan::{load, registry, Cite, Plan};
 
 fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
 }
 
+fn plan_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            plan_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every file under plans/ reads and validates, and the engine embeds exactly what the file says:
+/// build.rs converts each file to postcard bytes without validating, so this is where a bad plan
+/// file or a lossy conversion is caught.
 #[test]
-fn every_embedded_plan_is_valid() {
-    match registry() {
-        Ok(plans) => assert!(!plans.is_empty(), "no plan embedded"),
+fn every_embedded_plan_is_valid_and_embedded_as_written() {
+    let embedded = match registry() {
+        Ok(plans) => plans,
         Err(errors) => panic!(
-            "invalid plan files:\n{}",
+            "embedded plan data does not read:\n{}",
             errors
                 .iter()
                 .map(|e| format!("  {e}\n"))
                 .collect::<String>()
         ),
+    };
+    let mut files = Vec::new();
+    plan_files(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans"),
+        &mut files,
+    );
+    assert!(!files.is_empty(), "no plan files");
+    assert_eq!(
+        files.len(),
+        embedded.len(),
+        "every plan file is embedded once"
+    );
+    let mut problems = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        match load(&path.display().to_string(), &text) {
+            Err(errors) => problems.extend(errors.iter().map(ToString::to_string)),
+            Ok(plan) => {
+                let shipped = embedded
+                    .iter()
+                    .find(|p| p.plan.id == plan.plan.id)
+                    .unwrap_or_else(|| panic!("{} is not embedded", plan.plan.id));
+                assert_eq!(
+                    serde_json::to_value(shipped).unwrap(),
+                    serde_json::to_value(&plan).unwrap(),
+                    "{}: the embedded bytes differ from the file",
+                    path.display()
+                );
+            }
+        }
     }
+    assert!(
+        problems.is_empty(),
+        "invalid plan files:\n  {}",
+        problems.join("\n  ")
+    );
 }
 
 /// The cited text: lines `line..=line_end` joined with no separator (the seeds wrap sentences across

@@ -131,8 +131,16 @@ fn absent_values_are_null_as_in_the_cli_json() {
 
 #[wasm_bindgen_test]
 fn an_imported_plan_joins_the_session_and_a_broken_one_is_refused() {
+    // The page's path: the checker validates the file and returns the plan's bytes, the engine
+    // takes them in.
     let text = include_str!("../plans/jincheng/noncoal-mine.toml");
-    let got = yingji::wasm::import_plan("county.toml", text).unwrap();
+    let checked = yingji::wasm::check("county.toml", text).unwrap();
+    assert_eq!(
+        get(&get(&checked, "ok"), "id").as_string().as_deref(),
+        Some(PLAN)
+    );
+    let bytes: js_sys::Uint8Array = get(&checked, "plan").dyn_into().expect("bytes");
+    let got = yingji::wasm::import_plan("county.toml", &bytes.to_vec()).unwrap();
     let ok = get(&got, "ok");
     assert_eq!(
         get(&ok, "renamed_from").as_string().as_deref(),
@@ -154,10 +162,14 @@ fn an_imported_plan_joins_the_session_and_a_broken_one_is_refused() {
     assert_eq!(get(&out, "grade").as_string().as_deref(), Some("较大"));
     assert!(yingji::wasm::forget_plan(&id));
 
-    let bad = yingji::wasm::import_plan("bad.toml", "title = ").unwrap();
+    let bad = yingji::wasm::check("bad.toml", "title = ").unwrap();
     let errors: Array = get(&bad, "errors").dyn_into().unwrap();
     assert_eq!(errors.length(), 1);
     let path = get(&errors.get(0), "path").as_string().unwrap();
     assert!(path.starts_with("第1行第"), "{path}");
+    // Bytes that are not a plan are refused by the engine too, never a panic.
+    let junk = yingji::wasm::import_plan("junk.bin", &[0xff, 0x01, 0x02]).unwrap();
+    let errors: Array = get(&junk, "errors").dyn_into().unwrap();
+    assert_eq!(errors.length(), 1);
     assert_eq!(yingji::wasm::last_panic(), "");
 }

@@ -62,6 +62,9 @@ function safeInline(text, name) {
 export function build() {
   const glue = read('pkg', 'yingji.js');
   const wasm = readFileSync(join(REPO, 'pkg', 'yingji_bg.wasm'));
+  // The import checker: its glue runs at load (cheap); its bytes are compiled only on first import.
+  const checkerGlue = read('pkg', 'yingji_check.js');
+  const checkerWasm = readFileSync(join(REPO, 'pkg', 'yingji_check_bg.wasm'));
   const engine = read('www', 'engine.js');
   let app = read('www', 'app.js');
   // Every stylesheet index.html links, in order, as one <style>.
@@ -71,9 +74,13 @@ export function build() {
   const preflight = read('www', 'preflight.js');
   const favicon = read('www', 'favicon.svg');
 
-  for (const fn of ['default', 'plans', 'schema', 'evaluate', 'check', 'import_plan', 'forget_plan', 'last_panic']) {
+  for (const fn of ['default', 'plans', 'schema', 'evaluate', 'import_plan', 'forget_plan', 'last_panic']) {
     const re = fn === 'default' ? /__wbg_init as default/ : new RegExp(`^export function ${fn}\\(`, 'm');
     if (!re.test(glue)) fail(`pkg/yingji.js does not export ${fn}`);
+  }
+  for (const fn of ['default', 'check']) {
+    const re = fn === 'default' ? /__wbg_init as default/ : new RegExp(`^export function ${fn}\\(`, 'm');
+    if (!re.test(checkerGlue)) fail(`pkg/yingji_check.js does not export ${fn}`);
   }
   // app.js's imports of the page's own modules (./engine.js, ./guard.js, ./import.js, …): each inlined
   // as an object in a function scope, engine.js first.
@@ -90,7 +97,8 @@ export function build() {
   const moduleText = safeInline(
     [
       '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.',
-      `const YINGJI_INLINE = {\n  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmBase64: '${wasm.toString('base64')}',\n};`,
+      `const YINGJI_INLINE = {\n  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmBase64: '${wasm.toString('base64')}',\n` +
+        `  checkerGlue: ${moduleAsObject(checkerGlue, 'pkg/yingji_check.js')},\n  checkerWasmBase64: '${checkerWasm.toString('base64')}',\n};`,
       ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(file === 'engine.js' ? engine : read('www', file), `www/${file}`)};`),
       app,
     ].join('\n'),

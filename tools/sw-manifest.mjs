@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Not precached: the worker and its manifest (the browser keeps those itself).
 const SKIP = new Set(['sw.js', 'sw-manifest.js']);
-const PKG_FILES = ['yingji.js', 'yingji_bg.wasm'];
+// The import checker too: importing a plan file must work offline.
+const PKG_FILES = ['yingji.js', 'yingji_bg.wasm', 'yingji_check.js', 'yingji_check_bg.wasm'];
 
 /** The files the pages need, as URLs relative to www/sw.js, and the content hash of this build. */
 export function manifest(root = REPO) {

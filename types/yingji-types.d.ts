@@ -7,9 +7,9 @@
 export interface Cite {
   clause: string;
   line: number;
-  line_end?: number;
+  line_end?: number | null;
   /** 0-based code-point range within `line`, for sources that put a whole plan on one line. */
-  chars?: [number, number];
+  chars?: [number, number] | null;
 }
 
 export interface Quoted {
@@ -306,9 +306,11 @@ export interface PlanError {
 }
 
 /** `check(file, text)`. */
-export type CheckResult = { ok: PlanSummary } | { errors: PlanError[] };
+/** The import checker's `check(file, text)` (pkg/yingji_check.js): the plan's summary and its bytes for
+ *  the engine's `import_plan`, or every problem in the file. */
+export type CheckResult = { ok: PlanSummary; plan: Uint8Array } | { errors: PlanError[] };
 
-/** `import_plan(file, text)`: the plan now listed (its `imported` is the file name), whether its id
+/** `import_plan(file, plan)` (the bytes `check` returned): the plan now listed (its `imported` is the file name), whether its id
  *  had to change because an embedded plan has it (`renamed_from`, then the id is `imported-<id>`),
  *  and whether an earlier import with the same id was replaced; or every problem in the file. */
 export type ImportResult =

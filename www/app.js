@@ -177,7 +177,8 @@ async function boot() {
   }
 
   setupPlanPicker(list);
-  setupImport({ engine: api, select: $('plan'), onSelect: usePlan, fallback: () => list[0].id });
+  // Awaited: an incident kept from an earlier visit may be on an imported plan.
+  await setupImport({ engine: api, select: $('plan'), onSelect: usePlan, fallback: () => list[0].id });
   setupFinder(list);
   $('status').hidden = true;
   $('banner').hidden = false;

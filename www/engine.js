@@ -2,9 +2,15 @@
 // Shared by the page (app.js), the custom element (yingji-panel.js) and the single-file build
 // (tools/single-file.mjs inlines this file with the generated glue and the .wasm as base64).
 //
-// loadEngine() resolves to {plans, schema, evaluate, check, find, import_plan, forget_plan, last_panic, list} or rejects with a LoadError whose
+// loadEngine() resolves to {plans, schema, evaluate, find, check, import_plan, forget_plan, last_panic, list} or rejects with a LoadError whose
 // `code` is one of the keys of LOAD_ERRORS; the caller shows LOAD_ERRORS[code] and marks its root
 // `data-yingji-state="error:<code>"`.
+//
+// Two WebAssembly modules: the engine (pkg/yingji_bg.wasm: the embedded plans, evaluation, the finder)
+// loads at once; the import checker (pkg/yingji_check_bg.wasm: reads and validates a plan file) loads
+// only when a file is imported, so the page does not carry a TOML reader it rarely needs. `check` and
+// `import_plan` are therefore async; `import_plan(file, text)` checks the text, then hands the validated
+// plan to the engine.
 
 export const LOAD_ERRORS = {
   'no-wasm':
@@ -15,6 +21,8 @@ export const LOAD_ERRORS = {
   mime: '服务器没有以 application/wasm 类型提供预案引擎文件 yingji_bg.wasm，浏览器拒绝执行。请网站管理员为 .wasm 文件配置 MIME 类型 application/wasm。',
   fetch:
     '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）：文件缺失或网络中断。请确认已运行 scripts/build.sh 生成 pkg/ 目录，并通过 scripts/serve.sh 打开本页面。',
+  checker:
+    '无法载入预案文件校验模块（pkg/yingji_check.js 或 pkg/yingji_check_bg.wasm），暂时不能导入预案文件；内置预案不受影响。请确认文件完整（scripts/build.sh）并检查网络后重试。',
   plan: '找不到指定的预案。请检查 plan 属性中的预案编号。',
   init: '预案引擎初始化失败，无法给出研判结果。请刷新页面重试；如仍失败，请联系维护人员。',
 };
@@ -56,8 +64,8 @@ let loading = null;
 
 /**
  * Loads the engine once per page.
- * @param {{glue?: object, wasmBase64?: string, base?: URL|string}} opts
- *   glue + wasmBase64: the single-file build (nothing is fetched);
+ * @param {{glue?: object, wasmBase64?: string, checkerGlue?: object, checkerWasmBase64?: string, base?: URL|string}} opts
+ *   glue + wasmBase64 (+ checkerGlue + checkerWasmBase64): the single-file build (nothing is fetched);
  *   base: the URL of the pkg/ folder (multi-file build).
  */
 export function loadEngine(opts = {}) {
@@ -70,10 +78,12 @@ export function loadEngine(opts = {}) {
   return loading;
 }
 
-async function load({ glue, wasmBase64, base }) {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    throw new LoadError('no-wasm');
-  }
+/**
+ * Instantiates one wasm-bindgen module: from the page (single file: `glue` and base64 bytes) or from
+ * pkg/ (`name`.js and `name`_bg.wasm, fetched). Throws a LoadError with code `failCode` for a missing
+ * file, or `csp` / `mime` / `init`.
+ */
+async function instantiate({ glue, wasmBase64, base, name, failCode }) {
   let mod = glue;
   let input;
   if (mod) {
@@ -82,21 +92,21 @@ async function load({ glue, wasmBase64, base }) {
   } else {
     if (typeof location !== 'undefined' && location.protocol === 'file:') throw new LoadError('file-protocol');
     const pkg = new URL(base || '../pkg/', import.meta.url);
-    const jsUrl = new URL('yingji.js', pkg);
-    const wasmUrl = new URL('yingji_bg.wasm', pkg);
+    const jsUrl = new URL(`${name}.js`, pkg);
+    const wasmUrl = new URL(`${name}_bg.wasm`, pkg);
     try {
       mod = await import(jsUrl.href);
     } catch (e) {
-      throw new LoadError('fetch', `${LOAD_ERRORS.fetch}（${jsUrl.pathname}）`, e);
+      throw new LoadError(failCode, `${LOAD_ERRORS[failCode]}（${jsUrl.pathname}）`, e);
     }
     let res;
     try {
       res = await fetch(wasmUrl, { credentials: 'same-origin' });
     } catch (e) {
-      throw new LoadError(isCspError(e) ? 'csp' : 'fetch', undefined, e);
+      throw new LoadError(isCspError(e) ? 'csp' : failCode, undefined, e);
     }
     if (!res.ok) {
-      throw new LoadError('fetch', `${LOAD_ERRORS.fetch}（${wasmUrl.pathname}：HTTP ${res.status}）`);
+      throw new LoadError(failCode, `${LOAD_ERRORS[failCode]}（${wasmUrl.pathname}：HTTP ${res.status}）`);
     }
     // Deliberately strict: wasm-bindgen's glue would fall back to a slower ArrayBuffer instantiate on a
     // wrong MIME type, but a portal that serves .wasm as something else is usually answering with an
@@ -117,6 +127,14 @@ async function load({ glue, wasmBase64, base }) {
   } catch (e) {
     throw new LoadError(isCspError(e) ? 'csp' : 'init', undefined, e);
   }
+  return mod;
+}
+
+async function load({ glue, wasmBase64, checkerGlue, checkerWasmBase64, base }) {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw new LoadError('no-wasm');
+  }
+  const mod = await instantiate({ glue, wasmBase64, base, name: 'yingji', failCode: 'fetch' });
   let list;
   try {
     list = mod.plans();
@@ -124,13 +142,39 @@ async function load({ glue, wasmBase64, base }) {
   } catch (e) {
     throw new LoadError('init', undefined, e);
   }
+
+  // The import checker, on first use; a failed load is retried on the next use.
+  let checking = null;
+  const checker = () => {
+    if (!checking) {
+      checking = instantiate({
+        glue: checkerGlue,
+        wasmBase64: checkerWasmBase64,
+        base,
+        name: 'yingji_check',
+        failCode: 'checker',
+      });
+      checking.catch(() => {
+        checking = null;
+      });
+    }
+    return checking;
+  };
+  /** `{ok: summary, plan: bytes}` or `{errors: [{file, path, problem}]}`. */
+  const check = async (file, text) => (await checker()).check(file, text);
+  /** Checks a plan file and adds it to the engine: `{ok: {summary, renamed_from, replaced}}` or `{errors}`. */
+  const importPlan = async (file, text) => {
+    const res = await check(file, text);
+    return res && res.ok ? mod.import_plan(file, res.plan) : res;
+  };
+
   return {
     plans: mod.plans,
     schema: mod.schema,
     evaluate: mod.evaluate,
-    check: mod.check,
     find: mod.find,
-    import_plan: mod.import_plan,
+    check,
+    import_plan: importPlan,
     forget_plan: mod.forget_plan,
     last_panic: mod.last_panic,
     list,

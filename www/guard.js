@@ -34,25 +34,37 @@ export function guardEngine(engine, onFailure) {
     if (typeof fn !== 'function' || name === 'last_panic') continue;
     out[name] = (...args) => {
       if (failure) throw failure;
+      let result;
       try {
-        return fn(...args);
+        result = fn(...args);
       } catch (e) {
-        if (!isTrap(e)) throw e;
-        let detail = '';
-        try {
-          detail = typeof engine.last_panic === 'function' ? String(engine.last_panic() || '') : '';
-        } catch {
-          // the instance may be unusable: the trap's own message will do
-        }
-        failure = new EngineFailure(detail || String(e && e.message), e);
-        try {
-          onFailure(failure);
-        } catch {
-          // showing the failure must never hide it
-        }
-        throw failure;
+        throw isTrap(e) ? fail(e) : e;
       }
+      // The async ones (the import checker) fail by rejecting.
+      if (result && typeof result.then === 'function') {
+        return result.catch((e) => {
+          throw isTrap(e) ? fail(e) : e;
+        });
+      }
+      return result;
     };
+  }
+  /** Records the first trap as the failure, tells `onFailure` once, and returns it. */
+  function fail(e) {
+    if (failure) return failure;
+    let detail = '';
+    try {
+      detail = typeof engine.last_panic === 'function' ? String(engine.last_panic() || '') : '';
+    } catch {
+      // The module is already broken; the trap's own message will do.
+    }
+    failure = new EngineFailure(detail || String(e && e.message), e);
+    try {
+      onFailure(failure);
+    } catch {
+      // Showing the failure must not hide it from the caller.
+    }
+    return failure;
   }
   return out;
 }

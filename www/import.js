@@ -1,5 +1,6 @@
 // Importing a county's edited plan file (.toml) into the page: read locally (FileReader, nothing is
-// sent anywhere), validated by the engine (import_plan), then either every problem is listed (file,
+// sent anywhere), validated by the import checker (a second WebAssembly module, loaded on first use:
+// engine.js) and handed to the engine (import_plan), then either every problem is listed (file,
 // place — 第L行第C列 or a key path such as grading.axes[0](deaths).bands[2] — and the problem), or the
 // plan joins the plan list marked “（导入）” with its file name. Imported files are kept in
 // localStorage so a reload keeps them; a stored copy that no longer loads is dropped, with a message.
@@ -52,7 +53,7 @@ function writeStore(entries) {
  * @param {{engine: object, select: HTMLSelectElement, onSelect: (id: string) => void, fallback: () => string}} opts
  *   onSelect: show this plan; fallback: the plan to show when the shown imported plan is removed.
  */
-export function setupImport({ engine, select, onSelect, fallback }) {
+export async function setupImport({ engine, select, onSelect, fallback }) {
   const file = el('input', { type: 'file', id: 'import-file', accept: '.toml,text/plain' });
   const status = el('p', { id: 'import-status', class: 'import-status', role: 'status' });
   const errors = el('ul', { id: 'import-errors', class: 'import-errors', role: 'alert' });
@@ -102,9 +103,9 @@ export function setupImport({ engine, select, onSelect, fallback }) {
     return true;
   }
 
-  /** Hands the text to the engine; returns the entry, or the list of problems. */
-  function take(name, text) {
-    const res = engine.import_plan(name, text.replace(/^\uFEFF/, ''));
+  /** Hands the text to the engine; resolves to the entry, or the list of problems. */
+  async function take(name, text) {
+    const res = await engine.import_plan(name, text.replace(/^\uFEFF/, ''));
     if (res && res.ok) {
       const s = res.ok.summary;
       const entry = { file: name, text, id: s.id, title: s.title };
@@ -141,9 +142,10 @@ export function setupImport({ engine, select, onSelect, fallback }) {
     if (wasShown) onSelect(fallback());
   }
 
-  function importText(name, text) {
+  async function importText(name, text) {
     errors.replaceChildren();
-    const { entry, info, problems } = take(name, text);
+    say(`正在校验“${name}”……`);
+    const { entry, info, problems } = await take(name, text);
     if (!entry) {
       showProblems(name, problems);
       say(`未导入“${name}”：发现${problems.length}处问题，请按下列位置修改预案文件后重新导入。`, 'error');
@@ -172,26 +174,37 @@ export function setupImport({ engine, select, onSelect, fallback }) {
     }
     const reader = new FileReader();
     reader.addEventListener('load', () => {
-      try {
-        importText(f.name, String(reader.result));
-      } catch (e) {
+      importText(f.name, String(reader.result)).catch((e) => {
         say(`未导入“${f.name}”：${e && e.message ? e.message : e}`, 'error');
-      }
+      });
     });
     reader.addEventListener('error', () => say(`无法读取文件“${f.name}”。`, 'error'));
     reader.readAsText(f, 'utf-8');
   });
 
-  // Restore what earlier visits imported; drop (and say) whatever no longer loads.
+  // Restore what earlier visits imported (this loads the checker only when there is something to
+  // restore); drop (and say) whatever no longer loads. If the checker cannot load, keep the stored
+  // files untouched for the next visit and say so.
   const stored = readStore();
   const dropped = [];
+  let unavailable = null;
   for (const item of stored.entries) {
     const ok = item && typeof item.file === 'string' && typeof item.text === 'string';
-    const got = ok ? take(item.file, item.text) : { problems: [] };
+    let got = { problems: [] };
+    if (ok) {
+      try {
+        got = await take(item.file, item.text);
+      } catch (e) {
+        unavailable = e;
+        break;
+      }
+    }
     if (!got.entry) dropped.push(ok ? item.file : '（无法识别的记录）');
   }
   redraw();
-  if (stored.broken || dropped.length) {
+  if (unavailable) {
+    say(`本机保存的导入预案暂时无法载入：${unavailable.message || unavailable}（文件仍保存在本机，下次打开时再试）。`, 'warn');
+  } else if (stored.broken || dropped.length) {
     persist();
     say(
       stored.broken

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 
+use super::clock::{display, rfc3339};
 use super::cond::Ctx;
-use super::facts::china;
 use super::outcome::Deadline;
 use crate::plan::Plan;
 
@@ -36,7 +36,7 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 limit_text: r.limit_text.clone(),
                 anchor: r.anchor.clone(),
                 anchor_label,
-                due: due.map(|d| d.with_timezone(&china()).to_rfc3339()),
+                due: due.map(rfc3339),
                 due_display: due.map(|d| display(d, now)),
                 minutes_left: due.map(|d| minutes_between(now, d)),
                 status: status.to_string(),
@@ -45,16 +45,6 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
             }
         })
         .collect()
-}
-
-/// `HH:MM` when due today (China time), else `M月D日 HH:MM`.
-pub fn display(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
-    let t = t.with_timezone(&china());
-    if t.date_naive() == now.with_timezone(&china()).date_naive() {
-        t.format("%H:%M").to_string()
-    } else {
-        t.format("%-m月%-d日 %H:%M").to_string()
-    }
 }
 
 /// Whole minutes from `now` to `due`, rounded towards the earlier time, so a deadline is never shown

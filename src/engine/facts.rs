@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset};
+
+pub use super::clock::{china, parse_time};
 use serde::{Deserialize, Serialize};
 
 use super::outcome::Assumed;
@@ -29,11 +31,6 @@ pub enum RawValue {
 }
 
 pub type RawFacts = BTreeMap<String, RawValue>;
-
-/// China time: every plan is in UTC+8 and China has no daylight saving.
-pub fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -280,21 +277,4 @@ fn number(def: &FactDef, n: f64) -> Result<f64, InputError> {
         return Err(InputError::new(field, format!("“{label}”必须是整数(人数)")));
     }
     Ok(n)
-}
-
-/// RFC 3339 (any offset), or a local China time `YYYY-MM-DDTHH:MM[:SS]` / `YYYY-MM-DD HH:MM[:SS]`.
-pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
-    let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&china()));
-    }
-    let local = s.replace(' ', "T");
-    [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S%.f",
-    ]
-    .iter()
-    .find_map(|f| NaiveDateTime::parse_from_str(&local, f).ok())
-    .and_then(|naive| china().from_local_datetime(&naive).single())
 }

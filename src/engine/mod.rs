@@ -1,5 +1,6 @@
 //! Facts → outcome. Pure: the plan, the checked facts and `now` come in; nothing is read from outside.
 
+mod clock;
 mod cond;
 mod deadlines;
 pub mod facts;
@@ -139,7 +140,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         notes,
         citations: citations.0,
         assumed: facts.assumed.clone(),
-        now: now.with_timezone(&china()).to_rfc3339(),
+        now: clock::rfc3339(now),
     }
 }
 

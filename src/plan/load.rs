@@ -1,23 +1,6 @@
 //! Reading a plan file: TOML text → `Plan`, with errors that name the file, the place and the problem.
 
-use serde::Serialize;
-use std::fmt;
-
-use super::{validate, Plan};
-
-/// A problem in a plan file. `path` is a key path (`grading.axes[0].bands[2]`) or `line:column`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanError {
-    pub file: String,
-    pub path: String,
-    pub problem: String,
-}
-
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.file, self.path, self.problem)
-    }
-}
+use super::{validate, Plan, PlanError};
 
 /// Parses and validates one plan file. All validation problems are returned, not just the first.
 pub fn load(file: &str, text: &str) -> Result<Plan, Vec<PlanError>> {

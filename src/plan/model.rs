@@ -58,10 +58,10 @@ pub struct Exclusion {
     /// The plan (or rule) that applies instead, as the text names it.
     pub instead: String,
     /// The id of that plan when it is embedded in this build.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub instead_plan: Option<String>,
     /// Words in an incident description that mean this exclusion applies (for the plan finder).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub keywords: Vec<String>,
     pub cite: Cite,
     pub quote: String,
@@ -124,9 +124,9 @@ pub struct Meta {
 pub struct Cite {
     pub clause: String,
     pub line: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub line_end: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub chars: Option<[u32; 2]>,
 }
 
@@ -171,7 +171,7 @@ pub struct FactDef {
     pub required: bool,
     /// For `choice`: the allowed values, first = default. For a judgement, ordered from the least to
     /// the most severe answer (the property tests hold the engine to that order).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub options: Vec<ChoiceOption>,
     pub cite: Option<Cite>,
 }
@@ -310,7 +310,7 @@ pub struct AmountRange {
 #[serde(deny_unknown_fields)]
 pub struct HazardAt {
     /// A hazard id; absent = any hazard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub hazard: Option<String>,
     /// Warning level ids (`warning.levels`).
     pub levels: Vec<String>,

@@ -1,11 +1,32 @@
-//! The plans embedded in the build (every `plans/**/*.toml`, listed by build.rs), loaded once and
-//! listed in the order people look for them.
+//! The plans embedded in the build (every `plans/**/*.toml`, converted to JSON by build.rs), read
+//! once and listed in the order people look for them.
 
 use std::sync::OnceLock;
 
-use super::{load, Plan, PlanError};
+use super::{Plan, PlanError};
 
+#[cfg(feature = "embedded")]
 include!(concat!(env!("OUT_DIR"), "/embedded_plans.rs"));
+/// A build without the embedded plans (the import checker) has none.
+#[cfg(not(feature = "embedded"))]
+static EMBEDDED: &[(&str, &[u8])] = &[];
+
+/// Reads a plan already validated (an embedded plan, checked by the tests, or one the import checker
+/// validated) from its postcard bytes (`to_bytes`).
+pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Plan, PlanError> {
+    postcard::from_bytes(bytes).map_err(|e| PlanError {
+        file: file.to_string(),
+        path: "(预案数据)".to_string(),
+        problem: format!("无法读取预案数据(版本不符或已损坏): {e}"),
+    })
+}
+
+/// A plan as postcard bytes: how plans are embedded (build.rs) and how the import checker hands a
+/// validated plan to the engine module.
+pub fn to_bytes(plan: &Plan) -> Vec<u8> {
+    // Plain data with no maps or `deserialize_any` types: serializing cannot fail.
+    postcard::to_allocvec(plan).unwrap_or_default()
+}
 
 /// Every embedded plan, in file order, or every problem found in them. A test loads them all, so an
 /// invalid plan file never ships; the error path exists so a bad build reports instead of panicking.
@@ -14,10 +35,10 @@ pub fn registry() -> Result<&'static [Plan], &'static [PlanError]> {
     let loaded = PLANS.get_or_init(|| {
         let mut plans: Vec<Plan> = Vec::new();
         let mut errors = Vec::new();
-        for (file, text) in EMBEDDED {
-            match load(file, text) {
+        for (file, bytes) in EMBEDDED {
+            match from_bytes(file, bytes) {
                 Ok(plan) => plans.push(plan),
-                Err(e) => errors.extend(e),
+                Err(e) => errors.push(e),
             }
         }
         // The order people look for them in: by city, then year, then document number (53号 before 102号).

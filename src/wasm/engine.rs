@@ -1,33 +1,13 @@
-//! The WASM boundary: the only module that knows about JavaScript. Each function converts with
-//! serde-wasm-bindgen and calls `crate::api`; errors become a JS `Error` whose `message` is the
-//! Chinese text and whose `field` names the input it concerns.
+//! The engine module's exports: the embedded plans, imported ones, evaluation and the finder.
 
 use std::cell::{Cell, RefCell};
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::{error, to_js};
 use crate::api::{self, Session};
-use crate::engine::RawFacts;
+use crate::engine::{RawFacts, RawValue};
 use crate::error::InputError;
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Plain objects (not Map) so the page and portal code read results with ordinary property access;
-    // an absent value is `null`, as in the CLI's JSON, not a missing key.
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| error(&InputError::new("", format!("结果转换失败:{e}"))))
-}
-
-fn error(e: &InputError) -> JsValue {
-    let err = js_sys::Error::new(&e.message);
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&err, &"field".into(), &e.field.as_str().into());
-    err.into()
-}
 
 thread_local! {
     /// The embedded plans plus those imported on this page (the page keeps the files themselves).
@@ -36,17 +16,43 @@ thread_local! {
     static ARMED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs when the module is instantiated: keeps the message of any panic for `last_panic()`.
-#[wasm_bindgen(start)]
-fn start() {
-    crate::panic::install();
+/// The page's facts object, value by value. Not through JSON: `JSON.stringify` would turn NaN and
+/// ±Infinity into `null`, and a typed NaN must be refused by name, never taken as "not given".
+fn facts_from_js(facts: &JsValue) -> Result<RawFacts, InputError> {
+    if facts.is_null() || facts.is_undefined() {
+        return Ok(RawFacts::new());
+    }
+    if !facts.is_object() || js_sys::Array::is_array(facts) {
+        return Err(InputError::new(
+            "facts",
+            "事实项应为普通对象(键为事实项编号)",
+        ));
+    }
+    let mut out = RawFacts::new();
+    for entry in js_sys::Object::entries(facts.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        out.insert(key, raw_from_js(&pair.get(1)));
+    }
+    Ok(out)
 }
 
-/// The message of the last panic (`""` if none). After a panic the call throws a
-/// `WebAssembly.RuntimeError` (`unreachable`); the page shows this text and asks for a reload.
-#[wasm_bindgen]
-pub fn last_panic() -> String {
-    crate::panic::last().unwrap_or_default()
+fn raw_from_js(v: &JsValue) -> RawValue {
+    if let Some(b) = v.as_bool() {
+        RawValue::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        RawValue::Number(n)
+    } else if let Some(s) = v.as_string() {
+        RawValue::Text(s)
+    } else if js_sys::Array::is_array(v) {
+        let list: js_sys::Array = v.clone().unchecked_into();
+        RawValue::List(list.iter().map(|x| raw_from_js(&x)).collect())
+    } else if v.is_object() {
+        RawValue::Other(serde_json::Map::new())
+    } else {
+        // null, undefined
+        RawValue::Null
+    }
 }
 
 /// For the page's end-to-end test only: makes the next `evaluate` call panic, so that the page's
@@ -81,8 +87,7 @@ pub fn schema(id: &str) -> Result<JsValue, JsValue> {
 /// Evaluates `facts` (a plain object) against plan `id`; `now` is an ISO 8601 time.
 #[wasm_bindgen]
 pub fn evaluate(id: &str, facts: JsValue, now: &str) -> Result<JsValue, JsValue> {
-    let facts: RawFacts = serde_wasm_bindgen::from_value(facts)
-        .map_err(|e| error(&InputError::new("facts", format!("事实项应为普通对象:{e}"))))?;
+    let facts = facts_from_js(&facts).map_err(|e| error(&e))?;
     if ARMED.with(|a| a.replace(false)) {
         panic!("引擎自检:测试用的故意崩溃(__armPanicForTest)");
     }
@@ -101,21 +106,12 @@ pub fn find(text: &str, city: &str) -> Result<JsValue, JsValue> {
     to_js(&api::find(text, city).map_err(|e| error(&e))?)
 }
 
-/// Validates a plan file's text: `{ok: summary}` or `{errors: [{file, path, problem}]}`.
-#[wasm_bindgen]
-pub fn check(file: &str, text: &str) -> Result<JsValue, JsValue> {
-    match api::check(file, text) {
-        Ok(summary) => to_js(&serde_json::json!({ "ok": summary })),
-        Err(errors) => to_js(&serde_json::json!({ "errors": errors })),
-    }
-}
-
-/// Validates a plan file's text and, if valid, makes it available to `plans`, `schema` and
+/// Makes a plan the import checker validated (`check(...).plan`, its bytes) available to `plans`, `schema` and
 /// `evaluate`: `{ok: {summary, renamed_from, replaced}}` or `{errors: [{file, path, problem}]}`.
 /// A plan whose id an embedded plan has is renamed `imported-<id>` (never replaces it).
 #[wasm_bindgen]
-pub fn import_plan(file: &str, text: &str) -> Result<JsValue, JsValue> {
-    match SESSION.with(|s| s.borrow_mut().import(file, text)) {
+pub fn import_plan(file: &str, plan: &[u8]) -> Result<JsValue, JsValue> {
+    match SESSION.with(|s| s.borrow_mut().adopt_bytes(file, plan)) {
         Ok(imported) => to_js(&serde_json::json!({ "ok": imported })),
         Err(errors) => to_js(&serde_json::json!({ "errors": errors })),
     }

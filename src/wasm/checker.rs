@@ -1,0 +1,22 @@
+//! The import checker's export: reads and validates a plan file (TOML). A separate module, loaded
+//! only when the user imports a file, so the TOML reader and the validator are not in the engine.
+
+use wasm_bindgen::prelude::*;
+
+use super::to_js;
+use crate::api;
+
+/// The import checker: validates a plan file's text. `{ok: summary, plan}` — `plan` is the plan's
+/// bytes (a `Uint8Array`) for the engine module's `import_plan` — or `{errors: [{file, path, problem}]}`.
+#[wasm_bindgen]
+pub fn check(file: &str, text: &str) -> Result<JsValue, JsValue> {
+    match api::load_checked(file, text) {
+        Ok(plan) => {
+            let out = to_js(&serde_json::json!({ "ok": crate::engine::summary(&plan) }))?;
+            let bytes = js_sys::Uint8Array::from(crate::plan::to_bytes(&plan).as_slice());
+            js_sys::Reflect::set(&out, &"plan".into(), &bytes)?;
+            Ok(out)
+        }
+        Err(errors) => to_js(&serde_json::json!({ "errors": errors })),
+    }
+}
