@@ -787,7 +787,11 @@ function renderBanner(out) {
     node.classList.add(gc);
   }
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
-  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : hazardHeadline(out.warnings) || '未达到分级标准';
+  // A plan that computes warning levels per hazard (and grades nothing) shows the highest one here.
+  const headline = out.grade ? null : hazardHeadline(out.warnings);
+  const caption = banner.querySelector('.banner-grade .banner-caption');
+  if (caption) caption.textContent = headline ? '预警级别（各灾种最高）' : '事故等级';
+  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : headline || '未达到分级标准';
 
   const r = out.response;
   const level = $('response-level');
