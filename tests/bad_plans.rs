@@ -229,3 +229,92 @@ fn amount_condition_raises_the_level_at_its_inclusive_bound() {
     assert_eq!(level(2.0, 1.0), "I");
     assert_eq!(level(3.0, 0.0), "I");
 }
+
+/// The weather plan: computed warning levels per hazard, the multi-hazard kind, number facts and
+/// seasonal windows.
+const WEATHER: &str = include_str!("../plans/ordos/meteorological-disaster.toml");
+const WEATHER_FILE: &str = "county-weather.toml";
+
+fn weather_edited(from: &str, to: &str) -> Vec<PlanError> {
+    assert!(WEATHER.contains(from), "test edit does not apply: {from}");
+    match load(WEATHER_FILE, &WEATHER.replacen(from, to, 1)) {
+        Ok(_) => panic!("edit accepted: {from} → {to}"),
+        Err(errors) => errors,
+    }
+}
+
+fn weather_has(errors: &[PlanError], path: &str, problem: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.file == WEATHER_FILE && e.path.contains(path) && e.problem.contains(problem))
+}
+
+#[test]
+fn the_weather_plan_loads() {
+    assert!(load(WEATHER_FILE, WEATHER).is_ok());
+}
+
+#[test]
+fn hazard_rule_with_unknown_level_or_a_level_condition() {
+    let errors = weather_edited(
+        "id = \"rain-IV-forecast\"\nlevel = \"IV\"",
+        "id = \"rain-IV-forecast\"\nlevel = \"V\"",
+    );
+    assert!(
+        weather_has(
+            &errors,
+            "hazards[1](rainstorm).rules[0](rain-IV-forecast)",
+            "未知的预警级别“V”"
+        ),
+        "{errors:?}"
+    );
+    // A hazard's level rests on facts only, never on another hazard's level or the response.
+    let errors = weather_edited(
+        "when = { all = [{ amount = { facts = [\"rain_fc_area_pct\"], min = 40.0, min_inclusive = true } }",
+        "when = { all = [{ hazard_at = { levels = [\"I\"] } }, { amount = { facts = [\"rain_fc_area_pct\"], min = 40.0, min_inclusive = true } }",
+    );
+    assert!(
+        weather_has(&errors, "rain-IV-forecast", "不能引用灾种的预警级别"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn multi_hazard_condition_must_be_possible() {
+    // A named hazard is one hazard: min = 2 on it can never hold.
+    let errors = weather_edited(
+        "{ hazard_at = { levels = [\"I\", \"II\", \"III\", \"IV\"], min = 2 } }",
+        "{ hazard_at = { hazard = \"gale\", levels = [\"I\", \"II\", \"III\", \"IV\"], min = 2 } }",
+    );
+    assert!(
+        weather_has(&errors, "response.rules", "min 只能为1"),
+        "{errors:?}"
+    );
+    let errors = weather_edited(
+        "{ hazard_at = { levels = [\"I\", \"II\", \"III\", \"IV\"], min = 2 } }",
+        "{ hazard_at = { levels = [\"I\", \"II\", \"III\", \"IV\"], min = 10 } }",
+    );
+    assert!(
+        weather_has(&errors, "response.rules", "只有9个灾种"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn number_fact_needs_its_range_and_season_days_must_exist() {
+    let errors = weather_edited("min = 0.0\nmax = 100.0\n", "");
+    assert!(
+        weather_has(&errors, "facts[1](drought_area_pct)", "min 和 max"),
+        "{errors:?}"
+    );
+    let errors = weather_edited("min = -60.0\nmax = 50.0\n", "min = 50.0\nmax = -60.0\n");
+    assert!(
+        weather_has(&errors, "frost_ground_min_c", "小于 max"),
+        "{errors:?}"
+    );
+    let errors = weather_edited("to = \"05-31\"", "to = \"05-32\"");
+    assert!(
+        weather_has(&errors, "frost-IV-spring", "“05-32”不是有效的月-日"),
+        "{errors:?}"
+    );
+}

@@ -23,8 +23,15 @@ struct Case {
     /// For one-line sources: the character offset on `line` the expectation rests on.
     chars: Option<u32>,
     facts: BTreeMap<String, toml::Value>,
+    /// The grade name, or "none" (no grade reached / a plan that does not grade).
     grade: String,
+    /// The response level id, or "none".
     level: String,
+    /// Computed warning level per hazard id (`warning.levels` id, or "none": below every criterion).
+    #[serde(default)]
+    warnings: BTreeMap<String, String>,
+    /// The hazard rules that put the hazards at their levels, in output order.
+    hazard_basis: Option<Vec<String>>,
     basis: Option<Vec<String>>,
     raised: Option<Vec<String>>,
     #[serde(default)]
@@ -93,15 +100,49 @@ fn case_tables() {
                     failures.push(format!("{label}: {what}"));
                 }
             };
+            let want = |s: &str| (s != "none").then(|| s.to_string());
             check(
-                out.grade.as_deref() == Some(case.grade.as_str()),
+                out.grade == want(&case.grade),
                 format!("grade {:?}, want {}", out.grade, case.grade),
             );
-            let level = out.response.as_ref().map(|r| r.id.as_str());
+            let level = out.response.as_ref().map(|r| r.id.clone());
             check(
-                level == Some(case.level.as_str()),
+                level == want(&case.level),
                 format!("level {level:?}, want {}", case.level),
             );
+            for (hazard, want_level) in &case.warnings {
+                match out
+                    .warnings
+                    .iter()
+                    .find(|w| w.hazard.as_deref() == Some(hazard.as_str()))
+                {
+                    None => check(false, format!("no warning entry for hazard {hazard}")),
+                    Some(w) => check(
+                        w.id == want(want_level),
+                        format!("hazard {hazard} level {:?}, want {want_level}", w.id),
+                    ),
+                }
+            }
+            if let Some(basis) = &case.hazard_basis {
+                let got: Vec<&str> = out
+                    .warnings
+                    .iter()
+                    .flat_map(|w| w.basis.iter().map(|b| b.id.as_str()))
+                    .collect();
+                check(
+                    got == *basis,
+                    format!("hazard basis {got:?}, want {basis:?}"),
+                );
+            }
+            // Every hazard rule that reached a level carries its quote and citation.
+            for w in &out.warnings {
+                for b in &w.basis {
+                    check(
+                        !b.quote.is_empty() && !b.cite.clause.is_empty(),
+                        format!("hazard rule {} without citation", b.id),
+                    );
+                }
+            }
             if let Some(basis) = &case.basis {
                 let got: Vec<&str> = out.grade_basis.iter().map(|c| c.id.as_str()).collect();
                 check(

@@ -231,3 +231,50 @@ fn find_routes_a_description() {
     assert_eq!(hazmat["status"], "excluded");
     assert_eq!(hazmat["go_to"], "jincheng-oil-gas-storage");
 }
+
+/// A forecast-driven plan through the CLI: `schema` shows number facts with their range and group;
+/// `eval` gives every hazard's level, the criteria with citations, and the combined response.
+#[test]
+fn weather_plan_schema_and_eval() {
+    let id = "ordos-meteorological-disaster";
+    let (code, schema) = run(&["schema", id], "");
+    assert_eq!(code, 0);
+    let frost = schema["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "frost_ground_min_c")
+        .unwrap();
+    assert_eq!(frost["type"], "number");
+    assert_eq!(frost["unit"], "℃");
+    assert_eq!(frost["min"], -60.0);
+    assert_eq!(frost["group"], "霜冻");
+
+    let facts = r#"{"rain_fc_area_pct": 50, "rain_fc_mm": 100, "wind_area_pct": 70,
+        "wind_gust_level": 11, "now": "2026-11-23T16:00:00+08:00"}"#;
+    let (code, out) = run(&["eval", id], facts);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out["grade"], Value::Null);
+    assert_eq!(out["response"]["id"], "I");
+    let warnings = out["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 9, "every hazard, reached or not");
+    let level = |h: &str| {
+        warnings
+            .iter()
+            .find(|w| w["hazard"] == h)
+            .unwrap_or_else(|| panic!("no hazard {h}"))
+    };
+    assert_eq!(level("rainstorm")["id"], "I");
+    assert_eq!(level("rainstorm")["colour"], "红色");
+    assert_eq!(level("rainstorm")["basis"][0]["id"], "rain-I-forecast");
+    assert_eq!(level("rainstorm")["basis"][0]["cite"]["chars"][0], 13023);
+    assert_eq!(level("gale")["id"], "III");
+    assert_eq!(level("fog")["id"], Value::Null);
+    let reasons: Vec<&str> = out["response"]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(reasons.contains(&"multi-hazard-I"), "{reasons:?}");
+}

@@ -228,3 +228,45 @@ fn every_type_refuses_every_other_type() {
         }
     }
 }
+
+/// `number` facts (measured quantities): bounded by the fact's own min/max, negatives allowed where
+/// the plan's range allows them, and a blank is unknown rather than 0.
+#[test]
+fn number_facts_are_bounded_and_blank_is_unknown() {
+    let weather = |facts: &[(&str, RawValue)]| {
+        let facts: RawFacts = facts
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        yingji::evaluate("ordos-meteorological-disaster", &facts, NOW)
+    };
+    let table: Vec<(&str, RawValue, &str)> = vec![
+        ("rain_fc_area_pct", num(100.1), "应在0%至100%之间"),
+        ("rain_fc_area_pct", num(-0.1), "应在0%至100%之间"),
+        ("frost_ground_min_c", num(-60.5), "应在-60℃至50℃之间"),
+        ("frost_ground_min_c", num(f64::NAN), "不是有效数字"),
+        ("fog_visibility_m", text("500"), "应为数字,收到的是文字"),
+        ("fog_duration_h", RawValue::Bool(true), "应为数字"),
+    ];
+    for (field, value, message) in table {
+        let err = weather(&[(field, value.clone())]).expect_err(&format!("{field}={value:?}"));
+        assert_eq!(err.field, field);
+        assert!(err.message.contains(message), "{}", err.message);
+    }
+    // A negative temperature within the range is accepted.
+    assert!(weather(&[("frost_ground_min_c", num(-12.5))]).is_ok());
+    // A blank minimum temperature is not 0℃: the cold wave's "降至0℃以下" does not hold.
+    let out = weather(&[
+        ("cold_area_pct", num(90.0)),
+        ("cold_drop_c", num(20.0)),
+        ("cold_wind_level", num(7.0)),
+    ])
+    .unwrap();
+    let cold = out
+        .warnings
+        .iter()
+        .find(|w| w.hazard.as_deref() == Some("cold_wave"))
+        .unwrap();
+    assert_eq!(cold.id, None);
+    assert!(!out.assumed.iter().any(|a| a.id == "cold_min_c"));
+}

@@ -17,6 +17,14 @@ const MONEY: &[f64] = &[
     0.0, 0.5, 99.99, 100.0, 500.0, 999.99, 1000.0, 4999.99, 5000.0, 9999.99, 10000.0, 20000.0,
 ];
 
+/// Measured quantities (mm, %, ℃, 级, 米, 小时) around the thresholds the plans use, negative ones
+/// included; each `number` fact takes those within its own bounds.
+const MEASURES: &[f64] = &[
+    -6.0, -5.0, -3.0, -2.9, 0.0, 0.1, 2.0, 3.0, 5.0, 6.0, 8.0, 9.9, 10.0, 11.0, 12.0, 13.0, 14.0,
+    16.0, 18.0, 20.0, 24.0, 24.1, 29.9, 30.0, 35.0, 37.0, 40.0, 49.9, 50.0, 60.0, 70.0, 80.0, 90.0,
+    100.0, 199.0, 200.0, 499.0, 500.0, 999.0, 1000.0,
+];
+
 /// One random pick per fact (an index into the value list for that fact's type).
 fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
     let mut facts = RawFacts::new();
@@ -26,6 +34,19 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
             FactType::Money => RawValue::Number(MONEY[pick % MONEY.len()]),
             FactType::YesNo => RawValue::Bool(pick % 2 == 1),
             FactType::Choice => RawValue::Text(def.options[pick % def.options.len()].value.clone()),
+            FactType::Number => {
+                let (lo, hi) = (def.min.unwrap_or(f64::MIN), def.max.unwrap_or(f64::MAX));
+                let fit: Vec<f64> = MEASURES
+                    .iter()
+                    .copied()
+                    .filter(|v| (lo..=hi).contains(v))
+                    .collect();
+                // Some picks leave the fact blank (unknown), which every plan must also take.
+                match fit.get(pick % (fit.len() + 1)) {
+                    Some(v) => RawValue::Number(*v),
+                    None => continue,
+                }
+            }
             FactType::Datetime | FactType::Series => continue,
         };
         facts.insert(def.id.clone(), value);

@@ -28,7 +28,7 @@ export interface PlanSummary {
   imported?: string;
 }
 
-export type FactType = 'count' | 'money' | 'yesno' | 'choice' | 'datetime' | 'series';
+export type FactType = 'count' | 'money' | 'yesno' | 'choice' | 'datetime' | 'series' | 'number';
 
 export interface ChoiceOption {
   value: string;
@@ -48,6 +48,11 @@ export interface FactDef {
   /** For `choice` (and judgement choices, least to most severe). */
   options?: ChoiceOption[];
   cite: Cite | null;
+  /** For `number`: smallest and largest accepted value, inclusive (may be negative). */
+  min?: number;
+  max?: number;
+  /** Heading the page shows the fact under (e.g. one per hazard). */
+  group?: string;
 }
 
 export interface Exclusion {

@@ -383,8 +383,20 @@ function labelText(f) {
 
 function buildForm(facts) {
   const box = clear($('fields'));
+  // Facts with a `group` (one per hazard, say) go under that heading, in order of first appearance.
+  const groups = new Map();
   for (const f of facts) {
-    box.append(f.type === 'yesno' ? yesNoField(f) : inputField(f));
+    const field = f.type === 'yesno' ? yesNoField(f) : inputField(f);
+    if (!f.group) {
+      box.append(field);
+      continue;
+    }
+    if (!groups.has(f.group)) {
+      const g = el('details', { class: 'fact-group', attrs: { open: '' }, data: { group: f.group } }, el('summary', { text: f.group }));
+      groups.set(f.group, g);
+      box.append(g);
+    }
+    groups.get(f.group).append(field);
   }
   restoreInputs();
 }
@@ -420,10 +432,11 @@ function inputField(f) {
   const row = el('div', { class: 'input-row' });
   let input;
   const common = { id, attrs: { name: f.id, 'aria-describedby': describedBy(f) } };
-  if (f.type === 'count' || f.type === 'money') {
+  if (f.type === 'count' || f.type === 'money' || f.type === 'number') {
     input = el('input', common);
     input.type = 'number';
-    input.min = '0';
+    input.min = f.type === 'number' && f.min != null ? String(f.min) : '0';
+    if (f.type === 'number' && f.max != null) input.max = String(f.max);
     input.step = f.type === 'count' ? '1' : 'any';
     input.inputMode = f.type === 'count' ? 'numeric' : 'decimal';
     input.placeholder = '未填';
@@ -526,7 +539,7 @@ function readForm() {
     const input = $(`fact-${f.id}`);
     if (!input) continue;
     const raw = input.value;
-    if (f.type === 'count' || f.type === 'money') {
+    if (f.type === 'count' || f.type === 'money' || f.type === 'number') {
       if (input.validity && input.validity.badInput) {
         errors[f.id] = `“${labelText(f)}”不是有效的数字，请只填写数字`;
         continue;
@@ -701,7 +714,7 @@ function render(out) {
   renderBanner(out);
   renderDeadlines(out.deadlines || []);
   renderTasks(out.tasks || []);
-  renderWarnings(out.warnings || []);
+  renderWarnings(out.warnings || [], out.response);
   renderTermination(out.termination);
   renderOrganisation(out);
   renderWhy(out);
@@ -775,7 +788,11 @@ function renderBanner(out) {
     node.classList.add(gc);
   }
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
-  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : '未达到分级标准';
+  // A plan that computes warning levels per hazard (and grades nothing) shows the highest one here.
+  const headline = out.grade ? null : hazardHeadline(out.warnings);
+  const caption = banner.querySelector('.banner-grade .banner-caption');
+  if (caption) caption.textContent = headline ? '预警级别（各灾种最高）' : '事故等级';
+  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : headline || '未达到分级标准';
 
   const r = out.response;
   const level = $('response-level');
@@ -881,11 +898,57 @@ function renderTasks(list) {
 
 const WARN_CLASS = { 红色: 'red', 橙色: 'orange', 黄色: 'yellow', 蓝色: 'blue' };
 
-function renderWarnings(list) {
+/** For a plan whose levels are computed per hazard: the highest warning level reached, or null. */
+function hazardHeadline(list) {
+  const computed = (list || []).filter((w) => w.hazard);
+  if (!computed.length) return null;
+  const reached = computed.filter((w) => isNum(w.rank));
+  if (!reached.length) return '各灾种均未达到预警标准';
+  const top = Math.min(...reached.map((w) => w.rank));
+  const names = reached.filter((w) => w.rank === top).map((w) => w.hazard_name);
+  return `最高预警：${reached.find((w) => w.rank === top).name}（${names.join('、')}）`;
+}
+
+/** One hazard's computed level: reached or not, its colour, and the criteria (with citations) that reached it. */
+function hazardWarning(w) {
+  const colour = Object.keys(WARN_CLASS).find((k) => String(w.colour || '').includes(k));
+  const sec = el('section', { class: `warning hazard warn-${colour ? WARN_CLASS[colour] : 'none'}`, data: { hazard: w.hazard } });
+  const level = w.id ? `${w.name || w.id}预警` : '未达到预警标准';
+  sec.append(el('h3', {}, el('span', { class: 'hazard-name', text: `${w.hazard_name || w.hazard}：` }), el('span', { class: 'hazard-level', text: level })));
+  if (w.id) {
+    const ul = el('ul', { class: 'items basis' });
+    for (const b of w.basis || []) {
+      const li = el('li', { text: b.text });
+      const c = citeEl(b.cite);
+      if (c) li.append(' ', c);
+      ul.append(li);
+    }
+    sec.append(ul);
+    if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
+    if (Array.isArray(w.measures) && w.measures.length) {
+      const ul2 = el('ul', { class: 'items' });
+      for (const m of w.measures) ul2.append(el('li', { text: m }));
+      sec.append(ul2);
+    }
+  }
+  const c = citeEl(w.cite);
+  if (c) sec.append(el('p', { class: 'task-cite' }, c));
+  return sec;
+}
+
+function renderWarnings(list, response) {
   const card = $('warnings-card');
   const box = clear($('warnings'));
   card.hidden = list.length === 0;
-  for (const w of list) {
+  const computed = list.filter((w) => w.hazard);
+  if (computed.length) {
+    // Several hazards at once: every hazard's level, then the combined level and response (4.3-style "highest wins").
+    const headline = hazardHeadline(list);
+    box.append(el('p', { class: 'hazard-summary', id: 'hazard-summary' }, el('strong', { text: '综合：' }),
+      `${headline}；响应：${response ? response.level : '未达到响应条件'}`));
+    for (const w of computed) box.append(hazardWarning(w));
+  }
+  for (const w of list.filter((x) => !x.hazard)) {
     const colour = Object.keys(WARN_CLASS).find((k) => String(w.colour || w.name || '').includes(k));
     const sec = el('section', { class: `warning warn-${colour ? WARN_CLASS[colour] : 'none'}` });
     let title = String(w.name || '');

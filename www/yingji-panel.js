@@ -121,7 +121,8 @@ class YingjiPanel extends HTMLElement {
       if (f.type === 'datetime') input.type = 'datetime-local';
       else {
         input.type = 'number';
-        input.min = '0';
+        input.min = f.type === 'number' && f.min != null ? String(f.min) : '0';
+        if (f.type === 'number' && f.max != null) input.max = String(f.max);
         input.step = f.type === 'count' ? '1' : 'any';
         input.placeholder = '未填';
       }
@@ -130,7 +131,7 @@ class YingjiPanel extends HTMLElement {
     input.dataset.type = f.type;
     wrap.append(input);
     const unit = f.unit || (f.type === 'count' ? '人' : f.type === 'money' ? '万元' : '');
-    if (unit && (f.type === 'count' || f.type === 'money')) wrap.append(el('span', 'unit', unit));
+    if (unit && (f.type === 'count' || f.type === 'money' || f.type === 'number')) wrap.append(el('span', 'unit', unit));
     return wrap;
   }
 
@@ -140,7 +141,7 @@ class YingjiPanel extends HTMLElement {
       const v = input.value.trim();
       if (v === '') continue;
       const t = input.dataset.type;
-      if (t === 'count' || t === 'money') facts[input.name] = Number(v);
+      if (t === 'count' || t === 'money' || t === 'number') facts[input.name] = Number(v);
       else if (t === 'yesno') facts[input.name] = v === 'yes';
       else facts[input.name] = v;
     }

@@ -48,6 +48,10 @@ impl Ctx<'_> {
             Cond::Given(id) => self.facts.given(id),
             Cond::Positive(id) => self.facts.number(id) > 0.0,
             Cond::Amount(r) => {
+                // A `number` fact left blank is unknown: no bound on it holds.
+                if !r.facts.iter().all(|f| self.facts.has_number(f)) {
+                    return false;
+                }
                 let sum: f64 = r.facts.iter().map(|f| self.facts.number(f)).sum();
                 in_range(r.min, r.min_inclusive, r.max, r.max_inclusive, sum)
             }
@@ -64,6 +68,10 @@ impl Ctx<'_> {
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::All(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Not(c) => !self.holds(c),
+            Cond::DateWithin(w) => self
+                .facts
+                .time(&w.fact)
+                .is_some_and(|t| super::season::within(t, &w.from, &w.to)),
         }
     }
 }

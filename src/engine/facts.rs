@@ -57,6 +57,11 @@ impl Facts {
         }
     }
 
+    /// Whether a number (count, amount or measured quantity) is known for this fact.
+    pub fn has_number(&self, id: &str) -> bool {
+        matches!(self.values.get(id), Some(Value::Number(_)))
+    }
+
     pub fn yes(&self, id: &str) -> bool {
         matches!(self.values.get(id), Some(Value::Bool(true)))
     }
@@ -161,7 +166,7 @@ fn default_for(def: &FactDef) -> Option<(Value, String)> {
             .options
             .first()
             .map(|o| (Value::Choice(o.value.clone()), o.label.clone())),
-        FactType::Datetime | FactType::Series => None,
+        FactType::Datetime | FactType::Series | FactType::Number => None,
     }
 }
 
@@ -229,6 +234,12 @@ fn check(def: &FactDef, raw: &RawValue, now: DateTime<FixedOffset>) -> Result<Va
             }
             Ok(Value::Time(t))
         }
+        FactType::Number => {
+            let RawValue::Number(n) = raw else {
+                return Err(wrong("数字"));
+            };
+            measured(def, *n).map(Value::Number)
+        }
         FactType::Series => {
             let RawValue::List(items) = raw else {
                 return Err(wrong("数字列表"));
@@ -275,6 +286,31 @@ fn number(def: &FactDef, n: f64) -> Result<f64, InputError> {
     }
     if def.kind == FactType::Count && n.fract() != 0.0 {
         return Err(InputError::new(field, format!("“{label}”必须是整数(人数)")));
+    }
+    Ok(n)
+}
+
+/// A `number` fact: finite and within the fact's own bounds (inclusive), which may be negative.
+fn measured(def: &FactDef, n: f64) -> Result<f64, InputError> {
+    let field = def.id.as_str();
+    let label = def.label.as_str();
+    if !n.is_finite() {
+        return Err(InputError::new(field, format!("“{label}”不是有效数字")));
+    }
+    let unit = def.unit.as_str();
+    let (min, max) = (
+        def.min.unwrap_or(f64::NEG_INFINITY),
+        def.max.unwrap_or(f64::INFINITY),
+    );
+    if n < min || n > max {
+        return Err(InputError::new(
+            field,
+            format!(
+                "“{label}”应在{}{unit}至{}{unit}之间,收到{n}{unit},请核对",
+                def.min.unwrap_or(f64::NEG_INFINITY),
+                def.max.unwrap_or(f64::INFINITY)
+            ),
+        ));
     }
     Ok(n)
 }

@@ -8,6 +8,7 @@ mod grade;
 mod hazards;
 pub mod outcome;
 mod response;
+mod season;
 mod tasks;
 
 use chrono::{DateTime, FixedOffset};
@@ -17,6 +18,7 @@ pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
 pub use grade::contains;
 pub use outcome::*;
+pub use season::month_day;
 
 pub fn summary(plan: &Plan) -> PlanSummary {
     let m = &plan.plan;

@@ -152,6 +152,10 @@ pub enum FactType {
     Datetime,
     /// A list of numbers (forecast series).
     Series,
+    /// A measured or forecast quantity in `unit` (mm, %, ℃, 级, 米, 小时 …) between the fact's own
+    /// `min` and `max` (both inclusive, both required; may be negative, e.g. temperatures). Absent
+    /// means unknown: no default is taken and every condition on it is false.
+    Number,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -174,6 +178,14 @@ pub struct FactDef {
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
     pub cite: Option<Cite>,
+    /// For `number`: the smallest and largest accepted value (inclusive).
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// A heading the page shows the fact under (e.g. one per hazard); absent = ungrouped.
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -291,6 +303,19 @@ pub enum Cond {
     Any(Vec<Cond>),
     All(Vec<Cond>),
     Not(Box<Cond>),
+    /// The month-day of a datetime fact lies in a yearly window, both ends inclusive (`from` and
+    /// `to` as `MM-DD`; `from` after `to` wraps over the new year). False when the fact is absent.
+    DateWithin(DateWindow),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DateWindow {
+    pub fact: String,
+    /// First day of the window, `MM-DD`, inclusive.
+    pub from: String,
+    /// Last day of the window, `MM-DD`, inclusive.
+    pub to: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

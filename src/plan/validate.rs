@@ -139,8 +139,25 @@ impl<'a> Validator<'a> {
                 (_, false) => self.err(&path, "只有选择题(choice)可以有选项"),
                 _ => {}
             }
-            if matches!(f.kind, FactType::Count | FactType::Money) && f.unit.is_empty() {
+            if matches!(f.kind, FactType::Count | FactType::Money | FactType::Number)
+                && f.unit.is_empty()
+            {
                 self.err(&path, "数量或金额缺少单位(unit)");
+            }
+            match (f.kind, f.min, f.max) {
+                (FactType::Number, Some(min), Some(max)) => {
+                    if !min.is_finite() || !max.is_finite() || min >= max {
+                        self.err(&path, "数值项的 min 必须是小于 max 的有限数");
+                    }
+                }
+                (FactType::Number, _, _) => {
+                    self.err(&path, "数值项(number)必须写明可接受的范围 min 和 max");
+                }
+                (_, None, None) => {}
+                _ => self.err(&path, "只有数值项(number)可以有 min/max"),
+            }
+            if f.group.as_deref().is_some_and(|g| g.trim().is_empty()) {
+                self.err(&path, "分组名称(group)不能为空");
             }
             if f.judgement && f.cite.is_none() {
                 self.err(&path, "研判问题必须注明出处(cite)");
@@ -177,13 +194,30 @@ impl<'a> Validator<'a> {
                 }
             }
             Cond::Yes(id) => self.fact_of(path, id, &[FactType::YesNo]),
-            Cond::Positive(id) => self.fact_of(path, id, &[FactType::Count, FactType::Money]),
+            Cond::Positive(id) => self.fact_of(
+                path,
+                id,
+                &[FactType::Count, FactType::Money, FactType::Number],
+            ),
             Cond::Amount(r) => {
                 if r.facts.is_empty() {
                     self.err(path, "amount 条件没有引用任何事实项");
                 }
                 for f in &r.facts {
-                    self.fact_of(path, f, &[FactType::Count, FactType::Money]);
+                    self.fact_of(
+                        path,
+                        f,
+                        &[FactType::Count, FactType::Money, FactType::Number],
+                    );
+                }
+                let units: BTreeSet<&str> = r
+                    .facts
+                    .iter()
+                    .filter_map(|f| self.fact(f))
+                    .map(|f| f.unit.as_str())
+                    .collect();
+                if units.len() > 1 {
+                    self.err(path, "amount 条件相加的事实项单位不一致");
                 }
                 if r.min.is_none() && r.max.is_none() {
                     self.err(path, "amount 条件至少要有上限或下限");
@@ -230,6 +264,35 @@ impl<'a> Validator<'a> {
                 }
                 for l in &h.levels {
                     self.warning_level_known(path, l);
+                }
+                // One named hazard is at most one hazard; `min` above the number of hazards can
+                // never hold.
+                if h.hazard.is_some() && h.min > 1 {
+                    self.err(
+                        path,
+                        "hazard_at 指定了单个灾种(hazard)时 min 只能为1;多灾种条件请不写 hazard",
+                    );
+                }
+                if h.min as usize > self.plan.hazards.len() {
+                    self.err(
+                        path,
+                        format!(
+                            "hazard_at 要求至少{}个灾种,但本预案只有{}个灾种",
+                            h.min,
+                            self.plan.hazards.len()
+                        ),
+                    );
+                }
+            }
+            Cond::DateWithin(w) => {
+                self.fact_of(path, &w.fact, &[FactType::Datetime]);
+                for (key, day) in [("from", &w.from), ("to", &w.to)] {
+                    if crate::engine::month_day(day).is_none() {
+                        self.err(
+                            path,
+                            format!("date_within 的 {key}“{day}”不是有效的月-日(MM-DD)"),
+                        );
+                    }
                 }
             }
             Cond::Any(cs) | Cond::All(cs) => {

@@ -65,13 +65,20 @@ test('real results have exactly the declared keys', async () => {
     const s = mod.schema(id);
     conform(s, 'Schema', `schema(${id})`);
     for (const f of s.facts) conform(f, 'FactDef', `schema(${id}).facts[]`);
-    const r = mod.evaluate(id, { deaths: 5, incident_time: '2026-11-23T14:30' }, '2026-11-23T15:00:00+08:00');
+    // Only the facts this plan declares (a forecast-driven plan has no deaths or incident time).
+    const known = new Set(s.facts.map((f) => f.id));
+    const input = Object.fromEntries(Object.entries({ deaths: 5, incident_time: '2026-11-23T14:30' }).filter(([k]) => known.has(k)));
+    const r = mod.evaluate(id, input, '2026-11-23T15:00:00+08:00');
     conform(r, 'Outcome', `evaluate(${id})`);
     if (r.response) conform(r.response, 'ResponseOutcome', 'response');
     for (const d of r.deadlines) conform(d, 'Deadline', 'deadlines[]');
     for (const c of r.criteria) conform(c, 'Criterion', 'criteria[]');
     for (const t of r.tasks) conform(t, 'TaskGroup', 'tasks[]');
     for (const c of r.citations) conform(c, 'Cite', 'citations[]');
+    for (const w of r.warnings) {
+      conform(w, 'WarningOutcome', 'warnings[]');
+      for (const b of w.basis) conform(b, 'HazardBasis', 'warnings[].basis[]');
+    }
     conform(r.organisation, 'OrganisationOutcome', 'organisation');
   }
   // Bad input throws an Error with .field and a Chinese message (InputError).
