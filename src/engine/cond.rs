@@ -64,6 +64,7 @@ impl Ctx<'_> {
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::All(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Not(c) => !self.holds(c),
+            Cond::SeriesRun(r) => super::series::holds(r, self.facts.series(&r.fact)),
         }
     }
 }

@@ -7,6 +7,7 @@ mod grade;
 mod hazards;
 pub mod outcome;
 mod response;
+mod series;
 mod tasks;
 
 use chrono::{DateTime, FixedOffset};

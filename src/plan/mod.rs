@@ -9,4 +9,4 @@ mod validate;
 pub use load::{load, PlanError};
 pub use model::*;
 pub use registry::{find, registry};
-pub use validate::validate;
+pub use validate::{clock_minutes, validate};
