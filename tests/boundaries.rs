@@ -23,8 +23,24 @@ struct Case {
     /// For one-line sources: the character offset on `line` the expectation rests on.
     chars: Option<u32>,
     facts: BTreeMap<String, toml::Value>,
-    grade: String,
-    level: String,
+    /// Absent: no grade (a plan that grades nothing, or below every threshold).
+    grade: Option<String>,
+    /// Absent: no response level.
+    level: Option<String>,
+    /// The highest computed warning level id over all hazards, or "none".
+    warning: Option<String>,
+    /// Per hazard id: its computed warning level id, or "none".
+    #[serde(default)]
+    hazards: BTreeMap<String, String>,
+    /// Ids of the hazard rules that put the hazards at their levels, in order.
+    warning_basis: Option<Vec<String>>,
+    /// Task groups (level measures or `[[measures]]` titles) that must / must not be listed.
+    #[serde(default)]
+    tasks_present: Vec<String>,
+    #[serde(default)]
+    tasks_absent: Vec<String>,
+    /// The input is refused with an error whose message contains this text.
+    error: Option<String>,
     basis: Option<Vec<String>>,
     raised: Option<Vec<String>>,
     #[serde(default)]
@@ -81,10 +97,20 @@ fn case_tables() {
                 None => format!("L{}", case.line),
             };
             let label = format!("{} «{}» ({place})", table.plan, case.name);
-            let out = match yingji::evaluate(&table.plan, &facts, &now) {
-                Ok(out) => out,
-                Err(e) => {
+            let out = match (yingji::evaluate(&table.plan, &facts, &now), &case.error) {
+                (Ok(out), None) => out,
+                (Err(e), None) => {
                     failures.push(format!("{label}: error {e}"));
+                    continue;
+                }
+                (Ok(_), Some(want)) => {
+                    failures.push(format!("{label}: accepted, want error «{want}»"));
+                    continue;
+                }
+                (Err(e), Some(want)) => {
+                    if !e.to_string().contains(want.as_str()) {
+                        failures.push(format!("{label}: error «{e}», want «{want}»"));
+                    }
                     continue;
                 }
             };
@@ -94,14 +120,66 @@ fn case_tables() {
                 }
             };
             check(
-                out.grade.as_deref() == Some(case.grade.as_str()),
-                format!("grade {:?}, want {}", out.grade, case.grade),
+                out.grade == case.grade,
+                format!("grade {:?}, want {:?}", out.grade, case.grade),
             );
             let level = out.response.as_ref().map(|r| r.id.as_str());
             check(
-                level == Some(case.level.as_str()),
-                format!("level {level:?}, want {}", case.level),
+                level == case.level.as_deref(),
+                format!("level {level:?}, want {:?}", case.level),
             );
+            let computed: Vec<_> = out.warnings.iter().filter(|w| w.hazard.is_some()).collect();
+            if let Some(want) = &case.warning {
+                let top = computed
+                    .iter()
+                    .filter(|w| w.rank.is_some())
+                    .min_by_key(|w| w.rank)
+                    .and_then(|w| w.id.as_deref())
+                    .unwrap_or("none");
+                check(top == want, format!("warning {top}, want {want}"));
+            }
+            for (hazard, want) in &case.hazards {
+                let got = computed
+                    .iter()
+                    .find(|w| w.hazard.as_deref() == Some(hazard.as_str()))
+                    .map(|w| w.id.as_deref().unwrap_or("none"));
+                check(
+                    got == Some(want.as_str()),
+                    format!("hazard {hazard} at {got:?}, want {want}"),
+                );
+            }
+            if let Some(want) = &case.warning_basis {
+                let got: Vec<&str> = computed
+                    .iter()
+                    .flat_map(|w| &w.basis)
+                    .map(|b| b.id.as_str())
+                    .collect();
+                check(
+                    got == *want,
+                    format!("warning basis {got:?}, want {want:?}"),
+                );
+            }
+            for w in &computed {
+                for b in &w.basis {
+                    check(
+                        !b.quote.is_empty() && b.cite.line > 0,
+                        format!("warning basis {} without citation", b.id),
+                    );
+                }
+            }
+            let titles: Vec<&str> = out.tasks.iter().map(|t| t.title.as_str()).collect();
+            for t in &case.tasks_present {
+                check(
+                    titles.contains(&t.as_str()),
+                    format!("task group «{t}» missing"),
+                );
+            }
+            for t in &case.tasks_absent {
+                check(
+                    !titles.contains(&t.as_str()),
+                    format!("task group «{t}» should not be listed"),
+                );
+            }
             if let Some(basis) = &case.basis {
                 let got: Vec<&str> = out.grade_basis.iter().map(|c| c.id.as_str()).collect();
                 check(

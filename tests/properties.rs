@@ -17,6 +17,23 @@ const MONEY: &[f64] = &[
     0.0, 0.5, 99.99, 100.0, 500.0, 999.99, 1000.0, 4999.99, 5000.0, 9999.99, 10000.0, 20000.0,
 ];
 
+/// Series items (forecast values) around the thresholds the forecast plans use (AQI 200/300/500,
+/// SO₂ 500/650/800).
+const SERIES: &[f64] = &[
+    0.0, 100.0, 150.0, 200.0, 201.0, 300.0, 301.0, 499.0, 500.0, 501.0, 650.0, 651.0, 800.0, 801.0,
+];
+
+/// A series for fact `def` from `pick`: up to the plan's `max_items` (7 when unset) items.
+fn series_for(def: &yingji::plan::FactDef, pick: usize) -> RawValue {
+    let max = def.max_items.unwrap_or(7) as usize;
+    let len = pick % (max + 1);
+    RawValue::List(
+        (0..len)
+            .map(|i| RawValue::Number(SERIES[(pick / 3 + i * (pick % 5 + 1)) % SERIES.len()]))
+            .collect(),
+    )
+}
+
 /// One random pick per fact (an index into the value list for that fact's type).
 fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
     let mut facts = RawFacts::new();
@@ -26,7 +43,8 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
             FactType::Money => RawValue::Number(MONEY[pick % MONEY.len()]),
             FactType::YesNo => RawValue::Bool(pick % 2 == 1),
             FactType::Choice => RawValue::Text(def.options[pick % def.options.len()].value.clone()),
-            FactType::Datetime | FactType::Series => continue,
+            FactType::Series => series_for(def, *pick),
+            FactType::Datetime => continue,
         };
         facts.insert(def.id.clone(), value);
     }
@@ -54,6 +72,15 @@ fn worsened(plan: &Plan, facts: &RawFacts, i: usize, step: usize) -> Option<RawF
             RawValue::Number(n + MONEY[step % MONEY.len()].max(0.01))
         }
         (FactType::YesNo, Some(RawValue::Bool(false))) if def.judgement => RawValue::Bool(true),
+        // A higher forecast value on one day never lowers a computed warning or the response.
+        (FactType::Series, Some(RawValue::List(items))) if !items.is_empty() => {
+            let day = step % items.len();
+            let mut raised = items.clone();
+            if let RawValue::Number(n) = raised[day] {
+                raised[day] = RawValue::Number(n + SERIES[step % SERIES.len()].max(1.0));
+            }
+            RawValue::List(raised)
+        }
         (FactType::Choice, Some(RawValue::Text(v))) if def.judgement => {
             let at = def.options.iter().position(|o| &o.value == v)?;
             RawValue::Text(
