@@ -116,7 +116,14 @@ impl Facts {
             assumed: Vec::new(),
         };
         for def in &plan.facts {
-            match raw.get(&def.id) {
+            // An empty forecast is no forecast (and JS hands an empty array over as null).
+            let raw_value = match raw.get(&def.id) {
+                Some(RawValue::List(items)) if items.is_empty() && def.kind == FactType::Series => {
+                    None
+                }
+                other => other,
+            };
+            match raw_value {
                 None | Some(RawValue::Null) => {
                     if def.required {
                         return Err(InputError::new(

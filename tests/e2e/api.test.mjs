@@ -65,7 +65,11 @@ test('real results have exactly the declared keys', async () => {
     const s = mod.schema(id);
     conform(s, 'Schema', `schema(${id})`);
     for (const f of s.facts) conform(f, 'FactDef', `schema(${id}).facts[]`);
-    const r = mod.evaluate(id, { deaths: 5, incident_time: '2026-11-23T14:30' }, '2026-11-23T15:00:00+08:00');
+    // Facts the plan has: a casualty plan gets deaths and a time, a forecast plan its forecast.
+    const sample = { deaths: 5, incident_time: '2026-11-23T14:30', aqi: [201, 301, 301, 201] };
+    const ids = new Set(s.facts.map((f) => f.id));
+    const facts = Object.fromEntries(Object.entries(sample).filter(([k]) => ids.has(k)));
+    const r = mod.evaluate(id, facts, '2026-11-23T15:00:00+08:00');
     conform(r, 'Outcome', `evaluate(${id})`);
     if (r.response) conform(r.response, 'ResponseOutcome', 'response');
     for (const d of r.deadlines) conform(d, 'Deadline', 'deadlines[]');
@@ -73,6 +77,8 @@ test('real results have exactly the declared keys', async () => {
     for (const t of r.tasks) conform(t, 'TaskGroup', 'tasks[]');
     for (const c of r.citations) conform(c, 'Cite', 'citations[]');
     conform(r.organisation, 'OrganisationOutcome', 'organisation');
+    for (const w of r.warnings) conform(w, 'WarningOutcome', 'warnings[]');
+    for (const t of r.tables) conform(t, 'Table', 'tables[]');
   }
   // Bad input throws an Error with .field and a Chinese message (InputError).
   assert.throws(() => mod.evaluate(list[0].id, { deaths: -1 }, '2026-11-23T15:00:00+08:00'), (e) => e instanceof Error && e.field === 'deaths' && /[\u4e00-\u9fff]/.test(e.message));
