@@ -1112,6 +1112,16 @@ function renderWhy(out) {
     ul.append(li);
   }
   g.append(ul);
+  // A forecast plan grades nothing: say how its warning level was reached instead.
+  const computedWarnings = (Array.isArray(out.warnings) ? out.warnings : []).filter((w) => w.hazard);
+  if (!out.grade && !(out.criteria || []).length && computedWarnings.length) {
+    g.querySelector('h3').textContent = '预警级别怎么得出';
+    g.querySelector('.why-summary').textContent = '本预案不划分事故等级，按预报计算预警级别，再按预警级别启动响应。';
+    for (const w of computedWarnings) {
+      g.append(el('p', { class: 'why-summary', text: w.id ? `${w.hazard_name}：${w.name}（${w.colour}）预警。` : `${w.hazard_name}：未达到预警级别。` }));
+      if (Array.isArray(w.basis) && w.basis.length) g.append(warningBasis(w.basis));
+    }
+  }
   box.append(g);
 
   // 2. Response level: base mapping and each judgement.
