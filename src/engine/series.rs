@@ -97,4 +97,21 @@ mod tests {
         assert!(!holds(&first3, &[100.0, 100.0, 250.0, 250.0]));
         assert!(holds(&first3, &[100.0, 250.0, 250.0, 250.0]));
     }
+
+    #[test]
+    fn run_length_bounds_carry_their_inclusivity() {
+        // Exactly one day above 200 (持续24小时, not 48): max_run 2 exclusive.
+        let mut one_day = above(200.0, 1);
+        one_day.max_run = Some(2);
+        one_day.max_run_inclusive = Some(false);
+        assert!(holds(&one_day, &[201.0, 100.0]));
+        assert!(!holds(&one_day, &[201.0, 201.0]));
+        one_day.max_run_inclusive = Some(true);
+        assert!(holds(&one_day, &[201.0, 201.0]));
+        // An exclusive lower run bound: more than 2 days.
+        let mut more_than_two = above(200.0, 2);
+        more_than_two.min_run_inclusive = Some(false);
+        assert!(!holds(&more_than_two, &[201.0, 201.0]));
+        assert!(holds(&more_than_two, &[201.0, 201.0, 201.0]));
+    }
 }
