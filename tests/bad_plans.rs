@@ -243,6 +243,16 @@ fn weather_edited(from: &str, to: &str) -> Vec<PlanError> {
     }
 }
 
+const POLLUTION: &str = include_str!("../plans/lvliang/heavy-pollution-weather.toml");
+
+fn pollution_edited(from: &str, to: &str) -> Vec<PlanError> {
+    assert!(POLLUTION.contains(from), "test edit does not apply: {from}");
+    match load(FILE, &POLLUTION.replacen(from, to, 1)) {
+        Ok(_) => panic!("edit accepted: {from} → {to}"),
+        Err(errors) => errors,
+    }
+}
+
 fn weather_has(errors: &[PlanError], path: &str, problem: &str) -> bool {
     errors
         .iter()
@@ -317,4 +327,57 @@ fn number_fact_needs_its_range_and_season_days_must_exist() {
         weather_has(&errors, "frost-IV-spring", "“05-32”不是有效的月-日"),
         "{errors:?}"
     );
+}
+
+#[test]
+fn the_pollution_plan_loads() {
+    assert!(load(FILE, POLLUTION).is_ok());
+}
+
+#[test]
+fn series_run_needs_a_series_fact_and_stated_inclusivity() {
+    let yellow = "{ fact = \"aqi\", min = 200, min_inclusive = false, min_run = 2, min_run_inclusive = true }";
+    let errors = pollution_edited(
+        yellow,
+        "{ fact = \"so2_criterion\", min = 200, min_inclusive = false, min_run = 2, min_run_inclusive = true }",
+    );
+    assert!(
+        has(&errors, "hazards[0](pollution).rules[0]", "类型不适用"),
+        "{errors:?}"
+    );
+    let errors = pollution_edited(
+        yellow,
+        "{ fact = \"aqi\", min = 200, min_run = 2, min_run_inclusive = true }",
+    );
+    assert!(has(&errors, "rules[0]", "min_inclusive"), "{errors:?}");
+    let errors = pollution_edited(
+        yellow,
+        "{ fact = \"aqi\", min = 200, min_inclusive = false, min_run = 2 }",
+    );
+    assert!(has(&errors, "rules[0]", "min_run_inclusive"), "{errors:?}");
+    let errors = pollution_edited(
+        yellow,
+        "{ fact = \"aqi\", min = 200, min_inclusive = false, min_run = 2, min_run_inclusive = true, containing = { fact = \"so2\", min = 300, min_inclusive = false, min_run = 1, min_run_inclusive = true } }",
+    );
+    assert!(has(&errors, ").containing", "同一事实项"), "{errors:?}");
+}
+
+#[test]
+fn by_clock_must_be_a_clock_time() {
+    let errors = pollution_edited("by_clock = \"12:00\"", "by_clock = \"12点\"");
+    assert!(
+        has(&errors, "reporting[1](consult-opinion-noon)", "HH:MM"),
+        "{errors:?}"
+    );
+    let errors = pollution_edited(
+        "by_clock = \"12:00\"",
+        "by_clock = \"12:00\"\nwithin_minutes = 60",
+    );
+    assert!(has(&errors, "reporting[1]", "只能写一个"), "{errors:?}");
+}
+
+#[test]
+fn table_from_another_document_names_it() {
+    let errors = pollution_edited("source_file = \"002_0bfa9b600ed86ad0.txt\"\n", "");
+    assert!(has(&errors, "tables[1]", "source_document"), "{errors:?}");
 }

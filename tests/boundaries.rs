@@ -23,15 +23,30 @@ struct Case {
     /// For one-line sources: the character offset on `line` the expectation rests on.
     chars: Option<u32>,
     facts: BTreeMap<String, toml::Value>,
-    /// The grade name, or "none" (no grade reached / a plan that does not grade).
-    grade: String,
-    /// The response level id, or "none".
-    level: String,
-    /// Computed warning level per hazard id (`warning.levels` id, or "none": below every criterion).
+    /// The grade name; absent or "none": no grade (a plan that grades nothing, or below every
+    /// threshold).
+    grade: Option<String>,
+    /// The response level id; absent or "none": no response level.
+    level: Option<String>,
+    /// The highest computed warning level id over all hazards, or "none".
+    warning: Option<String>,
+    /// Per hazard id: its computed warning level id, or "none" (below every criterion). `warnings`
+    /// and `hazards` are the same check under the two names the case tables use.
     #[serde(default)]
     warnings: BTreeMap<String, String>,
-    /// The hazard rules that put the hazards at their levels, in output order.
+    #[serde(default)]
+    hazards: BTreeMap<String, String>,
+    /// Ids of the hazard rules that put the hazards at their levels, in output order (two names,
+    /// as above).
     hazard_basis: Option<Vec<String>>,
+    warning_basis: Option<Vec<String>>,
+    /// Task groups (level measures or `[[measures]]` titles) that must / must not be listed.
+    #[serde(default)]
+    tasks_present: Vec<String>,
+    #[serde(default)]
+    tasks_absent: Vec<String>,
+    /// The input is refused with an error whose message contains this text.
+    error: Option<String>,
     basis: Option<Vec<String>>,
     raised: Option<Vec<String>>,
     #[serde(default)]
@@ -88,10 +103,20 @@ fn case_tables() {
                 None => format!("L{}", case.line),
             };
             let label = format!("{} «{}» ({place})", table.plan, case.name);
-            let out = match yingji::evaluate(&table.plan, &facts, &now) {
-                Ok(out) => out,
-                Err(e) => {
+            let out = match (yingji::evaluate(&table.plan, &facts, &now), &case.error) {
+                (Ok(out), None) => out,
+                (Err(e), None) => {
                     failures.push(format!("{label}: error {e}"));
+                    continue;
+                }
+                (Ok(_), Some(want)) => {
+                    failures.push(format!("{label}: accepted, want error «{want}»"));
+                    continue;
+                }
+                (Err(e), Some(want)) => {
+                    if !e.to_string().contains(want.as_str()) {
+                        failures.push(format!("{label}: error «{e}», want «{want}»"));
+                    }
                     continue;
                 }
             };
@@ -100,48 +125,67 @@ fn case_tables() {
                     failures.push(format!("{label}: {what}"));
                 }
             };
-            let want = |s: &str| (s != "none").then(|| s.to_string());
+            let want = |s: Option<&str>| s.filter(|s| *s != "none").map(str::to_string);
             check(
-                out.grade == want(&case.grade),
-                format!("grade {:?}, want {}", out.grade, case.grade),
+                out.grade == want(case.grade.as_deref()),
+                format!("grade {:?}, want {:?}", out.grade, case.grade),
             );
             let level = out.response.as_ref().map(|r| r.id.clone());
             check(
-                level == want(&case.level),
-                format!("level {level:?}, want {}", case.level),
+                level == want(case.level.as_deref()),
+                format!("level {level:?}, want {:?}", case.level),
             );
-            for (hazard, want_level) in &case.warnings {
-                match out
-                    .warnings
+            let computed: Vec<_> = out.warnings.iter().filter(|w| w.hazard.is_some()).collect();
+            if let Some(want) = &case.warning {
+                let top = computed
+                    .iter()
+                    .filter(|w| w.rank.is_some())
+                    .min_by_key(|w| w.rank)
+                    .and_then(|w| w.id.as_deref())
+                    .unwrap_or("none");
+                check(top == want, format!("warning {top}, want {want}"));
+            }
+            for (hazard, want) in case.hazards.iter().chain(&case.warnings) {
+                let got = computed
                     .iter()
                     .find(|w| w.hazard.as_deref() == Some(hazard.as_str()))
-                {
-                    None => check(false, format!("no warning entry for hazard {hazard}")),
-                    Some(w) => check(
-                        w.id == want(want_level),
-                        format!("hazard {hazard} level {:?}, want {want_level}", w.id),
-                    ),
-                }
-            }
-            if let Some(basis) = &case.hazard_basis {
-                let got: Vec<&str> = out
-                    .warnings
-                    .iter()
-                    .flat_map(|w| w.basis.iter().map(|b| b.id.as_str()))
-                    .collect();
+                    .map(|w| w.id.as_deref().unwrap_or("none"));
                 check(
-                    got == *basis,
-                    format!("hazard basis {got:?}, want {basis:?}"),
+                    got == Some(want.as_str()),
+                    format!("hazard {hazard} at {got:?}, want {want}"),
                 );
             }
-            // Every hazard rule that reached a level carries its quote and citation.
-            for w in &out.warnings {
+            if let Some(want) = case.warning_basis.as_ref().or(case.hazard_basis.as_ref()) {
+                let got: Vec<&str> = computed
+                    .iter()
+                    .flat_map(|w| &w.basis)
+                    .map(|b| b.id.as_str())
+                    .collect();
+                check(
+                    got == *want,
+                    format!("warning basis {got:?}, want {want:?}"),
+                );
+            }
+            for w in &computed {
                 for b in &w.basis {
                     check(
-                        !b.quote.is_empty() && !b.cite.clause.is_empty(),
-                        format!("hazard rule {} without citation", b.id),
+                        !b.quote.is_empty() && b.cite.line > 0,
+                        format!("warning basis {} without citation", b.id),
                     );
                 }
+            }
+            let titles: Vec<&str> = out.tasks.iter().map(|t| t.title.as_str()).collect();
+            for t in &case.tasks_present {
+                check(
+                    titles.contains(&t.as_str()),
+                    format!("task group «{t}» missing"),
+                );
+            }
+            for t in &case.tasks_absent {
+                check(
+                    !titles.contains(&t.as_str()),
+                    format!("task group «{t}» should not be listed"),
+                );
             }
             if let Some(basis) = &case.basis {
                 let got: Vec<&str> = out.grade_basis.iter().map(|c| c.id.as_str()).collect();

@@ -278,3 +278,45 @@ fn weather_plan_schema_and_eval() {
         .collect();
     assert!(reasons.contains(&"multi-hazard-I"), "{reasons:?}");
 }
+
+/// A forecast plan: `schema` shows the series fact with its day unit and horizon, `eval` takes the
+/// forecast as a JSON array and answers with the computed warning, and a bad day is refused by name.
+#[test]
+fn forecast_plan_schema_and_eval() {
+    let (code, json) = run(&["schema", "lvliang-heavy-pollution-weather"], "");
+    assert_eq!(code, 0);
+    let aqi = json["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "aqi")
+        .unwrap();
+    assert_eq!(aqi["type"], "series");
+    assert_eq!(aqi["item"], "天");
+    assert_eq!(aqi["max_items"], 7);
+
+    let (code, json) = run(
+        &["eval", "lvliang-heavy-pollution-weather"],
+        r#"{"aqi": [180, 201, 301, 301, 250], "now": "2026-11-23T16:00:00+08:00"}"#,
+    );
+    assert_eq!(code, 0);
+    let w = &json["warnings"][0];
+    assert_eq!(w["hazard"], "pollution");
+    assert_eq!(w["id"], "red");
+    assert_eq!(w["colour"], "红色");
+    assert_eq!(w["basis"][0]["id"], "aqi-red-96h-300-48h");
+    assert_eq!(w["basis"][0]["cite"]["line"], 938);
+    assert_eq!(json["response"]["id"], "I");
+    assert!(json["grade"].is_null());
+
+    let (code, json) = run(
+        &["eval", "lvliang-heavy-pollution-weather"],
+        r#"{"aqi": [180, 201, "x"]}"#,
+    );
+    assert_ne!(code, 0);
+    assert_eq!(json["error"]["field"], "aqi");
+    assert!(json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("第3天应为数字"));
+}

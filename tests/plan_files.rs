@@ -349,3 +349,38 @@ fn every_plan_can_be_found() {
         }
     }
 }
+
+/// A table taken from another document (`source_file`) quotes it: each row's "原文" cell is that
+/// document's text at the row's "行" line.
+#[test]
+fn tables_from_other_documents_quote_their_source() {
+    let mut checked = 0;
+    for plan in registry().expect("plans load") {
+        for t in plan.tables.iter().filter(|t| t.source_file.is_some()) {
+            let file = t.source_file.as_deref().unwrap_or_default();
+            let source = std::fs::read_to_string(seeds_dir().join(file))
+                .unwrap_or_else(|e| panic!("{}: {file}: {e}", plan.plan.id));
+            let lines: Vec<&str> = source.lines().collect();
+            let col = |name: &str| t.columns.iter().position(|c| c == name);
+            let (Some(line_col), Some(quote_col)) = (col("行"), col("原文")) else {
+                panic!(
+                    "{}: table «{}» from {file} needs 行 and 原文 columns",
+                    plan.plan.id, t.title
+                );
+            };
+            for row in &t.rows {
+                checked += 1;
+                let n: usize = row[line_col].parse().expect("行 is a line number");
+                let line = lines.get(n - 1).copied().unwrap_or("");
+                assert!(
+                    quote_found(line, &row[quote_col]),
+                    "{}: table «{}» row quote not at {file} L{n}: «{}»",
+                    plan.plan.id,
+                    t.title,
+                    row[quote_col]
+                );
+            }
+        }
+    }
+    assert!(checked > 0, "no table from another document checked");
+}

@@ -25,6 +25,23 @@ const MEASURES: &[f64] = &[
     100.0, 199.0, 200.0, 499.0, 500.0, 999.0, 1000.0,
 ];
 
+/// Series items (forecast values) around the thresholds the forecast plans use (AQI 200/300/500,
+/// SO₂ 500/650/800).
+const SERIES: &[f64] = &[
+    0.0, 100.0, 150.0, 200.0, 201.0, 300.0, 301.0, 499.0, 500.0, 501.0, 650.0, 651.0, 800.0, 801.0,
+];
+
+/// A series for fact `def` from `pick`: up to the plan's `max_items` (7 when unset) items.
+fn series_for(def: &yingji::plan::FactDef, pick: usize) -> RawValue {
+    let max = def.max_items.unwrap_or(7) as usize;
+    let len = pick % (max + 1);
+    RawValue::List(
+        (0..len)
+            .map(|i| RawValue::Number(SERIES[(pick / 3 + i * (pick % 5 + 1)) % SERIES.len()]))
+            .collect(),
+    )
+}
+
 /// One random pick per fact (an index into the value list for that fact's type).
 fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
     let mut facts = RawFacts::new();
@@ -47,7 +64,8 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
                     None => continue,
                 }
             }
-            FactType::Datetime | FactType::Series => continue,
+            FactType::Series => series_for(def, *pick),
+            FactType::Datetime => continue,
         };
         facts.insert(def.id.clone(), value);
     }
@@ -75,6 +93,15 @@ fn worsened(plan: &Plan, facts: &RawFacts, i: usize, step: usize) -> Option<RawF
             RawValue::Number(n + MONEY[step % MONEY.len()].max(0.01))
         }
         (FactType::YesNo, Some(RawValue::Bool(false))) if def.judgement => RawValue::Bool(true),
+        // A higher forecast value on one day never lowers a computed warning or the response.
+        (FactType::Series, Some(RawValue::List(items))) if !items.is_empty() => {
+            let day = step % items.len();
+            let mut raised = items.clone();
+            if let RawValue::Number(n) = raised[day] {
+                raised[day] = RawValue::Number(n + SERIES[step % SERIES.len()].max(1.0));
+            }
+            RawValue::List(raised)
+        }
         (FactType::Choice, Some(RawValue::Text(v))) if def.judgement => {
             let at = def.options.iter().position(|o| &o.value == v)?;
             RawValue::Text(

@@ -53,6 +53,10 @@ export interface FactDef {
   max?: number;
   /** Heading the page shows the fact under (e.g. one per hazard). */
   group?: string;
+  /** For `series`: what one item is ("天"), used in labels and errors ("第3天"). */
+  item?: string;
+  /** For `series`: the most items accepted (the plan's forecast horizon). */
+  max_items?: number;
 }
 
 export interface Exclusion {
@@ -71,6 +75,9 @@ export interface Table {
   columns: string[];
   rows: string[][];
   cite: Cite;
+  /** A table from another document (another city's plan): that document; `cite` points into it. */
+  source_document?: string;
+  source_file?: string;
 }
 
 /** `schema(id)`: what the plan asks for. */

@@ -386,7 +386,7 @@ function buildForm(facts) {
   // Facts with a `group` (one per hazard, say) go under that heading, in order of first appearance.
   const groups = new Map();
   for (const f of facts) {
-    const field = f.type === 'yesno' ? yesNoField(f) : inputField(f);
+    const field = f.type === 'yesno' ? yesNoField(f) : f.type === 'series' ? seriesField(f) : inputField(f);
     if (!f.group) {
       box.append(field);
       continue;
@@ -499,10 +499,131 @@ function yesNoField(f) {
   return fs;
 }
 
+// A series fact (a forecast): one number box per day, labelled 第N天, with add/remove buttons. Its
+// value is kept in cur.values as the boxes' texts joined by commas ("180,210,,250"), so blank days and
+// the number of days survive a reload like any other input.
+const SERIES_DEFAULT_ITEMS = 3;
+
+function seriesMax(f) {
+  return Math.max(1, Number(f.max_items) || 366);
+}
+
+function seriesField(f) {
+  const fs = el('fieldset', {
+    class: `field type-series${f.judgement ? ' judgement' : ''}`,
+    id: `fact-${f.id}`,
+    data: { fact: f.id },
+    attrs: { 'aria-describedby': describedBy(f) },
+  });
+  const legend = el('legend', {}, el('span', { class: 'label-text', text: labelText(f) }));
+  if (f.required) legend.append(el('span', { class: 'required', text: '（必填）' }));
+  fs.append(legend);
+  fs.append(el('div', { class: 'series-days', id: `series-${f.id}` }));
+  const item = f.item || '项';
+  const add = el('button', { class: 'series-add', id: `series-add-${f.id}`, text: `加一${item}`, attrs: { type: 'button' } });
+  const remove = el('button', { class: 'series-remove', id: `series-remove-${f.id}`, text: `减一${item}`, attrs: { type: 'button' } });
+  add.addEventListener('click', () => {
+    const raws = seriesRaws(f);
+    if (raws.length >= seriesMax(f)) return;
+    cur.values[f.id] = [...raws, ''].join(',');
+    seriesBoxes(f);
+    update();
+    const boxes = seriesInputs(f);
+    if (boxes.length) boxes[boxes.length - 1].focus();
+  });
+  remove.addEventListener('click', () => {
+    const raws = seriesRaws(f);
+    if (raws.length <= 1) return;
+    cur.values[f.id] = raws.slice(0, -1).join(',');
+    seriesBoxes(f);
+    update();
+  });
+  fs.append(el('div', { class: 'series-buttons' }, add, remove));
+  const help = fieldHelp(f);
+  if (help) fs.append(help);
+  fs.append(errorEl(f));
+  return fs;
+}
+
+function seriesInputs(f) {
+  return [...document.querySelectorAll(`input[data-series="${CSS.escape(f.id)}"]`)];
+}
+
+/** The day texts: from the boxes when they are on the page, else from cur.values. */
+function seriesRaws(f) {
+  const boxes = seriesInputs(f);
+  if (boxes.length) return boxes.map((b) => b.value.trim());
+  const v = cur.values[f.id];
+  const raws = typeof v === 'string' && v !== '' ? v.split(',') : [];
+  while (raws.length < SERIES_DEFAULT_ITEMS && raws.length < seriesMax(f)) raws.push('');
+  return raws;
+}
+
+/** (Re)draws one box per day from cur.values. */
+function seriesBoxes(f) {
+  const box = $(`series-${f.id}`);
+  if (!box) return;
+  const v = cur.values[f.id];
+  const raws = typeof v === 'string' && v !== '' ? v.split(',').slice(0, seriesMax(f)) : [];
+  while (raws.length < SERIES_DEFAULT_ITEMS && raws.length < seriesMax(f)) raws.push('');
+  clear(box);
+  const item = f.item || '项';
+  raws.forEach((raw, i) => {
+    const id = `fact-${f.id}-${i + 1}`;
+    const input = el('input', { id, attrs: { name: f.id, 'aria-describedby': describedBy(f) }, data: { series: f.id, day: String(i + 1) } });
+    input.type = 'number';
+    input.min = '0';
+    input.step = 'any';
+    input.inputMode = 'decimal';
+    input.placeholder = '未填';
+    input.value = raw;
+    input.addEventListener('wheel', () => {
+      if (document.activeElement === input) input.blur();
+    }, { passive: true });
+    const row = el('div', { class: 'series-day' }, el('label', { attrs: { for: id }, text: `第${i + 1}${item}` }), input);
+    if (f.unit) row.append(el('span', { class: 'unit', text: f.unit }));
+    box.append(row);
+  });
+  const add = $(`series-add-${f.id}`);
+  const remove = $(`series-remove-${f.id}`);
+  if (add) add.disabled = raws.length >= seriesMax(f);
+  if (remove) remove.disabled = raws.length <= 1;
+}
+
+/** Reads a series fact's boxes: the value sent (trailing blank days dropped), or an error. */
+function readSeries(f, facts, errors) {
+  const boxes = seriesInputs(f);
+  const raws = boxes.map((b) => b.value.trim());
+  if (raws.every((r) => r === '') && raws.length <= SERIES_DEFAULT_ITEMS) delete cur.values[f.id];
+  else cur.values[f.id] = raws.join(',');
+  let last = raws.length;
+  while (last > 0 && raws[last - 1] === '' && !(boxes[last - 1].validity && boxes[last - 1].validity.badInput)) last -= 1;
+  if (last === 0) return;
+  const item = f.item || '项';
+  const nums = [];
+  for (let i = 0; i < last; i += 1) {
+    const n = Number(raws[i]);
+    if ((boxes[i].validity && boxes[i].validity.badInput) || !Number.isFinite(n)) {
+      errors[f.id] = `“${labelText(f)}”第${i + 1}${item}不是有效的数字，请只填写数字`;
+      return;
+    }
+    if (raws[i] === '') {
+      errors[f.id] = `“${labelText(f)}”第${i + 1}${item}未填写（后面还有数值）`;
+      return;
+    }
+    nums.push(n);
+  }
+  facts[f.id] = nums;
+}
+
 /** Puts cur.values into the inputs (defaults where nothing was saved). */
 function restoreInputs() {
   for (const f of cur.facts.values()) {
     const v = cur.values[f.id];
+    if (f.type === 'series') {
+      seriesBoxes(f);
+      continue;
+    }
     if (f.type === 'yesno') {
       const which = v === 'yes' ? 'yes' : 'no';
       const r = $(`fact-${f.id}-${which}`);
@@ -534,6 +655,10 @@ function readForm() {
         if (checked) cur.values[f.id] = checked.value;
         facts[f.id] = cur.values[f.id] === 'yes';
       }
+      continue;
+    }
+    if (f.type === 'series') {
+      readSeries(f, facts, errors);
       continue;
     }
     const input = $(`fact-${f.id}`);
@@ -762,9 +887,11 @@ function renderOrganisation(out) {
     const table = el('table', { class: 'contacts' });
     table.append(el('tr', {}, ...(t.columns || []).map((c) => el('th', { text: c }))));
     for (const row of t.rows || []) table.append(el('tr', {}, ...row.map((c) => el('td', { text: c }))));
+    // A table from another document says so before its rows, and its citation names that document.
+    if (t.source_document) d.append(el('p', { class: 'hint other-source', text: `来源：${t.source_document}——不是本预案的内容，仅供对照。` }));
     d.append(table);
     const c = citeEl(t.cite);
-    if (c) d.append(c);
+    if (c) d.append(t.source_document ? el('p', { class: 'task-cite' }, `${t.source_document} `, c) : c);
     box.append(d);
   }
   const contacts = Array.isArray(out.contacts) ? out.contacts : [];
@@ -788,10 +915,11 @@ function renderBanner(out) {
     node.classList.add(gc);
   }
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
-  // A plan that computes warning levels per hazard (and grades nothing) shows the highest one here.
+  // A plan that computes warning levels (and grades nothing) shows the highest one here.
   const headline = out.grade ? null : hazardHeadline(out.warnings);
   const caption = banner.querySelector('.banner-grade .banner-caption');
-  if (caption) caption.textContent = headline ? '预警级别（各灾种最高）' : '事故等级';
+  const hazards = (out.warnings || []).filter((w) => w.hazard).length;
+  if (caption) caption.textContent = headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级';
   $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : headline || '未达到分级标准';
 
   const r = out.response;
@@ -902,6 +1030,11 @@ const WARN_CLASS = { 红色: 'red', 橙色: 'orange', 黄色: 'yellow', 蓝色: 
 function hazardHeadline(list) {
   const computed = (list || []).filter((w) => w.hazard);
   if (!computed.length) return null;
+  // One hazard (重污染天气): its level and colour, as the plan names them.
+  if (computed.length === 1) {
+    const w = computed[0];
+    return isNum(w.rank) ? `${w.name || ''}（${w.colour || ''}）预警` : '未达到预警级别';
+  }
   const reached = computed.filter((w) => isNum(w.rank));
   if (!reached.length) return '各灾种均未达到预警标准';
   const top = Math.min(...reached.map((w) => w.rank));
@@ -954,7 +1087,9 @@ function renderWarnings(list, response) {
     let title = String(w.name || '');
     if (w.colour && !title.includes(w.colour)) title += title ? `（${w.colour}）` : w.colour;
     if (!title.includes('预警')) title += '预警';
-    sec.append(el('h3', { text: title }));
+    if (w.hazard_name) title = w.id ? `${w.hazard_name}：${title}` : `${w.hazard_name}：未达到预警级别`;
+    sec.append(el('h3', { text: title, data: { hazard: w.hazard || '', level: w.id || 'none' } }));
+    if (Array.isArray(w.basis) && w.basis.length) sec.append(warningBasis(w.basis));
     if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
     if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示（预案未给出可计算的预警标准）。' }));
     if (Array.isArray(w.measures) && w.measures.length) {
@@ -966,6 +1101,18 @@ function renderWarnings(list, response) {
     if (c) sec.append(el('p', { class: 'task-cite' }, c));
     box.append(sec);
   }
+}
+
+/** The criteria that put a computed warning at its level, each with its citation. */
+function warningBasis(basis) {
+  const ul = el('ul', { class: 'items warning-basis' });
+  for (const b of basis) {
+    const li = el('li', { text: `达到条件：${b.text}` });
+    const c = citeEl(b.cite);
+    if (c) li.append(' ', c);
+    ul.append(li);
+  }
+  return ul;
 }
 
 function renderTermination(t) {
@@ -1025,6 +1172,16 @@ function renderWhy(out) {
     ul.append(li);
   }
   g.append(ul);
+  // A forecast plan grades nothing: say how its warning level was reached instead.
+  const computedWarnings = (Array.isArray(out.warnings) ? out.warnings : []).filter((w) => w.hazard);
+  if (!out.grade && !(out.criteria || []).length && computedWarnings.length) {
+    g.querySelector('h3').textContent = '预警级别怎么得出';
+    g.querySelector('.why-summary').textContent = '本预案不划分事故等级，按预报计算预警级别，再按预警级别启动响应。';
+    for (const w of computedWarnings) {
+      g.append(el('p', { class: 'why-summary', text: w.id ? `${w.hazard_name}：${w.name}（${w.colour}）预警。` : `${w.hazard_name}：未达到预警级别。` }));
+      if (Array.isArray(w.basis) && w.basis.length) g.append(warningBasis(w.basis));
+    }
+  }
   box.append(g);
 
   // 2. Response level: base mapping and each judgement.

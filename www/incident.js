@@ -694,7 +694,9 @@ export function createIncidents(ctx) {
         over = now > due;
         text = over ? `已超时 ${hms(now - due)}` : `倒计时 ${hms(due - now)}`;
       } else if (li.dataset.status === 'immediate' && !done) {
-        text = '应立即报告';
+        // A limit with no clock: "立即/及时" means now; others ("2个工作日内", "之后每日") are as written.
+        const limit = li.querySelector('.limit')?.textContent || '';
+        text = !limit || /^(立即|及时|第一时间|迅速|马上)/.test(limit) ? '应立即报告' : '按原文时限';
       }
       cd.textContent = text;
       li.classList.toggle('is-overdue', over);

@@ -72,6 +72,7 @@ impl Ctx<'_> {
                 .facts
                 .time(&w.fact)
                 .is_some_and(|t| super::season::within(t, &w.from, &w.to)),
+            Cond::SeriesRun(r) => super::series::holds(r, self.facts.series(&r.fact)),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 
+use super::clock::{china, clock_minutes};
 use super::clock::{display, rfc3339};
 use super::cond::Ctx;
 use super::outcome::Deadline;
@@ -18,11 +19,14 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 .find(|f| f.id == r.anchor)
                 .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
             let anchor_time = ctx.facts.time(&r.anchor);
-            let due = match (r.within_minutes, anchor_time) {
-                (Some(m), Some(t)) => Some(t + Duration::minutes(i64::from(m))),
+            let clock = r.by_clock.as_deref().and_then(clock_minutes);
+            let due = match (r.within_minutes, clock, anchor_time) {
+                (Some(m), _, Some(t)) => Some(t + Duration::minutes(i64::from(m))),
+                (None, Some(c), Some(t)) => Some(next_clock(t, c)),
                 _ => None,
             };
-            let status = match (r.within_minutes, due) {
+            let counted = r.within_minutes.or(clock);
+            let status = match (counted, due) {
                 (None, _) => "immediate",
                 (Some(_), None) => "awaiting_anchor",
                 (Some(_), Some(d)) if d < now => "overdue",
@@ -45,6 +49,23 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
             }
         })
         .collect()
+}
+
+/// The first time at `minutes` after midnight (China time) at or after `t` (24:00 = the end of
+/// `t`'s day).
+fn next_clock(t: DateTime<FixedOffset>, minutes: u32) -> DateTime<FixedOffset> {
+    let local = t.with_timezone(&china());
+    let midnight = local
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .and_then(|m| m.and_local_timezone(china()).single())
+        .unwrap_or(local);
+    let same_day = midnight + Duration::minutes(i64::from(minutes));
+    if same_day >= local {
+        same_day
+    } else {
+        same_day + Duration::days(1)
+    }
 }
 
 /// Whole minutes from `now` to `due`, rounded towards the earlier time, so a deadline is never shown

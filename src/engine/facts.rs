@@ -16,6 +16,10 @@ use crate::plan::{FactDef, FactType, Plan};
 pub const MAX_COUNT: f64 = 1e7;
 /// Largest amount accepted, in 万元.
 pub const MAX_MONEY_WAN: f64 = 1e12;
+/// Most items a series may hold when its plan sets no `max_items` (a year of daily values).
+pub const MAX_SERIES_LEN: usize = 366;
+/// Largest value a series item may hold; beyond it the input is taken for a typing error.
+pub const MAX_SERIES_VALUE: f64 = 1e9;
 
 /// A value as it arrives from JSON or JS, before it is checked against the plan.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -80,6 +84,14 @@ impl Facts {
         }
     }
 
+    /// A series fact's items (empty when not given).
+    pub fn series(&self, id: &str) -> &[f64] {
+        match self.values.get(id) {
+            Some(Value::Series(s)) => s,
+            _ => &[],
+        }
+    }
+
     /// Whether the user gave this fact (as opposed to a default being taken).
     pub fn given(&self, id: &str) -> bool {
         self.given.get(id).copied().unwrap_or(false)
@@ -106,7 +118,14 @@ impl Facts {
             assumed: Vec::new(),
         };
         for def in &plan.facts {
-            match raw.get(&def.id) {
+            // An empty forecast is no forecast (and JS hands an empty array over as null).
+            let raw_value = match raw.get(&def.id) {
+                Some(RawValue::List(items)) if items.is_empty() && def.kind == FactType::Series => {
+                    None
+                }
+                other => other,
+            };
+            match raw_value {
                 None | Some(RawValue::Null) => {
                     if def.required {
                         return Err(InputError::new(
@@ -244,18 +263,35 @@ fn check(def: &FactDef, raw: &RawValue, now: DateTime<FixedOffset>) -> Result<Va
             let RawValue::List(items) = raw else {
                 return Err(wrong("数字列表"));
             };
+            let item = def.item.as_deref().unwrap_or("项");
+            let max = def
+                .max_items
+                .map_or(MAX_SERIES_LEN, |m| m as usize)
+                .min(MAX_SERIES_LEN);
+            if items.len() > max {
+                return Err(InputError::new(
+                    field,
+                    format!("“{label}”最多{max}{item},收到{}{item}", items.len()),
+                ));
+            }
             let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let RawValue::Number(n) = item else {
+            for (i, it) in items.iter().enumerate() {
+                let RawValue::Number(n) = it else {
                     return Err(InputError::new(
                         field,
-                        format!("“{label}”第{}项应为数字", i + 1),
+                        format!("“{label}”第{}{item}应为数字", i + 1),
                     ));
                 };
                 if !n.is_finite() || *n < 0.0 {
                     return Err(InputError::new(
                         field,
-                        format!("“{label}”第{}项必须是非负数", i + 1),
+                        format!("“{label}”第{}{item}必须是非负数", i + 1),
+                    ));
+                }
+                if *n > MAX_SERIES_VALUE {
+                    return Err(InputError::new(
+                        field,
+                        format!("“{label}”第{}{item}数值过大,请核对", i + 1),
                     ));
                 }
                 out.push(*n);

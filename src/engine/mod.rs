@@ -9,11 +9,13 @@ mod hazards;
 pub mod outcome;
 mod response;
 mod season;
+mod series;
 mod tasks;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::plan::{Body, Cite, Plan};
+pub use clock::clock_minutes;
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
 pub use grade::contains;

@@ -98,6 +98,13 @@ pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub cite: Cite,
+    /// For a table taken from another document (another city's plan): that document, named as the
+    /// page shows it ("晋城市…行动方案(晋市政办〔2020〕56号)"). `cite` then points into `source_file`.
+    #[serde(default)]
+    pub source_document: Option<String>,
+    /// The seed file of `source_document`; rows' "原文" column is checked against its "行" column.
+    #[serde(default)]
+    pub source_file: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -186,6 +193,14 @@ pub struct FactDef {
     /// A heading the page shows the fact under (e.g. one per hazard); absent = ungrouped.
     #[serde(default)]
     pub group: Option<String>,
+    /// For `series`: what one item is ("天" for a daily forecast), used in labels and errors
+    /// ("AQI预报第3天…"); absent = "项".
+    #[serde(default)]
+    pub item: Option<String>,
+    /// For `series`: the most items the plan's forecast covers (e.g. 7 for a 7-day trend); absent =
+    /// the engine's limit (`MAX_SERIES_LEN`).
+    #[serde(default)]
+    pub max_items: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -306,6 +321,9 @@ pub enum Cond {
     /// The month-day of a datetime fact lies in a yearly window, both ends inclusive (`from` and
     /// `to` as `MM-DD`; `from` after `to` wraps over the new year). False when the fact is absent.
     DateWithin(DateWindow),
+    /// A run of consecutive items of a series fact (forecast days) whose values lie in a range
+    /// (e.g. AQI日均值>200 持续48小时及以上 → min 200 exclusive, min_run 2 inclusive).
+    SeriesRun(SeriesRun),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -316,6 +334,37 @@ pub struct DateWindow {
     pub from: String,
     /// Last day of the window, `MM-DD`, inclusive.
     pub to: String,
+}
+
+/// `series_run`: some maximal run of consecutive items of `fact` whose values lie in [min, max] (each
+/// bound with its own inclusivity) has a length within [min_run, max_run], lies within the first
+/// `within_first` items, and (if given) contains a run matching `containing`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRun {
+    /// A `series` fact; absent in `containing` = the outer run's fact.
+    #[serde(default)]
+    pub fact: String,
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub min_inclusive: Option<bool>,
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub max_inclusive: Option<bool>,
+    /// Shortest run, in items (1 = a single day).
+    pub min_run: u32,
+    pub min_run_inclusive: Option<bool>,
+    #[serde(default)]
+    pub max_run: Option<u32>,
+    #[serde(default)]
+    pub max_run_inclusive: Option<bool>,
+    /// Only the first N items count (e.g. the 3-day forecast before the 7-day trend).
+    #[serde(default)]
+    pub within_first: Option<u32>,
+    /// A stricter run that must lie inside the same run (红色: >200 for 96 h, and within it >300 for
+    /// 48 h).
+    #[serde(default)]
+    pub containing: Option<Box<SeriesRun>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -441,6 +490,10 @@ pub struct ReportRule {
     pub within_minutes: Option<u32>,
     /// The limit in the plan's words: "1小时内", "立即", "及时".
     pub limit_text: String,
+    /// A clock time instead of minutes (`"12:00"` for "12时前", `"24:00"` for "当日"): due at the first
+    /// such time (China time) at or after the anchor.
+    #[serde(default)]
+    pub by_clock: Option<String>,
     pub cite: Cite,
     pub quote: String,
 }

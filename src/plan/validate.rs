@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::model::*;
+use crate::engine::clock_minutes;
 
 type Problems = Vec<(String, String)>;
 
@@ -304,6 +305,55 @@ impl<'a> Validator<'a> {
                 }
             }
             Cond::Not(c) => self.cond_in(path, c, allow_level, allow_hazard),
+            Cond::SeriesRun(r) => self.series_run(path, r, None),
+        }
+    }
+
+    /// A `series_run`: a series fact, every bound with its inclusivity, a sensible run length, and an
+    /// inner run (if any) over the same fact.
+    fn series_run(&mut self, path: &str, r: &SeriesRun, outer: Option<&str>) {
+        match outer {
+            Some(fact) if !r.fact.is_empty() && r.fact != fact => self.err(
+                path,
+                format!("series_run.containing 必须引用同一事实项“{fact}”(或省略 fact)"),
+            ),
+            Some(_) => {}
+            None => self.fact_of(path, &r.fact, &[FactType::Series]),
+        }
+        if r.min.is_none() && r.max.is_none() {
+            self.err(path, "series_run 条件至少要有数值上限或下限(min/max)");
+        }
+        if r.min.is_some() != r.min_inclusive.is_some()
+            || r.max.is_some() != r.max_inclusive.is_some()
+        {
+            self.err(
+                path,
+                "series_run 的每个数值界限都必须写明是否含本数(min_inclusive/max_inclusive)",
+            );
+        }
+        for v in [r.min, r.max].into_iter().flatten() {
+            if !v.is_finite() || v < 0.0 {
+                self.err(path, "series_run 的数值界限必须是非负有限数");
+            }
+        }
+        if r.min_run_inclusive.is_none() || r.max_run.is_some() != r.max_run_inclusive.is_some() {
+            self.err(
+                path,
+                "series_run 的持续长度界限必须写明是否含本数(min_run_inclusive/max_run_inclusive)",
+            );
+        }
+        if r.min_run == 0 && r.min_run_inclusive != Some(false) {
+            self.err(path, "series_run.min_run 至少为1(持续至少一项)");
+        }
+        if r.max_run.is_some_and(|m| m < r.min_run) {
+            self.err(path, "series_run.max_run 小于 min_run,条件永远不成立");
+        }
+        if r.within_first == Some(0) {
+            self.err(path, "series_run.within_first 至少为1");
+        }
+        if let Some(inner) = &r.containing {
+            let fact = outer.unwrap_or(&r.fact).to_string();
+            self.series_run(&format!("{path}.containing"), inner, Some(&fact));
         }
     }
 
@@ -544,6 +594,17 @@ impl<'a> Validator<'a> {
             if rep.within_minutes == Some(0) {
                 self.err(&path, "时限分钟数必须大于0;原文“立即”请不写 within_minutes");
             }
+            if let Some(clock) = &rep.by_clock {
+                if rep.within_minutes.is_some() {
+                    self.err(&path, "within_minutes 与 by_clock 只能写一个");
+                }
+                if clock_minutes(clock).is_none() {
+                    self.err(
+                        &path,
+                        format!("by_clock“{clock}”不是 HH:MM 格式的时刻(00:00–24:00)"),
+                    );
+                }
+            }
             if rep.limit_text.trim().is_empty() {
                 self.err(&path, "缺少原文时限用语(limit_text)");
             }
@@ -638,7 +699,18 @@ impl<'a> Validator<'a> {
         }
         for (i, t) in self.plan.tables.iter().enumerate() {
             let path = format!("tables[{i}]({})", t.title);
-            self.cite(&path, &t.cite);
+            match (&t.source_document, &t.source_file) {
+                (None, None) => self.cite(&path, &t.cite),
+                (Some(doc), Some(file)) if !doc.trim().is_empty() && !file.trim().is_empty() => {
+                    if t.cite.clause.trim().is_empty() || t.cite.line == 0 {
+                        self.err(format!("{path}.cite"), "引用缺少条款号或行号");
+                    }
+                }
+                _ => self.err(
+                    &path,
+                    "取自其他文件的表格必须同时写明 source_document(文件名称)和 source_file(原文文件)",
+                ),
+            }
             for (j, row) in t.rows.iter().enumerate() {
                 if row.len() != t.columns.len() {
                     self.err(

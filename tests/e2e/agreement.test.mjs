@@ -20,6 +20,8 @@ function rng(seed) {
 const COUNTS = [0, 1, 2, 3, 5, 9, 10, 29, 30, 49, 50, 99, 100, 300];
 const MONEY = [0, 0.5, 999.99, 1000, 4999.99, 5000, 9999.99, 10000, 12345.6];
 const TIMES = ['2026-11-23T14:30', '2026-11-23T15:10', '2026-11-22T23:45'];
+// Forecast values around the forecast plans' thresholds (AQI 200/300/500, SO₂ 500/650/800).
+const SERIES = [0, 150, 200, 201, 300, 301, 499, 500, 650, 651, 800, 801];
 
 function randomFacts(schema, next) {
   const pick = (xs) => xs[Math.floor(next() * xs.length)];
@@ -31,6 +33,10 @@ function randomFacts(schema, next) {
     else if (f.type === 'yesno') facts[f.id] = next() < 0.5;
     else if (f.type === 'choice') facts[f.id] = pick(f.options).value;
     else if (f.type === 'datetime' && f.id === 'incident_time') facts[f.id] = pick(TIMES);
+    else if (f.type === 'series') {
+      const len = Math.floor(next() * ((f.max_items || 7) + 1));
+      facts[f.id] = Array.from({ length: len }, () => pick(SERIES));
+    }
   }
   return facts;
 }

@@ -65,10 +65,11 @@ test('real results have exactly the declared keys', async () => {
     const s = mod.schema(id);
     conform(s, 'Schema', `schema(${id})`);
     for (const f of s.facts) conform(f, 'FactDef', `schema(${id}).facts[]`);
-    // Only the facts this plan declares (a forecast-driven plan has no deaths or incident time).
-    const known = new Set(s.facts.map((f) => f.id));
-    const input = Object.fromEntries(Object.entries({ deaths: 5, incident_time: '2026-11-23T14:30' }).filter(([k]) => known.has(k)));
-    const r = mod.evaluate(id, input, '2026-11-23T15:00:00+08:00');
+    // Facts the plan has: a casualty plan gets deaths and a time, a forecast plan its forecast.
+    const sample = { deaths: 5, incident_time: '2026-11-23T14:30', aqi: [201, 301, 301, 201] };
+    const ids = new Set(s.facts.map((f) => f.id));
+    const facts = Object.fromEntries(Object.entries(sample).filter(([k]) => ids.has(k)));
+    const r = mod.evaluate(id, facts, '2026-11-23T15:00:00+08:00');
     conform(r, 'Outcome', `evaluate(${id})`);
     if (r.response) conform(r.response, 'ResponseOutcome', 'response');
     for (const d of r.deadlines) conform(d, 'Deadline', 'deadlines[]');
@@ -80,6 +81,7 @@ test('real results have exactly the declared keys', async () => {
       for (const b of w.basis) conform(b, 'HazardBasis', 'warnings[].basis[]');
     }
     conform(r.organisation, 'OrganisationOutcome', 'organisation');
+    for (const t of r.tables) conform(t, 'Table', 'tables[]');
   }
   // Bad input throws an Error with .field and a Chinese message (InputError).
   assert.throws(() => mod.evaluate(list[0].id, { deaths: -1 }, '2026-11-23T15:00:00+08:00'), (e) => e instanceof Error && e.field === 'deaths' && /[\u4e00-\u9fff]/.test(e.message));
