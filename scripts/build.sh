@@ -9,7 +9,9 @@ cargo build --quiet --release --lib --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name yingji \
   target/wasm32-unknown-unknown/release/yingji.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+# Debian's binaryen when installed (apt-get install binaryen), else the npm one.
+WASM_OPT=node_modules/.bin/wasm-opt; [ -x /usr/bin/wasm-opt ] && WASM_OPT=/usr/bin/wasm-opt
+"$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/yingji_bg.wasm -o pkg/yingji_bg.wasm
 node tools/pkg-json.mjs > pkg/package.json
