@@ -95,9 +95,16 @@ async function loadYingji() {
     throw new Error(`cannot load ${glue} (run bash scripts/build.sh first): ${e.message}`);
   }
   mod.initSync({ module: readFileSync(join(REPO, 'pkg', 'yingji_bg.wasm')) });
-  // The page gets a JS object today; a JSON string is parsed as the page would have to.
+  // Today facts go in as a JS object and the result comes back as one. If the boundary takes or gives
+  // JSON text instead, the facts are stringified / the result parsed, as the page would have to.
+  let asText = false;
+  try {
+    mod.evaluate(PLAN, { deaths: 1 }, NOW);
+  } catch {
+    asText = true;
+  }
   return (facts) => {
-    const r = mod.evaluate(PLAN, facts, NOW);
+    const r = mod.evaluate(PLAN, asText ? JSON.stringify(facts) : facts, NOW);
     return typeof r === 'string' ? JSON.parse(r) : r;
   };
 }

@@ -218,7 +218,12 @@ fn summarise(mut r: Vec<f64>) -> Rate {
 }
 
 /// One timed round of zen-engine evaluations from case `i` on: (evaluations/s, next case).
-async fn zen_round(decision: &Decision, vars: &[Variable], mut i: usize, len: Duration) -> (f64, usize) {
+async fn zen_round(
+    decision: &Decision,
+    vars: &[Variable],
+    mut i: usize,
+    len: Duration,
+) -> (f64, usize) {
     let t0 = Instant::now();
     let mut count = 0usize;
     loop {
