@@ -307,6 +307,12 @@ fn main() -> ExitCode {
     }
 
     println!("machine: {}", machine().0);
+    let t = Instant::now();
+    yingji::evaluate(PLAN, &raw[0], NOW).expect("yingji evaluate");
+    println!(
+        "start-up: first yingji::evaluate (loads and checks every embedded plan) {:.1} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let mut agree = 0;
     let mut shown = 0;
     for (c, r) in cases.iter().zip(&raw) {
