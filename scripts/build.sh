@@ -12,18 +12,27 @@ WASM_OPT=node_modules/.bin/wasm-opt
 [ -x /usr/bin/wasm-opt ] && WASM_OPT=/usr/bin/wasm-opt
 
 rm -rf pkg
+release=target/wasm32-unknown-unknown/release
 for module in yingji:embedded yingji_check:checker; do
   name=${module%%:*} feature=${module##*:}
-  cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$feature"
-  wasm-bindgen --target web --out-dir pkg --out-name "$name" \
-    target/wasm32-unknown-unknown/release/yingji.wasm
+  # cargo says where this build's build script wrote its output (the embedded plan data).
+  cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features \
+    --features "$feature" --message-format=json > "$release/$name.build.json"
+  # Kept for scripts/size.sh (code by crate, before wasm-bindgen and wasm-opt).
+  cp "$release/yingji.wasm" "$release/$name.pre-bindgen.wasm"
+  wasm-bindgen --target web --out-dir pkg --out-name "$name" "$release/$name.pre-bindgen.wasm"
   "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 done
 # The plan data as embedded (postcard bytes, one file per plan), for scripts/size.sh: not loaded by
-# the page. build.rs writes them next to the build script's output.
-out=$(ls -td target/wasm32-unknown-unknown/release/build/yingji-*/out | head -1)
+# the page.
+out=$(node -e '
+  for (const line of require("fs").readFileSync(process.argv[1], "utf8").split("\n")) {
+    if (!line) continue;
+    const m = JSON.parse(line);
+    if (m.reason === "build-script-executed" && m.package_id.includes("yingji")) console.log(m.out_dir);
+  }' "$release/yingji.build.json")
 mkdir -p pkg/plan-data
 cp "$out"/plan-[0-9]*.bin pkg/plan-data/
 node tools/pkg-json.mjs > pkg/package.json

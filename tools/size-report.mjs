@@ -220,6 +220,32 @@ function allPlanToml() {
   return toml.sort();
 }
 
+/** The ranges of `wasm` holding `bytes`' pieces between runs of ≥ 8 zero bytes, in order; null if
+ *  any piece of 16 bytes or more is not found after the previous one. */
+function zeroSplit(bytes, wasm) {
+  const pieces = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    let run = 0;
+    while (i + run < bytes.length && bytes[i + run] === 0) run++;
+    if (i === bytes.length || run >= 8) {
+      if (i > start) pieces.push(bytes.subarray(start, i));
+      i += run;
+      start = i;
+    }
+  }
+  const ranges = [];
+  let from = 0;
+  for (const p of pieces) {
+    if (p.length < 16) continue; // too short to place reliably: counted as code
+    const at = wasm.indexOf(p, from);
+    if (at === -1) return null;
+    ranges.push([at, at + p.length]);
+    from = at + p.length;
+  }
+  return ranges;
+}
+
 function splitWasm(wasm) {
   const sections = wasmSections(wasm);
   const data = sections.find((s) => s.id === 11);
@@ -238,7 +264,15 @@ function splitWasm(wasm) {
       at = wasm.indexOf(bytes, at + bytes.length);
     }
     if (!hits.length) {
-      missing.push(rel(f));
+      // wasm-opt's memory packing drops long runs of zero bytes from data segments, splitting a
+      // blob (postcard bytes have many zeros): look for its pieces between such runs, in order.
+      const pieces = zeroSplit(bytes, wasm);
+      if (!pieces) {
+        missing.push(rel(f));
+        continue;
+      }
+      ranges.push(...pieces);
+      found.push({ file: rel(f), bytes: bytes.length, copies: 1, split_by_zero_runs: pieces.length, in_data_section: true });
       continue;
     }
     for (const h of hits) ranges.push([h, h + bytes.length]);
@@ -373,7 +407,8 @@ function codeByCrate(file) {
 const wasmPath = join(REPO, 'pkg', 'yingji_bg.wasm');
 const wasm = need(wasmPath, 'run `bash scripts/build.sh` first');
 const split = splitWasm(wasm);
-const byCrate = codeByCrate(join(REPO, 'target', 'wasm32-unknown-unknown', 'release', 'yingji.wasm'));
+// The engine module as cargo built it (scripts/build.sh keeps a copy before wasm-bindgen).
+const byCrate = codeByCrate(join(REPO, 'target', 'wasm32-unknown-unknown', 'release', 'yingji.pre-bindgen.wasm'));
 const planToml = Buffer.concat(allPlanToml().map((f) => readFileSync(f)));
 
 const row = (abs, why) => {
