@@ -170,6 +170,9 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
             out.push((format!("warning {}", l.id), &l.cite, &l.measures));
         }
     }
+    if let Some(a) = &plan.activation {
+        out.push(("activation".into(), &a.cite, &a.quote));
+    }
     for n in plan.notes.iter().filter(|n| !n.quote.is_empty()) {
         out.push((format!("note {}", n.id), &n.cite, &n.quote));
     }

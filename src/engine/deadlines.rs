@@ -1,6 +1,6 @@
 //! Reporting deadlines as clock times: anchor fact time + the plan's minutes, compared with `now`.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
 use super::cond::Ctx;
 use super::facts::china;
@@ -18,11 +18,12 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 .find(|f| f.id == r.anchor)
                 .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
             let anchor_time = ctx.facts.time(&r.anchor);
-            let due = match (r.within_minutes, anchor_time) {
-                (Some(m), Some(t)) => Some(t + Duration::minutes(i64::from(m))),
+            let limit = Limit::of(r);
+            let due = match (limit, anchor_time) {
+                (Some(l), Some(t)) => l.due(t),
                 _ => None,
             };
-            let status = match (r.within_minutes, due) {
+            let status = match (limit, due) {
                 (None, _) => "immediate",
                 (Some(_), None) => "awaiting_anchor",
                 (Some(_), Some(d)) if d < now => "overdue",
@@ -37,11 +38,15 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 anchor: r.anchor.clone(),
                 anchor_label,
                 due: due.map(|d| d.with_timezone(&china()).to_rfc3339()),
-                due_display: due.map(|d| display(d, now)),
+                due_display: due.map(|d| match limit {
+                    Some(Limit::Minutes(_)) | None => display(d, now),
+                    Some(_) => display_day_end(d),
+                }),
                 minutes_left: due.map(|d| minutes_between(now, d)),
                 status: status.to_string(),
                 cite: r.cite.clone(),
                 quote: r.quote.clone(),
+                counts: limit.map(|l| l.counts().to_string()),
             }
         })
         .collect()
@@ -61,4 +66,69 @@ pub fn display(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
 /// with more time than is left (negative: overdue).
 fn minutes_between(now: DateTime<FixedOffset>, due: DateTime<FixedOffset>) -> i64 {
     (due - now).num_seconds().div_euclid(60)
+}
+
+/// A deadline's limit: minutes, calendar days or working days after the anchor.
+#[derive(Clone, Copy)]
+enum Limit {
+    Minutes(u32),
+    Days(u32),
+    WorkingDays(u32),
+}
+
+impl Limit {
+    fn of(r: &crate::plan::ReportRule) -> Option<Limit> {
+        r.within_minutes
+            .map(Limit::Minutes)
+            .or(r.within_days.map(Limit::Days))
+            .or(r.within_working_days.map(Limit::WorkingDays))
+    }
+
+    fn counts(self) -> &'static str {
+        match self {
+            Limit::Minutes(_) => "minutes",
+            Limit::Days(_) => "days",
+            Limit::WorkingDays(_) => "working_days",
+        }
+    }
+
+    /// Minutes: anchor + minutes. Days: the anchor's own (China) day is not counted; the limit ends
+    /// at 24:00 of the last counted day, i.e. 00:00 of the day after it. Working days count Monday
+    /// to Friday only.
+    /// None only past the calendar's end (the validator bounds the numbers).
+    fn due(self, anchor: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        let day = anchor.with_timezone(&china()).date_naive();
+        let last = match self {
+            Limit::Minutes(m) => return Some(anchor + Duration::minutes(i64::from(m))),
+            Limit::Days(n) => day.checked_add_days(Days::new(u64::from(n)))?,
+            Limit::WorkingDays(n) => {
+                let mut d = day;
+                let mut left = n;
+                while left > 0 {
+                    d = d.succ_opt()?;
+                    if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                        left -= 1;
+                    }
+                }
+                d
+            }
+        };
+        Some(day_start(last.succ_opt()?))
+    }
+}
+
+/// 00:00 China time on day `d`.
+fn day_start(d: NaiveDate) -> DateTime<FixedOffset> {
+    DateTime::from_naive_utc_and_offset(d.and_time(NaiveTime::MIN) - Duration::hours(8), china())
+}
+
+/// A day limit ends at 24:00 of its last day: `M月D日(周X) 24:00`.
+fn display_day_end(due: DateTime<FixedOffset>) -> String {
+    let last = due.with_timezone(&china()).date_naive() - Duration::days(1);
+    const WEEK: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+    format!(
+        "{}(周{}) 24:00",
+        last.format("%-m月%-d日"),
+        WEEK[last.weekday().num_days_from_monday() as usize]
+    )
 }
