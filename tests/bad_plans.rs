@@ -229,3 +229,51 @@ fn amount_condition_raises_the_level_at_its_inclusive_bound() {
     assert_eq!(level(2.0, 1.0), "I");
     assert_eq!(level(3.0, 0.0), "I");
 }
+
+const SUPPORT: &str = include_str!("../plans/lvliang/medical-reserve-allocation.toml");
+
+fn support_edited(from: &str, to: &str) -> Vec<PlanError> {
+    assert!(SUPPORT.contains(from), "test edit does not apply: {from}");
+    match load(FILE, &SUPPORT.replacen(from, to, 1)) {
+        Ok(_) => panic!("edit accepted: {from} → {to}"),
+        Err(errors) => errors,
+    }
+}
+
+#[test]
+fn a_plan_without_grades_or_levels_loads() {
+    let plan = load(FILE, SUPPORT).expect("support plan loads");
+    assert!(plan.grades.is_empty() && plan.response.levels.is_empty());
+}
+
+#[test]
+fn a_clock_with_two_limits_or_a_bad_day_count() {
+    let errors = support_edited(
+        "within_days = 5\n",
+        "within_days = 5\nwithin_minutes = 60\n",
+    );
+    assert!(has(&errors, "reporting[", "只能写一个"), "{errors:?}");
+    let errors = support_edited("within_working_days = 1\n", "within_working_days = 0\n");
+    assert!(
+        has(
+            &errors,
+            "reporting[2](review-working-day)",
+            "within_working_days 必须在1到260之间"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn activation_only_for_plans_without_grades_and_levels() {
+    let errors = edited(
+        "[finder]",
+        "[activation]\nname = \"x\"\nsummary = \"x\"\nwhen = \"always\"\nwaiting = \"x\"\nproposes = \"x\"\nstarts = \"x\"\ncommands = \"x\"\ncite = { clause = \"1\", line = 3100 }\nquote = \"x\"\n\n[finder]",
+    );
+    assert!(has(&errors, "activation", "支持性预案"), "{errors:?}");
+    let errors = support_edited(
+        "when = { given = \"request_time\" }\nwaiting",
+        "when = { given = \"request_tim\" }\nwaiting",
+    );
+    assert!(has(&errors, "activation.when", "request_tim"), "{errors:?}");
+}

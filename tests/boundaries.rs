@@ -35,6 +35,13 @@ struct Case {
     deadlines_absent: Vec<String>,
     #[serde(default)]
     due: BTreeMap<String, (String, String)>,
+    /// For a support plan (`activation`): whether the procedure counts as started.
+    started: Option<bool>,
+    /// Checklist steps (task item texts, or a part of one) that must be listed.
+    #[serde(default)]
+    steps_present: Vec<String>,
+    #[serde(default)]
+    steps_absent: Vec<String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -93,15 +100,40 @@ fn case_tables() {
                     failures.push(format!("{label}: {what}"));
                 }
             };
+            // "null": a plan without grades / response levels (a support procedure).
+            let want_grade = (case.grade != "null").then_some(case.grade.as_str());
             check(
-                out.grade.as_deref() == Some(case.grade.as_str()),
+                out.grade.as_deref() == want_grade,
                 format!("grade {:?}, want {}", out.grade, case.grade),
             );
             let level = out.response.as_ref().map(|r| r.id.as_str());
+            let want_level = (case.level != "null").then_some(case.level.as_str());
             check(
-                level == Some(case.level.as_str()),
+                level == want_level,
                 format!("level {level:?}, want {}", case.level),
             );
+            if let Some(started) = case.started {
+                let got = out.activation.as_ref().map(|a| a.started);
+                check(
+                    got == Some(started),
+                    format!("activation started {got:?}, want {started}"),
+                );
+            }
+            let has_step = |s: &str| {
+                out.tasks
+                    .iter()
+                    .flat_map(|t| &t.items)
+                    .any(|i| i.text.contains(s))
+            };
+            for s in &case.steps_present {
+                check(has_step(s), format!("checklist step «{s}» missing"));
+            }
+            for s in &case.steps_absent {
+                check(
+                    !has_step(s),
+                    format!("checklist step «{s}» should not be listed"),
+                );
+            }
             if let Some(basis) = &case.basis {
                 let got: Vec<&str> = out.grade_basis.iter().map(|c| c.id.as_str()).collect();
                 check(

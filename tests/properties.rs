@@ -17,6 +17,23 @@ const MONEY: &[f64] = &[
     0.0, 0.5, 99.99, 100.0, 500.0, 999.99, 1000.0, 4999.99, 5000.0, 9999.99, 10000.0, 20000.0,
 ];
 
+/// Minutes before NOW for time facts: both sides of the 4 h / 8 h clocks and of day limits.
+const MINUTES_BACK: &[i64] = &[
+    0, 1, 239, 240, 241, 479, 480, 481, 1440, 2880, 4320, 7200, 10080, 14400,
+];
+
+/// A time `back` minutes before NOW (local China time, as the page sends it). `incident_time` is
+/// always the earliest, so later times never precede the incident.
+fn time_before_now(id: &str, back: i64) -> RawValue {
+    let now = yingji::api::parse_now(NOW).unwrap();
+    let back = if id == "incident_time" { 20000 } else { back };
+    RawValue::Text(
+        (now - chrono::Duration::minutes(back))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+    )
+}
+
 /// One random pick per fact (an index into the value list for that fact's type).
 fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
     let mut facts = RawFacts::new();
@@ -26,7 +43,10 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
             FactType::Money => RawValue::Number(MONEY[pick % MONEY.len()]),
             FactType::YesNo => RawValue::Bool(pick % 2 == 1),
             FactType::Choice => RawValue::Text(def.options[pick % def.options.len()].value.clone()),
-            FactType::Datetime | FactType::Series => continue,
+            // Some picks leave a time out, so the "awaiting" side is covered too.
+            FactType::Datetime if pick % 3 == 0 => continue,
+            FactType::Datetime => time_before_now(&def.id, MINUTES_BACK[pick % MINUTES_BACK.len()]),
+            FactType::Series => continue,
         };
         facts.insert(def.id.clone(), value);
     }
@@ -87,6 +107,18 @@ proptest! {
                 prop_assert!(!a.grade_basis.is_empty());
             }
             prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+            // A clock with a due time is pending or overdue by the sign of the minutes left.
+            for d in &a.deadlines {
+                prop_assert_eq!(d.due.is_some(), d.minutes_left.is_some());
+                if let Some(m) = d.minutes_left {
+                    let want = if m < 0 { "overdue" } else { "pending" };
+                    prop_assert_eq!(d.status.as_str(), want, "{}: {}", plan.plan.id, d.id);
+                }
+            }
+            // A support procedure has neither a grade nor a response level.
+            if a.activation.is_some() {
+                prop_assert!(a.grade.is_none() && a.response.is_none());
+            }
         }
     }
 
