@@ -65,8 +65,12 @@ test('real results have exactly the declared keys', async () => {
     const s = mod.schema(id);
     conform(s, 'Schema', `schema(${id})`);
     for (const f of s.facts) conform(f, 'FactDef', `schema(${id}).facts[]`);
-    const r = mod.evaluate(id, { deaths: 5, incident_time: '2026-11-23T14:30' }, '2026-11-23T15:00:00+08:00');
+    // Only facts the plan asks for (a support procedure has no casualty facts).
+    const asked = new Set(s.facts.map((f) => f.id));
+    const facts = Object.fromEntries(Object.entries({ deaths: 5, incident_time: '2026-11-23T14:30', request_time: '2026-11-23T14:30', notice_time: '2026-11-23T14:40' }).filter(([k]) => asked.has(k)));
+    const r = mod.evaluate(id, facts, '2026-11-23T15:00:00+08:00');
     conform(r, 'Outcome', `evaluate(${id})`);
+    if (r.activation) conform(r.activation, 'ActivationOutcome', 'activation');
     if (r.response) conform(r.response, 'ResponseOutcome', 'response');
     for (const d of r.deadlines) conform(d, 'Deadline', 'deadlines[]');
     for (const c of r.criteria) conform(c, 'Criterion', 'criteria[]');
