@@ -96,3 +96,15 @@ test('medicine reserve allocation: support header, loading clock from the notice
   await page.emulateMedia({ media: 'screen' });
   check();
 });
+
+test('<yingji-panel> with the support procedure: no grade banner, who starts it', async (t) => {
+  const { page, check } = await openPage(browser, t, { origin: server.origin, url: `${server.origin}/www/embed.html` });
+  await waitState(page, '#panel', 'ready');
+  await page.evaluate((p) => document.querySelector('#panel').setAttribute('plan', p), PLAN);
+  await waitState(page, '#panel', 'ready');
+  await page.waitForFunction(() => (document.querySelector('#panel').shadowRoot || document.querySelector('#panel')).textContent.includes('支持性程序'));
+  const text = await page.evaluate(() => (document.querySelector('#panel').shadowRoot || document.querySelector('#panel')).textContent);
+  assert.ok(!text.includes('未达到分级标准'), text);
+  assert.match(text, /市领导组/);
+  check();
+});
