@@ -277,3 +277,19 @@ fn activation_only_for_plans_without_grades_and_levels() {
     );
     assert!(has(&errors, "activation.when", "request_tim"), "{errors:?}");
 }
+
+#[test]
+fn not_before_names_a_time_fact() {
+    let errors = support_edited(
+        "not_before = \"request_time\"",
+        "not_before = \"incident_grade\"",
+    );
+    assert!(
+        has(
+            &errors,
+            "facts[5](notice_time).not_before",
+            "incident_grade"
+        ),
+        "{errors:?}"
+    );
+}

@@ -37,6 +37,9 @@ fn time_before_now(id: &str, back: i64) -> RawValue {
 /// One random pick per fact (an index into the value list for that fact's type).
 fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
     let mut facts = RawFacts::new();
+    // Times are given in declaration order, never later-declared before earlier-declared (plans
+    // declare their time facts in the order events happen; `not_before` is checked on input).
+    let mut latest_back = i64::MAX;
     for (def, pick) in plan.facts.iter().zip(picks.iter().cycle()) {
         let value = match def.kind {
             FactType::Count => RawValue::Number(COUNTS[pick % COUNTS.len()]),
@@ -45,7 +48,11 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
             FactType::Choice => RawValue::Text(def.options[pick % def.options.len()].value.clone()),
             // Some picks leave a time out, so the "awaiting" side is covered too.
             FactType::Datetime if pick % 3 == 0 => continue,
-            FactType::Datetime => time_before_now(&def.id, MINUTES_BACK[pick % MINUTES_BACK.len()]),
+            FactType::Datetime => {
+                let back = MINUTES_BACK[pick % MINUTES_BACK.len()].min(latest_back);
+                latest_back = back;
+                time_before_now(&def.id, back)
+            }
             FactType::Series => continue,
         };
         facts.insert(def.id.clone(), value);

@@ -48,6 +48,8 @@ export interface FactDef {
   /** For `choice` (and judgement choices, least to most severe). */
   options?: ChoiceOption[];
   cite: Cite | null;
+  /** For a time: the id of another time fact it cannot precede (checked on input). */
+  not_before?: string;
 }
 
 export interface Exclusion {

@@ -178,6 +178,9 @@ pub struct FactDef {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
     pub cite: Option<Cite>,
+    /// For a `datetime`: another time fact this one cannot precede (装载完成 not before 通知单下达).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

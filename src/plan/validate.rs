@@ -149,6 +149,15 @@ impl<'a> Validator<'a> {
             if let Some(c) = &f.cite {
                 self.cite(&path, c);
             }
+            if let Some(other) = &f.not_before {
+                if f.kind != FactType::Datetime {
+                    self.err(&path, "只有时间(datetime)事实项可以写 not_before");
+                }
+                if other == &f.id {
+                    self.err(&path, "not_before 不能引用自身");
+                }
+                self.fact_of(&format!("{path}.not_before"), other, &[FactType::Datetime]);
+            }
         }
     }
 
