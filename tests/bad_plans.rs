@@ -243,6 +243,16 @@ fn weather_edited(from: &str, to: &str) -> Vec<PlanError> {
     }
 }
 
+const SUPPORT: &str = include_str!("../plans/lvliang/medical-reserve-allocation.toml");
+
+fn support_edited(from: &str, to: &str) -> Vec<PlanError> {
+    assert!(SUPPORT.contains(from), "test edit does not apply: {from}");
+    match load(FILE, &SUPPORT.replacen(from, to, 1)) {
+        Ok(_) => panic!("edit accepted: {from} → {to}"),
+        Err(errors) => errors,
+    }
+}
+
 const POLLUTION: &str = include_str!("../plans/lvliang/heavy-pollution-weather.toml");
 
 fn pollution_edited(from: &str, to: &str) -> Vec<PlanError> {
@@ -380,4 +390,58 @@ fn by_clock_must_be_a_clock_time() {
 fn table_from_another_document_names_it() {
     let errors = pollution_edited("source_file = \"002_0bfa9b600ed86ad0.txt\"\n", "");
     assert!(has(&errors, "tables[1]", "source_document"), "{errors:?}");
+}
+
+#[test]
+fn a_plan_without_grades_or_levels_loads() {
+    let plan = load(FILE, SUPPORT).expect("support plan loads");
+    assert!(plan.grades.is_empty() && plan.response.levels.is_empty());
+}
+
+#[test]
+fn a_clock_with_two_limits_or_a_bad_day_count() {
+    let errors = support_edited(
+        "within_days = 5\n",
+        "within_days = 5\nwithin_minutes = 60\n",
+    );
+    assert!(has(&errors, "reporting[", "只能写一个"), "{errors:?}");
+    let errors = support_edited("within_working_days = 1\n", "within_working_days = 0\n");
+    assert!(
+        has(
+            &errors,
+            "reporting[2](review-working-day)",
+            "within_working_days 必须在1到260之间"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn activation_only_for_plans_without_grades_and_levels() {
+    let errors = edited(
+        "[finder]",
+        "[activation]\nname = \"x\"\nsummary = \"x\"\nwhen = \"always\"\nwaiting = \"x\"\nproposes = \"x\"\nstarts = \"x\"\ncommands = \"x\"\ncite = { clause = \"1\", line = 3100 }\nquote = \"x\"\n\n[finder]",
+    );
+    assert!(has(&errors, "activation", "支持性预案"), "{errors:?}");
+    let errors = support_edited(
+        "when = { given = \"request_time\" }\nwaiting",
+        "when = { given = \"request_tim\" }\nwaiting",
+    );
+    assert!(has(&errors, "activation.when", "request_tim"), "{errors:?}");
+}
+
+#[test]
+fn not_before_names_a_time_fact() {
+    let errors = support_edited(
+        "not_before = \"request_time\"",
+        "not_before = \"incident_grade\"",
+    );
+    assert!(
+        has(
+            &errors,
+            "facts[5](notice_time).not_before",
+            "incident_grade"
+        ),
+        "{errors:?}"
+    );
 }

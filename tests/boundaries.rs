@@ -57,6 +57,13 @@ struct Case {
     deadlines_absent: Vec<String>,
     #[serde(default)]
     due: BTreeMap<String, (String, String)>,
+    /// For a support plan (`activation`): whether the procedure counts as started.
+    started: Option<bool>,
+    /// Checklist steps (task item texts, or a part of one) that must be listed.
+    #[serde(default)]
+    steps_present: Vec<String>,
+    #[serde(default)]
+    steps_absent: Vec<String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -125,7 +132,11 @@ fn case_tables() {
                     failures.push(format!("{label}: {what}"));
                 }
             };
-            let want = |s: Option<&str>| s.filter(|s| *s != "none").map(str::to_string);
+            // "none" / "null": no grade or level (below every threshold, or a plan that has none).
+            let want = |s: Option<&str>| {
+                s.filter(|s| !matches!(*s, "none" | "null"))
+                    .map(str::to_string)
+            };
             check(
                 out.grade == want(case.grade.as_deref()),
                 format!("grade {:?}, want {:?}", out.grade, case.grade),
@@ -185,6 +196,28 @@ fn case_tables() {
                 check(
                     !titles.contains(&t.as_str()),
                     format!("task group «{t}» should not be listed"),
+                );
+            }
+            if let Some(started) = case.started {
+                let got = out.activation.as_ref().map(|a| a.started);
+                check(
+                    got == Some(started),
+                    format!("activation started {got:?}, want {started}"),
+                );
+            }
+            let has_step = |s: &str| {
+                out.tasks
+                    .iter()
+                    .flat_map(|t| &t.items)
+                    .any(|i| i.text.contains(s))
+            };
+            for s in &case.steps_present {
+                check(has_step(s), format!("checklist step «{s}» missing"));
+            }
+            for s in &case.steps_absent {
+                check(
+                    !has_step(s),
+                    format!("checklist step «{s}» should not be listed"),
                 );
             }
             if let Some(basis) = &case.basis {

@@ -320,3 +320,38 @@ fn forecast_plan_schema_and_eval() {
         .unwrap()
         .contains("第3天应为数字"));
 }
+
+#[test]
+fn eval_walks_a_support_procedure_without_grades() {
+    // 吕梁市市级医药储备调拨应急预案 3.2(6) (seed 004 L234): loading within 4 h of the notice.
+    let (code, json) = run(
+        &["eval", "lvliang-medical-reserve-allocation"],
+        r#"{"request_time": "2026-11-23T11:30", "notice_time": "2026-11-23T12:01", "now": "2026-11-23T16:00:00+08:00"}"#,
+    );
+    assert_eq!(code, 0, "{json}");
+    assert!(
+        json["grade"].is_null() && json["response"].is_null(),
+        "{json}"
+    );
+    assert_eq!(json["activation"]["started"], true);
+    assert_eq!(
+        json["activation"]["starts"],
+        "市领导组(吕梁市医药储备应急调拨领导组)"
+    );
+    let load = json["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "load-4h")
+        .expect("loading clock");
+    assert_eq!(load["due"], "2026-11-23T16:01:00+08:00");
+    assert_eq!(load["status"], "pending");
+    assert_eq!(load["counts"], "minutes");
+    let (code, json) = run(&["schema", "lvliang-medical-reserve-allocation"], "");
+    assert_eq!(code, 0, "{json}");
+    assert!(json["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["id"] == "request_time" && f["type"] == "datetime"));
+}

@@ -270,3 +270,32 @@ fn number_facts_are_bounded_and_blank_is_unknown() {
     assert_eq!(cold.id, None);
     assert!(!out.assumed.iter().any(|a| a.id == "cold_min_c"));
 }
+
+#[test]
+fn a_time_before_the_time_it_follows_is_refused() {
+    // 吕梁市医药储备调拨: loading cannot finish before the notice was issued (3.2(6), seed 004 L234).
+    let facts: RawFacts = [
+        ("notice_time", text("2026-11-23T12:00")),
+        ("loading_done_time", text("2026-11-23T11:59")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let err = yingji::evaluate("lvliang-medical-reserve-allocation", &facts, NOW).unwrap_err();
+    assert_eq!(err.field, "loading_done_time");
+    assert!(
+        err.message
+            .contains("“装载完成时间”早于“调用通知单下达时间”"),
+        "{}",
+        err.message
+    );
+    // The same minute is accepted.
+    let facts: RawFacts = [
+        ("notice_time", text("2026-11-23T12:00")),
+        ("loading_done_time", text("2026-11-23T12:00")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert!(yingji::evaluate("lvliang-medical-reserve-allocation", &facts, NOW).is_ok());
+}

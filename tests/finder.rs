@@ -139,3 +139,23 @@ fn special_equipment_and_food_safety_are_found() {
         "lvliang-food-safety"
     );
 }
+
+#[test]
+fn a_request_for_medicines_finds_the_reserve_allocation_plan() {
+    for text in [
+        "医药储备",
+        "急需调拨一批药品",
+        "调拨消杀用品和防护用品",
+        "请求动用市级药品储备",
+    ] {
+        let found = find(text, Some("吕梁市"));
+        assert_eq!(
+            status(&found, "lvliang-medical-reserve-allocation"),
+            Some("applies"),
+            "{text}: {found:#?}"
+        );
+    }
+    // Words from other incidents do not propose it.
+    let found = find("电梯困人", Some("吕梁市"));
+    assert_eq!(status(&found, "lvliang-medical-reserve-allocation"), None);
+}

@@ -219,6 +219,9 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
             out.push((format!("warning {}", l.id), &l.cite, &l.measures));
         }
     }
+    if let Some(a) = &plan.activation {
+        out.push(("activation".into(), &a.cite, &a.quote));
+    }
     for n in plan.notes.iter().filter(|n| !n.quote.is_empty()) {
         out.push((format!("note {}", n.id), &n.cite, &n.quote));
     }
@@ -324,6 +327,13 @@ fn plans_are_listed_by_city_year_and_document_number() {
             "jincheng-oil-gas-storage",
         ]
     );
+    // A support procedure comes after its city's incident plans.
+    let lvliang: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| id.starts_with("lvliang-"))
+        .collect();
+    assert_eq!(lvliang.last(), Some(&"lvliang-medical-reserve-allocation"));
 }
 
 #[test]

@@ -42,9 +42,29 @@ fn series_for(def: &yingji::plan::FactDef, pick: usize) -> RawValue {
     )
 }
 
+/// Minutes before NOW for time facts: both sides of the 4 h / 8 h clocks and of day limits.
+const MINUTES_BACK: &[i64] = &[
+    0, 1, 239, 240, 241, 479, 480, 481, 1440, 2880, 4320, 7200, 10080, 14400,
+];
+
+/// A time `back` minutes before NOW (local China time, as the page sends it). `incident_time` is
+/// always the earliest, so later times never precede the incident.
+fn time_before_now(id: &str, back: i64) -> RawValue {
+    let now = yingji::api::parse_now(NOW).unwrap();
+    let back = if id == "incident_time" { 20000 } else { back };
+    RawValue::Text(
+        (now - chrono::Duration::minutes(back))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+    )
+}
+
 /// One random pick per fact (an index into the value list for that fact's type).
 fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
     let mut facts = RawFacts::new();
+    // Times are given in declaration order, never later-declared before earlier-declared (plans
+    // declare their time facts in the order events happen; `not_before` is checked on input).
+    let mut latest_back = i64::MAX;
     for (def, pick) in plan.facts.iter().zip(picks.iter().cycle()) {
         let value = match def.kind {
             FactType::Count => RawValue::Number(COUNTS[pick % COUNTS.len()]),
@@ -65,7 +85,13 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
                 }
             }
             FactType::Series => series_for(def, *pick),
-            FactType::Datetime => continue,
+            // Some picks leave a time out, so the "awaiting" side is covered too.
+            FactType::Datetime if pick % 3 == 0 => continue,
+            FactType::Datetime => {
+                let back = MINUTES_BACK[pick % MINUTES_BACK.len()].min(latest_back);
+                latest_back = back;
+                time_before_now(&def.id, back)
+            }
         };
         facts.insert(def.id.clone(), value);
     }
@@ -135,6 +161,18 @@ proptest! {
                 prop_assert!(!a.grade_basis.is_empty());
             }
             prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+            // A clock with a due time is pending or overdue by the sign of the minutes left.
+            for d in &a.deadlines {
+                prop_assert_eq!(d.due.is_some(), d.minutes_left.is_some());
+                if let Some(m) = d.minutes_left {
+                    let want = if m < 0 { "overdue" } else { "pending" };
+                    prop_assert_eq!(d.status.as_str(), want, "{}: {}", plan.plan.id, d.id);
+                }
+            }
+            // A support procedure has neither a grade nor a response level.
+            if a.activation.is_some() {
+                prop_assert!(a.grade.is_none() && a.response.is_none());
+            }
         }
     }
 

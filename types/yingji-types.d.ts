@@ -57,6 +57,8 @@ export interface FactDef {
   item?: string;
   /** For `series`: the most items accepted (the plan's forecast horizon). */
   max_items?: number;
+  /** For a time: the id of another time fact it cannot precede (checked on input). */
+  not_before?: string;
 }
 
 export interface Exclusion {
@@ -171,6 +173,12 @@ export interface Deadline {
   status: DeadlineStatus;
   cite: Cite;
   quote: string;
+  /**
+   * How the limit is counted: minutes after the anchor; calendar `days` or `working_days` (Mon–Fri,
+   * public holidays unknown), both ending at 24:00 of the last day (the anchor's day not counted;
+   * `due_display` then reads `M月D日(周X) 24:00`). Null when the plan gives no number.
+   */
+  counts: 'minutes' | 'clock' | 'days' | 'working_days' | null;
 }
 
 export interface TaskItem {
@@ -288,6 +296,23 @@ export interface Outcome {
   assumed: Assumed[];
   /** The `now` the deadlines were computed against (RFC 3339, China time). */
   now: string;
+  /** A support procedure without grades or response levels (医药储备调拨); null for other plans. */
+  activation: ActivationOutcome | null;
+}
+
+/** What a support procedure starts, when and by whom: the result header in place of grade and level. */
+export interface ActivationOutcome {
+  name: string;
+  summary: string;
+  /** Whether the plan's start condition holds (e.g. the request time is given). */
+  started: boolean;
+  /** What is still missing before it starts; empty once started. */
+  waiting: string;
+  proposes: string;
+  starts: string;
+  commands: string;
+  cite: Cite;
+  quote: string;
 }
 
 export interface ProvisionalOutcome {

@@ -907,8 +907,43 @@ function renderOrganisation(out) {
   }
 }
 
-function renderBanner(out) {
+// A support procedure (no grades, no response levels, e.g. 医药储备调拨): the header says what it is,
+// whether it has started and who starts and commands it, instead of a grade and a level.
+function renderSupportBanner(out, a) {
   const banner = $('banner');
+  for (const node of [banner, $('summary')]) {
+    for (const c of ['g0', 'g1', 'g2', 'g3', 'g4']) node.classList.remove(c);
+    node.classList.add('g0');
+  }
+  banner.classList.add('support');
+  const [c1, c2] = banner.querySelectorAll('.banner-caption');
+  if (c1) c1.textContent = '预案性质';
+  if (c2) c2.textContent = '启动情况';
+  $('grade').textContent = '支持性程序（不分级）';
+  $('response-level').textContent = a.started ? `已启动${a.name}` : `${a.name}尚未启动`;
+  banner.classList.toggle('has-response', !!a.started);
+  const who = clear($('response-who'));
+  const row = (k, v, cls) => who.append(el('div', { class: cls }, el('dt', { text: k }), el('dd', { text: v })));
+  row('性质', a.summary, 'support-summary');
+  if (!a.started && a.waiting) row('待办', a.waiting, 'raised-note');
+  for (const [k, v] of [['提出', a.proposes], ['启动', a.starts], ['指挥', a.commands]]) {
+    if (v) row(k, v);
+  }
+  const note = $('banner-note');
+  note.hidden = !cur.emptyInput;
+  note.textContent = cur.emptyInput ? '尚未回答任何情况：以下为按默认值（判断为“否”）得出的结果。' : '';
+}
+
+function renderBanner(out) {
+  if (out.activation) {
+    renderSupportBanner(out, out.activation);
+    return;
+  }
+  const banner = $('banner');
+  banner.classList.remove('support');
+  const [c1, c2] = banner.querySelectorAll('.banner-caption');
+  if (c1) c1.textContent = '事故等级';
+  if (c2) c2.textContent = '响应级别';
   const gc = gradeClass(out.grade, out.grade_rank);
   for (const node of [banner, $('summary')]) {
     for (const c of ['g0', 'g1', 'g2', 'g3', 'g4']) node.classList.remove(c);
@@ -981,6 +1016,8 @@ function renderDeadlines(list) {
     if (st === 'awaiting_anchor') status = `请填写“${d.anchor_label || d.anchor}”后计算`;
     const meta = el('p', { class: 'deadline-status' }, el('span', { class: 'status-badge', text: status }));
     if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
+    if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ' 工作日只按周一至周五计算，本工具不知道法定节假日和调休，遇节假日请人工核对。' }));
+    else if (d.counts === 'days') meta.append(el('span', { class: 'hint day-count', text: ' 按日历日计算，起算当日不计入，到最后一日24:00届满。' }));
     body.append(meta);
     const q = quoteEl(d.quote, d.cite);
     if (q) body.append(q);
@@ -1140,6 +1177,17 @@ function renderWhy(out) {
   const box = clear($('why-body'));
   const sch = cur.schema || {};
 
+  // 1–2. A support procedure: how it starts (there is no grade and no response level to explain).
+  const a = out.activation;
+  if (a) {
+    const s = el('section', { class: 'why-part', id: 'why-activation' }, el('h3', { text: '本预案怎样启动' }));
+    s.append(el('p', { class: 'why-summary', text: a.started ? `已启动${a.name}。${a.summary}` : `${a.name}尚未启动。${a.waiting}` }));
+    s.append(el('p', { class: 'hint', text: '本预案不划分事件等级，也没有分级响应：以下时限和任务清单按调拨流程逐步列出。' }));
+    const q = quoteEl(a.quote, a.cite);
+    if (q) s.append(q);
+    box.append(s);
+  }
+
   // 1. Grade: every criterion and where the facts put it.
   const g = el('section', { class: 'why-part', id: 'why-grade' }, el('h3', { text: '事故等级怎么得出' }));
   g.append(el('p', { class: 'why-summary', text: out.grade ? `判定为${out.grade}事故：取各项标准中最高的等级。` : '各项标准均未达到分级标准。' }));
@@ -1182,7 +1230,7 @@ function renderWhy(out) {
       if (Array.isArray(w.basis) && w.basis.length) g.append(warningBasis(w.basis));
     }
   }
-  box.append(g);
+  if (!a) box.append(g);
 
   // 2. Response level: base mapping and each judgement.
   const r = out.response;
@@ -1213,7 +1261,7 @@ function renderWhy(out) {
       if (q) rs.append(q);
     }
   }
-  box.append(rs);
+  if (!a) box.append(rs);
 
   // 3. Values assumed for what was left empty.
   const as = el('section', { class: 'why-part', id: 'why-assumed' }, el('h3', { text: '未填写的项按以下取值' }));

@@ -224,9 +224,11 @@ export function createIncidents(ctx) {
     return `${raw}${unit}`;
   }
 
+  // A support procedure (out.activation) has no grade or level: its "level" is the procedure once started.
   const resultOf = (out) => ({
+    support: !!out.activation,
     grade: out.grade || '',
-    level: out.response ? out.response.level : '',
+    level: out.response ? out.response.level : out.activation && out.activation.started ? out.activation.name : '',
     rank: out.response ? out.response.rank : null,
     tasks: (out.tasks || []).map((t) => t.title),
   });
@@ -258,7 +260,11 @@ export function createIncidents(ctx) {
         log('grade', t);
         lines.push(t);
       }
-      if (p.level !== r.level) {
+      if (p.level !== r.level && r.support) {
+        const t = r.level ? `启动${r.level}` : `${p.level}不再显示为已启动（收到调拨要求时间已清空）`;
+        log('level', t);
+        lines.push(t);
+      } else if (p.level !== r.level) {
         const dir = p.rank == null ? '启动' : r.rank == null ? '不再满足响应条件' : r.rank < p.rank ? '提高' : '降低';
         const t = r.level
           ? p.level
@@ -281,7 +287,8 @@ export function createIncidents(ctx) {
         lines.push(t);
       }
     } else if (r && !prev) {
-      log('result', `研判：${r.grade ? `${r.grade}事故` : '未达到分级标准'}，${r.level || '未达到响应条件'}`);
+      if (r.support) log('result', `支持性程序（不分级）：${r.level ? `已启动${r.level}` : '尚未启动'}`);
+      else log('result', `研判：${r.grade ? `${r.grade}事故` : '未达到分级标准'}，${r.level || '未达到响应条件'}`);
       changed = true;
     }
     if (lines.length) {
@@ -754,7 +761,7 @@ export function createIncidents(ctx) {
     row('简要经过和现场情况', info('summary'), 'summary');
     // Casualties and loss: every count and money fact the plan asks for, as entered.
     const nums = [...c.facts.values()].filter((f) => f.type === 'count' || f.type === 'money');
-    row('伤亡人数和直接经济损失', nums.map((f) => `${f.label}：${c.values[f.id] != null ? factText(f, c.values[f.id]) : '未填'}`).join('；'), 'casualties');
+    if (nums.length) row('伤亡人数和直接经济损失', nums.map((f) => `${f.label}：${c.values[f.id] != null ? factText(f, c.values[f.id]) : '未填'}`).join('；'), 'casualties');
     const others = [...c.facts.values()].filter((f) => !(f.type === 'count' || f.type === 'money') && f.id !== 'incident_time' && c.values[f.id] != null);
     if (others.length) row('其他情况', others.map((f) => `${f.label}：${factText(f, c.values[f.id])}`).join('；'), 'other');
     // What was typed, then the checklist items ticked done, with their time.
@@ -769,10 +776,17 @@ export function createIncidents(ctx) {
     box.append(el('h3', { text: '研判结论' }));
     const g = el('dl', { class: 'report-fields' });
     const grow = (k, v, id) => g.append(el('div', { data: { field: id } }, el('dt', { text: k }), el('dd', { text: v })));
-    grow('事故等级', out.grade ? `${out.grade}事故${(out.provisional || []).length ? '（暂定）' : ''}` : '未达到分级标准', 'grade');
-    const basis = (out.grade_basis || []).map((b) => `${b.label} ${b.value ?? ''}${b.unit || ''}（${b.band}）`);
-    if (basis.length) grow('定级依据', basis.join('；'), 'basis');
-    grow('响应级别', r ? r.level : '未达到响应条件', 'level');
+    const a = out.activation;
+    if (a) {
+      grow('预案性质', `支持性程序（不分级）：${a.summary}`, 'grade');
+      grow('启动情况', a.started ? `已启动${a.name}` : `${a.name}尚未启动：${a.waiting}`, 'level');
+      grow('提出 / 启动 / 指挥', [a.proposes, a.starts, a.commands].filter(Boolean).join(' / '), 'who');
+    } else {
+      grow('事故等级', out.grade ? `${out.grade}事故${(out.provisional || []).length ? '（暂定）' : ''}` : '未达到分级标准', 'grade');
+      const basis = (out.grade_basis || []).map((b) => `${b.label} ${b.value ?? ''}${b.unit || ''}（${b.band}）`);
+      if (basis.length) grow('定级依据', basis.join('；'), 'basis');
+      grow('响应级别', r ? r.level : '未达到响应条件', 'level');
+    }
     if (r) {
       grow('理由', (r.reasons || []).map((x) => `${x.level}：${x.text}${x.raised ? '（据此提高）' : ''}`).join('；'), 'reasons');
       grow('提出 / 启动 / 指挥', [r.proposes, r.starts, r.commands].filter(Boolean).join(' / '), 'who');

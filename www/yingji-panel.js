@@ -159,15 +159,23 @@ class YingjiPanel extends HTMLElement {
       return;
     }
     const banner = el('div', `banner ${GRADE_CLASS[r.grade] || 'g0'}`);
+    const a = r.activation;
     const g = el('p', 'grade');
-    g.append(el('span', 'caption', '事故等级'), el('strong', null, r.grade ? `${r.grade}事故` : '未达到分级标准'));
     const l = el('p', 'level');
-    l.append(el('span', 'caption', '响应级别'), el('strong', null, r.response ? r.response.level : '—'));
+    if (a) {
+      // A support procedure (no grades, no response levels): what it is and whether it has started.
+      g.append(el('span', 'caption', '预案性质'), el('strong', null, '支持性程序（不分级）'));
+      l.append(el('span', 'caption', '启动情况'), el('strong', null, a.started ? `已启动${a.name}` : `${a.name}尚未启动`));
+    } else {
+      g.append(el('span', 'caption', '事故等级'), el('strong', null, r.grade ? `${r.grade}事故` : '未达到分级标准'));
+      l.append(el('span', 'caption', '响应级别'), el('strong', null, r.response ? r.response.level : '—'));
+    }
     banner.append(g, l);
     const parts = [banner];
-    if (r.response) {
+    const who = r.response || a;
+    if (who) {
       const dl = el('dl', 'who');
-      for (const [k, v] of [['提出', r.response.proposes], ['启动', r.response.starts], ['指挥', r.response.commands]]) {
+      for (const [k, v] of [['提出', who.proposes], ['启动', who.starts], ['指挥', who.commands]]) {
         if (!v) continue;
         dl.append(el('dt', null, k), el('dd', null, v));
       }

@@ -1,9 +1,8 @@
 //! Reporting deadlines as clock times: anchor fact time + the plan's minutes, compared with `now`.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
-use super::clock::{china, clock_minutes};
-use super::clock::{display, rfc3339};
+use super::clock::{china, clock_minutes, display, rfc3339};
 use super::cond::Ctx;
 use super::outcome::Deadline;
 use crate::plan::Plan;
@@ -19,14 +18,12 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 .find(|f| f.id == r.anchor)
                 .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
             let anchor_time = ctx.facts.time(&r.anchor);
-            let clock = r.by_clock.as_deref().and_then(clock_minutes);
-            let due = match (r.within_minutes, clock, anchor_time) {
-                (Some(m), _, Some(t)) => Some(t + Duration::minutes(i64::from(m))),
-                (None, Some(c), Some(t)) => Some(next_clock(t, c)),
+            let limit = Limit::of(r);
+            let due = match (limit, anchor_time) {
+                (Some(l), Some(t)) => l.due(t),
                 _ => None,
             };
-            let counted = r.within_minutes.or(clock);
-            let status = match (counted, due) {
+            let status = match (limit, due) {
                 (None, _) => "immediate",
                 (Some(_), None) => "awaiting_anchor",
                 (Some(_), Some(d)) if d < now => "overdue",
@@ -41,11 +38,15 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 anchor: r.anchor.clone(),
                 anchor_label,
                 due: due.map(rfc3339),
-                due_display: due.map(|d| display(d, now)),
+                due_display: due.map(|d| match limit {
+                    Some(Limit::Minutes(_) | Limit::Clock(_)) | None => display(d, now),
+                    Some(_) => display_day_end(d),
+                }),
                 minutes_left: due.map(|d| minutes_between(now, d)),
                 status: status.to_string(),
                 cite: r.cite.clone(),
                 quote: r.quote.clone(),
+                counts: limit.map(|l| l.counts().to_string()),
             }
         })
         .collect()
@@ -72,4 +73,79 @@ fn next_clock(t: DateTime<FixedOffset>, minutes: u32) -> DateTime<FixedOffset> {
 /// with more time than is left (negative: overdue).
 fn minutes_between(now: DateTime<FixedOffset>, due: DateTime<FixedOffset>) -> i64 {
     (due - now).num_seconds().div_euclid(60)
+}
+
+/// A deadline's limit: minutes, a clock time, calendar days or working days after the anchor.
+#[derive(Clone, Copy)]
+enum Limit {
+    Minutes(u32),
+    /// A clock time ("12点前"; 24:00 = the end of the day), in minutes after midnight.
+    Clock(u32),
+    Days(u32),
+    WorkingDays(u32),
+}
+
+impl Limit {
+    fn of(r: &crate::plan::ReportRule) -> Option<Limit> {
+        r.within_minutes
+            .map(Limit::Minutes)
+            .or(r
+                .by_clock
+                .as_deref()
+                .and_then(clock_minutes)
+                .map(Limit::Clock))
+            .or(r.within_days.map(Limit::Days))
+            .or(r.within_working_days.map(Limit::WorkingDays))
+    }
+
+    fn counts(self) -> &'static str {
+        match self {
+            Limit::Minutes(_) => "minutes",
+            Limit::Clock(_) => "clock",
+            Limit::Days(_) => "days",
+            Limit::WorkingDays(_) => "working_days",
+        }
+    }
+
+    /// Minutes: anchor + minutes. Days: the anchor's own (China) day is not counted; the limit ends
+    /// at 24:00 of the last counted day, i.e. 00:00 of the day after it. Working days count Monday
+    /// to Friday only.
+    /// None only past the calendar's end (the validator bounds the numbers).
+    fn due(self, anchor: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        let day = anchor.with_timezone(&china()).date_naive();
+        let last = match self {
+            Limit::Minutes(m) => return Some(anchor + Duration::minutes(i64::from(m))),
+            Limit::Clock(c) => return Some(next_clock(anchor, c)),
+            Limit::Days(n) => day.checked_add_days(Days::new(u64::from(n)))?,
+            Limit::WorkingDays(n) => {
+                let mut d = day;
+                let mut left = n;
+                while left > 0 {
+                    d = d.succ_opt()?;
+                    if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                        left -= 1;
+                    }
+                }
+                d
+            }
+        };
+        Some(day_start(last.succ_opt()?))
+    }
+}
+
+/// 00:00 China time on day `d`.
+fn day_start(d: NaiveDate) -> DateTime<FixedOffset> {
+    DateTime::from_naive_utc_and_offset(d.and_time(NaiveTime::MIN) - Duration::hours(8), china())
+}
+
+/// A day limit ends at 24:00 of its last day: `M月D日(周X) 24:00`.
+fn display_day_end(due: DateTime<FixedOffset>) -> String {
+    let last = due.with_timezone(&china()).date_naive() - Duration::days(1);
+    const WEEK: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+    format!(
+        "{}月{}日(周{}) 24:00",
+        last.month(),
+        last.day(),
+        WEEK[last.weekday().num_days_from_monday() as usize]
+    )
 }

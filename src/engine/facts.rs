@@ -154,8 +154,27 @@ impl Facts {
         Ok(facts)
     }
 
-    /// Times that follow the incident must not precede it.
+    /// Times that follow the incident must not precede it; a time with `not_before` must not precede
+    /// that other time.
     fn check_order(&self, plan: &Plan) -> Result<(), InputError> {
+        for def in plan.facts.iter() {
+            let Some(other) = &def.not_before else {
+                continue;
+            };
+            if let (Some(t), Some(o)) = (self.time(&def.id), self.time(other)) {
+                if t < o {
+                    let other_label = plan
+                        .facts
+                        .iter()
+                        .find(|f| &f.id == other)
+                        .map_or(other.as_str(), |f| f.label.as_str());
+                    return Err(InputError::new(
+                        &def.id,
+                        format!("“{}”早于“{other_label}”,请核对", def.label),
+                    ));
+                }
+            }
+        }
         let Some(incident) = self.time("incident_time") else {
             return Ok(());
         };

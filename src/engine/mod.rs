@@ -117,6 +117,27 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         citations.add(&w.cite);
     }
     notes.iter().for_each(|n| citations.add(&n.cite));
+    let activation = plan.activation.as_ref().map(|a| {
+        let started = ctx.holds(&a.when);
+        ActivationOutcome {
+            name: a.name.clone(),
+            summary: a.summary.clone(),
+            started,
+            waiting: if started {
+                String::new()
+            } else {
+                a.waiting.clone()
+            },
+            proposes: a.proposes.clone(),
+            starts: a.starts.clone(),
+            commands: a.commands.clone(),
+            cite: a.cite.clone(),
+            quote: a.quote.clone(),
+        }
+    });
+    if let Some(a) = &activation {
+        citations.add(&a.cite);
+    }
 
     Outcome {
         plan: summary(plan),
@@ -145,6 +166,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         citations: citations.0,
         assumed: facts.assumed.clone(),
         now: clock::rfc3339(now),
+        activation,
     }
 }
 

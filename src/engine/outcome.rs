@@ -67,6 +67,9 @@ pub struct Outcome {
     pub assumed: Vec<Assumed>,
     /// The `now` the deadlines were computed against (RFC 3339, China time).
     pub now: String,
+    /// For a support procedure without grades or response levels: what is started and by whom
+    /// (null for every other plan).
+    pub activation: Option<ActivationOutcome>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -141,6 +144,9 @@ pub struct Deadline {
     pub status: String,
     pub cite: Cite,
     pub quote: String,
+    /// How the limit is counted: `minutes` | `days` (calendar days, to 24:00 of the last day) |
+    /// `working_days` (Mon–Fri only, public holidays unknown); null when the plan gives no number.
+    pub counts: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -252,4 +258,19 @@ pub struct Assumed {
     pub label: String,
     /// The value taken, in words ("0人", "否").
     pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivationOutcome {
+    pub name: String,
+    pub summary: String,
+    /// Whether the plan's start condition holds for these facts.
+    pub started: bool,
+    /// `waiting` text of the plan while not started, empty once started.
+    pub waiting: String,
+    pub proposes: String,
+    pub starts: String,
+    pub commands: String,
+    pub cite: Cite,
+    pub quote: String,
 }

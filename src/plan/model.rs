@@ -47,6 +47,10 @@ pub struct Plan {
     /// Tables the plan prints (rescue bases, equipment, ...): shown, not computed.
     #[serde(default)]
     pub tables: Vec<Table>,
+    /// For a plan with no grades and no response levels (a support procedure such as 医药储备调拨):
+    /// what is started, when, and by whom. Shown in place of the grade/level banner.
+    #[serde(default)]
+    pub activation: Option<Activation>,
 }
 
 /// "本预案不适用于…": what is excluded and which plan applies instead.
@@ -201,6 +205,9 @@ pub struct FactDef {
     /// the engine's limit (`MAX_SERIES_LEN`).
     #[serde(default)]
     pub max_items: Option<u32>,
+    /// For a `datetime`: another time fact this one cannot precede (装载完成 not before 通知单下达).
+    #[serde(default)]
+    pub not_before: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -496,6 +503,14 @@ pub struct ReportRule {
     pub by_clock: Option<String>,
     pub cite: Cite,
     pub quote: String,
+    /// Calendar days allowed after the anchor ("五日内"): the anchor's own day is not counted and the
+    /// clock ends at 24:00 (China time) of the last day. Exclusive with the other two limits.
+    #[serde(default)]
+    pub within_days: Option<u32>,
+    /// Working days allowed after the anchor ("一个工作日内"): counted like `within_days` over Monday
+    /// to Friday only. Public holidays and adjusted working weekends are not known to the engine.
+    #[serde(default)]
+    pub within_working_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -636,4 +651,24 @@ pub struct Contact {
 
 fn always() -> Cond {
     Cond::Always
+}
+
+/// A support procedure's start (a plan without grades or response levels): shown as the result's
+/// header instead of a grade and a response level.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activation {
+    /// What is started, as the plan names it ("市级医药储备调拨响应").
+    pub name: String,
+    /// The kind of procedure in one line ("支持性预案:应相关突发事件应急指挥部要求启动,不分级").
+    pub summary: String,
+    /// When the procedure counts as started (e.g. the request time is given).
+    pub when: Cond,
+    /// Shown while `when` does not hold ("尚未收到…调拨要求").
+    pub waiting: String,
+    pub proposes: String,
+    pub starts: String,
+    pub commands: String,
+    pub cite: Cite,
+    pub quote: String,
 }

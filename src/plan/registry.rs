@@ -42,9 +42,12 @@ pub fn registry() -> Result<&'static [Plan], &'static [PlanError]> {
             }
         }
         // The order people look for them in: by city, then year, then document number (53号 before 102号).
+        // Within a city, a support procedure (no grades, no levels: 医药储备调拨) after the incident
+        // plans, so a fresh page never opens on one.
         plans.sort_by_key(|p| {
             (
                 p.plan.city.clone(),
+                p.activation.is_some(),
                 p.plan.date.get(..4).map(str::to_string),
                 doc_serial(&p.plan.doc_number),
             )

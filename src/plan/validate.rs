@@ -18,6 +18,7 @@ pub fn validate(plan: &Plan) -> Problems {
     v.grading();
     v.response();
     v.reporting();
+    v.activation();
     v.rest();
     v.problems
 }
@@ -165,6 +166,15 @@ impl<'a> Validator<'a> {
             }
             if let Some(c) = &f.cite {
                 self.cite(&path, c);
+            }
+            if let Some(other) = &f.not_before {
+                if f.kind != FactType::Datetime {
+                    self.err(&path, "只有时间(datetime)事实项可以写 not_before");
+                }
+                if other == &f.id {
+                    self.err(&path, "not_before 不能引用自身");
+                }
+                self.fact_of(&format!("{path}.not_before"), other, &[FactType::Datetime]);
             }
         }
     }
@@ -595,7 +605,10 @@ impl<'a> Validator<'a> {
                 self.err(&path, "时限分钟数必须大于0;原文“立即”请不写 within_minutes");
             }
             if let Some(clock) = &rep.by_clock {
-                if rep.within_minutes.is_some() {
+                if rep.within_minutes.is_some()
+                    || rep.within_days.is_some()
+                    || rep.within_working_days.is_some()
+                {
                     self.err(&path, "within_minutes 与 by_clock 只能写一个");
                 }
                 if clock_minutes(clock).is_none() {
@@ -605,11 +618,67 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
+            self.day_limits(&path, rep);
             if rep.limit_text.trim().is_empty() {
                 self.err(&path, "缺少原文时限用语(limit_text)");
             }
             self.rule(&path, &rep.cite, &rep.quote);
         }
+    }
+
+    /// `within_days` / `within_working_days`: at most one limit per rule, each a sensible number.
+    fn day_limits(&mut self, path: &str, rep: &crate::plan::ReportRule) {
+        let set = [
+            rep.within_minutes.is_some(),
+            rep.within_days.is_some(),
+            rep.within_working_days.is_some(),
+        ];
+        if set.iter().filter(|x| **x).count() > 1 {
+            self.err(
+                path,
+                "within_minutes、within_days、within_working_days 只能写一个(一条时限只有一种计法)",
+            );
+        }
+        if let Some(n) = rep.within_days {
+            if !(1..=366).contains(&n) {
+                self.err(path, format!("within_days 必须在1到366之间,现为{n}"));
+            }
+        }
+        if let Some(n) = rep.within_working_days {
+            if !(1..=260).contains(&n) {
+                self.err(
+                    path,
+                    format!("within_working_days 必须在1到260之间,现为{n}"),
+                );
+            }
+        }
+    }
+
+    /// `activation`: only for a plan with neither grades nor response levels.
+    fn activation(&mut self) {
+        let Some(a) = &self.plan.activation else {
+            return;
+        };
+        if !self.plan.grades.is_empty() || !self.plan.response.levels.is_empty() {
+            self.err(
+                "activation",
+                "activation 只用于既无分级(grades)又无响应级别(response.levels)的支持性预案",
+            );
+        }
+        for (field, value) in [
+            ("name", &a.name),
+            ("summary", &a.summary),
+            ("waiting", &a.waiting),
+            ("proposes", &a.proposes),
+            ("starts", &a.starts),
+            ("commands", &a.commands),
+        ] {
+            if value.trim().is_empty() {
+                self.err(format!("activation.{field}"), "不能为空");
+            }
+        }
+        self.cond("activation.when", &a.when, false);
+        self.rule("activation", &a.cite, &a.quote);
     }
 
     fn rest(&mut self) {

@@ -65,12 +65,20 @@ test('real results have exactly the declared keys', async () => {
     const s = mod.schema(id);
     conform(s, 'Schema', `schema(${id})`);
     for (const f of s.facts) conform(f, 'FactDef', `schema(${id}).facts[]`);
-    // Facts the plan has: a casualty plan gets deaths and a time, a forecast plan its forecast.
-    const sample = { deaths: 5, incident_time: '2026-11-23T14:30', aqi: [201, 301, 301, 201] };
+    // Facts the plan has: a casualty plan gets deaths and a time, a forecast plan its forecast, a
+    // support procedure its request and notice times.
+    const sample = {
+      deaths: 5,
+      incident_time: '2026-11-23T14:30',
+      aqi: [201, 301, 301, 201],
+      request_time: '2026-11-23T14:30',
+      notice_time: '2026-11-23T14:40',
+    };
     const ids = new Set(s.facts.map((f) => f.id));
     const facts = Object.fromEntries(Object.entries(sample).filter(([k]) => ids.has(k)));
     const r = mod.evaluate(id, facts, '2026-11-23T15:00:00+08:00');
     conform(r, 'Outcome', `evaluate(${id})`);
+    if (r.activation) conform(r.activation, 'ActivationOutcome', 'activation');
     if (r.response) conform(r.response, 'ResponseOutcome', 'response');
     for (const d of r.deadlines) conform(d, 'Deadline', 'deadlines[]');
     for (const c of r.criteria) conform(c, 'Criterion', 'criteria[]');
