@@ -13,6 +13,7 @@ WASM_OPT=node_modules/.bin/wasm-opt
 
 rm -rf pkg
 release=target/wasm32-unknown-unknown/release
+mkdir -p "$release"
 for module in yingji:embedded yingji_check:checker; do
   name=${module%%:*} feature=${module##*:}
   # cargo says where this build's build script wrote its output (the embedded plan data).
