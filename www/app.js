@@ -1079,27 +1079,29 @@ function hazardHeadline(list) {
   return `最高预警：${reached.find((w) => w.rank === top).name}（${names.join('、')}）`;
 }
 
-/** One hazard's computed level: reached or not, its colour, and the criteria (with citations) that reached it. */
-function hazardWarning(w) {
-  const colour = Object.keys(WARN_CLASS).find((k) => String(w.colour || '').includes(k));
-  const sec = el('section', { class: `warning hazard warn-${colour ? WARN_CLASS[colour] : 'none'}`, data: { hazard: w.hazard } });
-  const level = w.id ? `${w.name || w.id}预警` : '未达到预警标准';
-  sec.append(el('h3', {}, el('span', { class: 'hazard-name', text: `${w.hazard_name || w.hazard}：` }), el('span', { class: 'hazard-level', text: level })));
-  if (w.id) {
-    const ul = el('ul', { class: 'items basis' });
-    for (const b of w.basis || []) {
-      const li = el('li', { text: b.text });
-      const c = citeEl(b.cite);
-      if (c) li.append(' ', c);
-      ul.append(li);
-    }
+/**
+ * One warning: a hazard's computed level (reached or not, with the criteria that reached it) or a
+ * published level the user selected. The section carries `data-hazard` and `data-level` for the page's
+ * tests and for portal styling.
+ */
+function warningSection(w) {
+  const colour = Object.keys(WARN_CLASS).find((k) => String(w.colour || w.name || '').includes(k));
+  const sec = el('section', { class: `warning${w.hazard ? ' hazard' : ''} warn-${colour ? WARN_CLASS[colour] : 'none'}`, data: { hazard: w.hazard || '', level: w.id || 'none' } });
+  let level = String(w.name || w.id || '');
+  if (w.colour && !level.includes(w.colour)) level += `（${w.colour}）`;
+  if (!level.includes('预警')) level += '预警';
+  if (w.hazard && !w.id) level = '未达到预警标准';
+  const h3 = el('h3');
+  if (w.hazard_name || w.hazard) h3.append(el('span', { class: 'hazard-name', text: `${w.hazard_name || w.hazard}：` }));
+  h3.append(el('span', { class: 'hazard-level', text: level }));
+  sec.append(h3);
+  if (Array.isArray(w.basis) && w.basis.length) sec.append(warningBasis(w.basis));
+  if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
+  if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示（预案未给出可计算的预警标准）。' }));
+  if (Array.isArray(w.measures) && w.measures.length) {
+    const ul = el('ul', { class: 'items' });
+    for (const m of w.measures) ul.append(el('li', { text: m }));
     sec.append(ul);
-    if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
-    if (Array.isArray(w.measures) && w.measures.length) {
-      const ul2 = el('ul', { class: 'items' });
-      for (const m of w.measures) ul2.append(el('li', { text: m }));
-      sec.append(ul2);
-    }
   }
   const c = citeEl(w.cite);
   if (c) sec.append(el('p', { class: 'task-cite' }, c));
@@ -1110,39 +1112,17 @@ function renderWarnings(list, response) {
   const card = $('warnings-card');
   const box = clear($('warnings'));
   card.hidden = list.length === 0;
-  const computed = list.filter((w) => w.hazard);
-  if (computed.length) {
-    // Several hazards at once: every hazard's level, then the combined level and response (4.3-style "highest wins").
-    const headline = hazardHeadline(list);
+  if (list.some((w) => w.hazard)) {
+    // Computed per hazard: the combined level and response first ("highest wins"), then every hazard.
     box.append(el('p', { class: 'hazard-summary', id: 'hazard-summary' }, el('strong', { text: '综合：' }),
-      `${headline}；响应：${response ? response.level : '未达到响应条件'}`));
-    for (const w of computed) box.append(hazardWarning(w));
+      `${hazardHeadline(list)}；响应：${response ? response.level : '未达到响应条件'}`));
   }
-  for (const w of list.filter((x) => !x.hazard)) {
-    const colour = Object.keys(WARN_CLASS).find((k) => String(w.colour || w.name || '').includes(k));
-    const sec = el('section', { class: `warning warn-${colour ? WARN_CLASS[colour] : 'none'}` });
-    let title = String(w.name || '');
-    if (w.colour && !title.includes(w.colour)) title += title ? `（${w.colour}）` : w.colour;
-    if (!title.includes('预警')) title += '预警';
-    if (w.hazard_name) title = w.id ? `${w.hazard_name}：${title}` : `${w.hazard_name}：未达到预警级别`;
-    sec.append(el('h3', { text: title, data: { hazard: w.hazard || '', level: w.id || 'none' } }));
-    if (Array.isArray(w.basis) && w.basis.length) sec.append(warningBasis(w.basis));
-    if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
-    if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示（预案未给出可计算的预警标准）。' }));
-    if (Array.isArray(w.measures) && w.measures.length) {
-      const ul = el('ul', { class: 'items' });
-      for (const m of w.measures) ul.append(el('li', { text: m }));
-      sec.append(ul);
-    }
-    const c = citeEl(w.cite);
-    if (c) sec.append(el('p', { class: 'task-cite' }, c));
-    box.append(sec);
-  }
+  for (const w of list) box.append(warningSection(w));
 }
 
 /** The criteria that put a computed warning at its level, each with its citation. */
 function warningBasis(basis) {
-  const ul = el('ul', { class: 'items warning-basis' });
+  const ul = el('ul', { class: 'items basis' });
   for (const b of basis) {
     const li = el('li', { text: `达到条件：${b.text}` });
     const c = citeEl(b.cite);

@@ -40,7 +40,7 @@ async function typeForecast(page, values) {
   }
 }
 
-const warningTitle = (page) => page.locator('#warnings h3[data-hazard="pollution"]');
+const warningTitle = (page) => page.locator('#warnings section[data-hazard="pollution"]');
 
 test('a typed AQI forecast gives the warning, its colour, basis and response; 200/201 on both sides', async (t) => {
   const { page, check } = await open(browser, t, { origin: server.origin, url: server.url });
