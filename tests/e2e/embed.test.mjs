@@ -1,25 +1,13 @@
 // Portal embedding (www/embed.html): the custom element, the JS API and the iframe, all under the
 // multi-file build's strict CSP, with no violation, no console error and no foreign request; the
 // portal's CSS does not reach into <yingji-panel> and the panel's CSS does not reach out.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../../tools/serve.mjs';
-import { CSP, REPO, ROOT, TIMEOUT, launch, open, waitState, waitText } from './helpers.mjs';
+import { REPO, ROOT, TIMEOUT, open, portal, waitState, waitText } from './helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), 'run scripts/build.sh first');
-  server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = portal();
 
 test('embedding sources keep to the CSP: no inline script or style, no DOM from strings', () => {
   for (const f of ['yingji-panel.js', 'engine.js', 'embed-demo.js', 'preflight.js', 'sw.js']) {
@@ -40,7 +28,7 @@ test('embedding sources keep to the CSP: no inline script or style, no DOM from 
 });
 
 test('embed.html under the strict CSP: element, JS API and iframe all work, no violation', async (t) => {
-  const { page, check, violations } = await open(browser, t, { origin: server.origin, url: `${server.origin}/www/embed.html` });
+  const { page, check, violations } = await open(env.browser, t, { origin: env.server.origin, url: `${env.server.origin}/www/embed.html` });
   // (b) the custom element
   await waitState(page, '#panel', 'ready');
   const panel = page.locator('#panel');
@@ -74,7 +62,7 @@ test('embed.html under the strict CSP: element, JS API and iframe all work, no v
 });
 
 test('no CSS leaks: portal styles stay out of the panel, panel styles stay out of the portal', async (t) => {
-  const { page, check } = await open(browser, t, { origin: server.origin, url: `${server.origin}/www/embed.html` });
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: `${env.server.origin}/www/embed.html` });
   await waitState(page, '#panel', 'ready');
   const styles = await page.evaluate(() => {
     const root = document.querySelector('#panel').shadowRoot;
@@ -107,7 +95,7 @@ test('no CSS leaks: portal styles stay out of the panel, panel styles stay out o
 });
 
 test('<yingji-panel> with an unknown plan: error:plan and a Chinese message', async (t) => {
-  const { page, check } = await open(browser, t, { origin: server.origin, url: `${server.origin}/www/embed.html` });
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: `${env.server.origin}/www/embed.html` });
   await waitState(page, '#panel', 'ready');
   await page.evaluate(() => document.querySelector('#panel').setAttribute('plan', 'no-such-plan'));
   await waitState(page, '#panel', 'error:plan');

@@ -3,28 +3,13 @@
 // citation, a threshold is checked on both sides, bad days are named, and reload keeps the forecast.
 //
 //   node --test tests/e2e/forecast.test.mjs   (after scripts/build.sh)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer } from '../../tools/serve.mjs';
-import { CSP, ROOT, launch, open, waitState, waitText } from './helpers.mjs';
+import { open, portal, waitState, waitText } from './helpers.mjs';
 
 const PLAN = 'lvliang-heavy-pollution-weather';
 
-let browser;
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(ROOT, 'pkg', 'yingji.js')), `no built module in ${join(ROOT, 'pkg')}: run scripts/build.sh first`);
-  server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = portal();
 
 async function ready(page) {
   await waitState(page, '#app', 'ready');
@@ -43,7 +28,7 @@ async function typeForecast(page, values) {
 const warningTitle = (page) => page.locator('#warnings section[data-hazard="pollution"]');
 
 test('a typed AQI forecast gives the warning, its colour, basis and response; 200/201 on both sides', async (t) => {
-  const { page, check } = await open(browser, t, { origin: server.origin, url: server.url });
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await ready(page);
   // Three day boxes to start with, labelled by day.
   assert.equal(await page.locator('input[data-series="aqi"]').count(), 3);
@@ -94,7 +79,7 @@ test('a typed AQI forecast gives the warning, its colour, basis and response; 20
 });
 
 test('a blank day before a filled one is named, and the 7-day horizon caps the boxes', async (t) => {
-  const { page, check } = await open(browser, t, { origin: server.origin, url: server.url });
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await ready(page);
   await page.fill('#fact-aqi-3', '250');
   await waitText(page, '#error-aqi', '第1天未填写');

@@ -2,9 +2,12 @@
 // Every page opened through open() records console errors, uncaught errors, Content-Security-Policy
 // violations and every request that is not to the page's own files; check() asserts there were none.
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ROOT = resolve(process.env.YINGJI_ROOT || REPO);
@@ -12,6 +15,25 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** The multi-file build's policy (README "Serve or install" and "Embed"). */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 export const TIMEOUT = 15_000;
+
+/**
+ * For a test file: before its tests, serve the built page under the portal policy and start one
+ * Chromium; after them, close both. `browser` and `server` are set on the returned object once
+ * the tests run.
+ */
+export function portal() {
+  const env = { browser: null, server: null };
+  before(async () => {
+    assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), `no built module in ${join(ROOT, 'pkg')}: run scripts/build.sh first`);
+    env.server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 export function launch() {
   return chromium.launch({

@@ -2,31 +2,20 @@
 // plan, positioned errors for a broken one, a plan whose every text is an XSS probe (nothing runs, the
 // text shows literally, nothing is requested off the page's origin), a broken stored copy, and an
 // engine panic (a real Rust panic and trap, caused through the test-only export __armPanicForTest).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../../tools/serve.mjs';
-import { CSP, REPO, ROOT, launch, open, waitState, waitText } from './helpers.mjs';
+import { REPO, ROOT, open, portal, waitState, waitText } from './helpers.mjs';
 
 const PLAN = readFileSync(join(REPO, 'plans', 'jincheng', 'noncoal-mine.toml'), 'utf8');
 const XSS = readFileSync(join(REPO, 'tests', 'fixtures', 'xss-plan.toml'), 'utf8');
 const STORE = 'yingji:v1:imported';
 
-let browser;
-let server;
-before(async () => {
-  assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), 'run scripts/build.sh first');
-  server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = portal();
 
 async function ready(t, opts = {}) {
-  const o = await open(browser, t, { origin: server.origin, url: server.url, ...opts });
+  const o = await open(env.browser, t, { origin: env.server.origin, url: env.server.url, ...opts });
   await waitState(o.page, '#app', 'ready');
   return o;
 }
@@ -141,7 +130,7 @@ test('a plan whose every text is an XSS probe: nothing runs, nothing is fetched,
   }
   // The option and the file name are text too.
   assert.match(await page.textContent('#plan option[value="xss-probe-plan"]'), /^（导入）<script>window\.__xss=2<\/script>#1 — <img src=x onerror=window\.__xss=99>\.toml$/);
-  assert.ok(requests.every((u) => u.startsWith(server.origin)), requests.filter((u) => !u.startsWith(server.origin)).join('\n'));
+  assert.ok(requests.every((u) => u.startsWith(env.server.origin)), requests.filter((u) => !u.startsWith(env.server.origin)).join('\n'));
   check();
 });
 

@@ -1,26 +1,12 @@
 // A support procedure without grades or response levels (吕梁市市级医药储备调拨应急预案, issue 5): the
 // page says what it is and whether it has started instead of showing a grade or a level, computes the
 // loading clock from the notice time, lists the approval stages as checklist steps, and prints the same.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer } from '../../tools/serve.mjs';
-import { CSP, ROOT, launch, open as openPage, waitState, waitText } from './helpers.mjs';
+import { open as openPage, portal, waitState, waitText } from './helpers.mjs';
 
 const PLAN = 'lvliang-medical-reserve-allocation';
-let browser;
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), 'run scripts/build.sh first');
-  server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = portal();
 
 /** China time `minutes` from now as `YYYY-MM-DDTHH:MM` (what a datetime-local field holds). */
 function chinaLocal(ms) {
@@ -36,7 +22,7 @@ function dueDisplay(dueMs, nowMs) {
 }
 
 test('medicine reserve allocation: support header, loading clock from the notice time, approval steps', async (t) => {
-  const { page, check } = await openPage(browser, t, { origin: server.origin, url: server.url });
+  const { page, check } = await openPage(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await waitState(page, '#app', 'ready');
   await page.selectOption('#plan', PLAN);
   await page.waitForFunction((p) => document.querySelector('#plan').value === p, PLAN);
@@ -98,7 +84,7 @@ test('medicine reserve allocation: support header, loading clock from the notice
 });
 
 test('<yingji-panel> with the support procedure: no grade banner, who starts it', async (t) => {
-  const { page, check } = await openPage(browser, t, { origin: server.origin, url: `${server.origin}/www/embed.html` });
+  const { page, check } = await openPage(env.browser, t, { origin: env.server.origin, url: `${env.server.origin}/www/embed.html` });
   await waitState(page, '#panel', 'ready');
   await page.evaluate((p) => document.querySelector('#panel').setAttribute('plan', p), PLAN);
   await waitState(page, '#panel', 'ready');

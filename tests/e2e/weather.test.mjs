@@ -1,28 +1,14 @@
 // 鄂尔多斯市气象灾害应急预案: facts grouped per hazard, two hazards entered at once, each hazard's computed
 // warning level with the criteria that reached it, and the combined (highest) level and response.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer } from '../../tools/serve.mjs';
-import { CSP, ROOT, launch, open as openPage, waitState, waitText } from './helpers.mjs';
+import { open as openPage, portal, waitState, waitText } from './helpers.mjs';
 
 const PLAN = 'ordos-meteorological-disaster';
-let browser;
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), 'run scripts/build.sh first');
-  server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = portal();
 
 test('weather plan: 暴雨 Ⅰ级 and 大风 Ⅲ级 at once give each level, the criteria with citations, and Ⅰ级 overall', async (t) => {
-  const { page, check } = await openPage(browser, t, { origin: server.origin, url: server.url });
+  const { page, check } = await openPage(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await waitState(page, '#app', 'ready');
   await page.selectOption('#plan', PLAN);
   await page.waitForFunction((p) => document.querySelector('#plan').value === p, PLAN);
