@@ -34,7 +34,17 @@ pub struct Ctx<'a> {
     pub hazards: &'a [HazardState<'a>],
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// For conditions on facts alone: the grade and the hazards' levels themselves are being worked out.
+    pub fn facts_only(facts: &'a Facts) -> Self {
+        Ctx {
+            facts,
+            grade: None,
+            level: None,
+            hazards: &[],
+        }
+    }
+
     pub fn holds(&self, cond: &Cond) -> bool {
         match cond {
             Cond::Always => true,

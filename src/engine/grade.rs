@@ -31,12 +31,7 @@ pub fn grade(plan: &Plan, facts: &Facts) -> Graded {
     for axis in &plan.grading.axes {
         criteria.push(axis_criterion(plan, axis, facts, &rank_of));
     }
-    let ctx = Ctx {
-        facts,
-        grade: None,
-        level: None,
-        hazards: &[],
-    };
+    let ctx = Ctx::facts_only(facts);
     for flag in &plan.grading.flags {
         let reached = ctx.holds(&flag.when);
         criteria.push(Criterion {

@@ -16,12 +16,7 @@ pub fn assess<'a>(plan: &'a Plan, facts: &Facts) -> Vec<HazardState<'a>> {
     let Some(warning) = &plan.warning else {
         return Vec::new();
     };
-    let ctx = Ctx {
-        facts,
-        grade: None,
-        level: None,
-        hazards: &[],
-    };
+    let ctx = Ctx::facts_only(facts);
     plan.hazards
         .iter()
         .map(|hazard| HazardState {
@@ -42,12 +37,7 @@ pub fn outcomes(plan: &Plan, states: &[HazardState], facts: &Facts) -> Vec<Warni
     let Some(warning) = &plan.warning else {
         return Vec::new();
     };
-    let ctx = Ctx {
-        facts,
-        grade: None,
-        level: None,
-        hazards: &[],
-    };
+    let ctx = Ctx::facts_only(facts);
     states
         .iter()
         .map(|s| {
