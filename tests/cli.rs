@@ -355,3 +355,27 @@ fn eval_walks_a_support_procedure_without_grades() {
         .iter()
         .any(|f| f["id"] == "request_time" && f["type"] == "datetime"));
 }
+
+/// `yingji eval … | head`: the reader closes the pipe before the result is written. The output is
+/// larger than a pipe's buffer, so the write fails; that must end the process quietly, not panic.
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yingji"))
+        .args(["eval", "jincheng-noncoal-mine"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run yingji");
+    drop(child.stdout.take());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"deaths": 3, "now": "2026-11-23T16:00:00+08:00"}"#)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -92,8 +92,8 @@ class YingjiPanel extends HTMLElement {
     form.noValidate = true;
     form.addEventListener('submit', (e) => e.preventDefault());
     for (const f of sch.facts || []) {
-      if (f.type === 'series') continue; // forecasts: use the full page
-      form.append(this.field(f));
+      // A day-by-day forecast needs the full page's day boxes; say so rather than drop the field.
+      form.append(f.type === 'series' ? el('p', 'hint', `${f.label || f.id}：逐日预报请在完整页面（index.html）中填写。`) : this.field(f));
     }
     form.addEventListener('input', () => this.update());
     form.addEventListener('change', () => this.update());

@@ -8,7 +8,7 @@
 //!
 //! Bad input: exit code 2 and `{"error": {"field", "message"}}` on stdout.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -42,11 +42,17 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(out) => {
-            println!("{out}");
+            emit(&out);
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
     }
+}
+
+/// Writes one result to stdout. A reader that has gone (`yingji eval … | head`) is not an error of
+/// ours: `println!` would panic on the broken pipe.
+fn emit(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -55,7 +61,7 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 fn fail(e: &InputError) -> ExitCode {
-    println!("{}", json(&serde_json::json!({ "error": e })));
+    emit(&json(&serde_json::json!({ "error": e })));
     ExitCode::from(2)
 }
 
@@ -100,11 +106,11 @@ fn check(file: &str) -> ExitCode {
     };
     match yingji::check(file, &text) {
         Ok(summary) => {
-            println!("{}", json(&serde_json::json!({ "ok": summary })));
+            emit(&json(&serde_json::json!({ "ok": summary })));
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            println!("{}", json(&serde_json::json!({ "errors": errors })));
+            emit(&json(&serde_json::json!({ "errors": errors })));
             ExitCode::from(2)
         }
     }

@@ -94,3 +94,14 @@ test('a blank day before a filled one is named, and the 7-day horizon caps the b
   assert.equal(await page.locator('#series-add-aqi').isDisabled(), true);
   check();
 });
+
+test('<yingji-panel> with the forecast plan says where the day-by-day forecast is entered', async (t) => {
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: `${env.server.origin}/www/embed.html` });
+  await waitState(page, '#panel', 'ready');
+  await page.evaluate((p) => document.querySelector('#panel').setAttribute('plan', p), PLAN);
+  await waitState(page, '#panel', 'ready');
+  const text = () => page.evaluate(() => (document.querySelector('#panel').shadowRoot || document.querySelector('#panel')).textContent);
+  await page.waitForFunction(() => (document.querySelector('#panel').shadowRoot || document.querySelector('#panel')).textContent.includes('逐日预报请在完整页面'));
+  assert.match(await text(), /AQI日均值预报：逐日预报请在完整页面/);
+  check();
+});
