@@ -367,7 +367,7 @@ fn a_closed_stdout_is_not_a_panic() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run yingji");
-    drop(child.stdout.take());
+    child.stdout = None; // the reader goes away: its end of the pipe is closed
     child
         .stdin
         .take()
