@@ -4,7 +4,8 @@
 //   node tools/single-file.mjs            → dist/yingji.html and dist/yingji.csp.txt
 //
 // Inlined: every linked stylesheet (style.css, incident.css: one <style>), preflight.js (one classic <script>), and one module <script> with
-// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, app.js's other modules (guard.js, import.js, incident.js), www/app.js and pkg/yingji_bg.wasm as base64.
+// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, app.js's other modules (guard.js, import.js, incident.js), www/app.js, and
+// pkg/yingji_bg.wasm and the import checker's .wasm gzip-compressed as base64 (www/gunzip.js unpacks them).
 // The .wasm is compiled with the asynchronous WebAssembly.instantiate (never a synchronous compile on
 // the main thread). The file carries its own Content-Security-Policy as a <meta> element, with the
 // sha256 of every inline script and style computed here; dist/yingji.csp.txt holds the same policy as
@@ -15,7 +16,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const read = (...p) => readFileSync(join(REPO, ...p), 'utf8');
@@ -51,6 +53,13 @@ function moduleAsObject(src, name) {
   const ret = names.map(([as, id]) => (as === id ? id : `${JSON.stringify(as)}: ${id}`)).join(', ');
   return `(() => {\n${body}\nreturn { ${ret} };\n})()`;
 }
+
+/**
+ * A .wasm as the file carries it: gzip -9, then base64 (www/gunzip.js undoes the gzip). About a third
+ * of the bytes of plain base64; the file is often e-mailed or opened from disk, with no HTTP
+ * compression. tools/size-report.mjs encodes the same way to find it.
+ */
+export const inlineWasm = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -97,8 +106,9 @@ export function build() {
   const moduleText = safeInline(
     [
       '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.',
-      `const YINGJI_INLINE = {\n  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmBase64: '${wasm.toString('base64')}',\n` +
-        `  checkerGlue: ${moduleAsObject(checkerGlue, 'pkg/yingji_check.js')},\n  checkerWasmBase64: '${checkerWasm.toString('base64')}',\n};`,
+      `const YINGJI_INLINE = {\n  gunzip: ${moduleAsObject(read('www', 'gunzip.js'), 'www/gunzip.js')}.gunzip,\n` +
+        `  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmGzipBase64: '${inlineWasm(wasm)}',\n` +
+        `  checkerGlue: ${moduleAsObject(checkerGlue, 'pkg/yingji_check.js')},\n  checkerWasmGzipBase64: '${inlineWasm(checkerWasm)}',\n};`,
       ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(file === 'engine.js' ? engine : read('www', file), `www/${file}`)};`),
       app,
     ].join('\n'),
@@ -141,5 +151,7 @@ export function build() {
   return { html, csp };
 }
 
-const { html } = build();
-process.stderr.write(`[build] dist/yingji.html: ${Buffer.byteLength(html)} bytes; CSP in dist/yingji.csp.txt\n`);
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { html } = build();
+  process.stderr.write(`[build] dist/yingji.html: ${Buffer.byteLength(html)} bytes; CSP in dist/yingji.csp.txt\n`);
+}

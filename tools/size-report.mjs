@@ -26,6 +26,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { inlineWasm } from './single-file.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const KB = 1000;
@@ -443,20 +444,20 @@ const page_ = {
   service_worker_extra: { raw: sum(swRows, 'raw'), gzip: sum(swRows, 'gzip') },
 };
 
-// (b) the single file: the .wasm is inlined as base64; its code-only share is measured by putting the
-// base64 of the code-only .wasm in its place.
+// (b) the single file: the .wasm is inlined gzip-compressed as base64 (inlineWasm); its code-only share
+// is measured by putting the code-only .wasm, encoded the same way, in its place.
 const singlePath = join(REPO, 'dist', 'yingji.html');
 let single = null;
 if (existsSync(singlePath)) {
   const html = readFileSync(singlePath);
   const text = html.toString('latin1');
-  const b64 = wasm.toString('base64');
+  const b64 = inlineWasm(wasm);
   const at = text.indexOf(b64);
   single = { file: rel(singlePath), raw: html.length, gzip: gz(html), code_gzip: null, plan_gzip: null };
   if (at !== -1 && split.plan.length) {
     const codeOnly = Buffer.concat([
       html.subarray(0, at),
-      Buffer.from(split.code.toString('base64'), 'latin1'),
+      Buffer.from(inlineWasm(split.code), 'latin1'),
       html.subarray(at + b64.length),
     ]);
     single.code_gzip = gz(codeOnly);

@@ -51,7 +51,7 @@ function isCspError(e) {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
-/** Decodes base64 (the single-file build's inlined .wasm) without a synchronous compile. */
+/** Decodes base64 (the single-file build's inlined, gzip-compressed .wasm). */
 function fromBase64(b64) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
   const bin = atob(b64);
@@ -64,8 +64,9 @@ let loading = null;
 
 /**
  * Loads the engine once per page.
- * @param {{glue?: object, wasmBase64?: string, checkerGlue?: object, checkerWasmBase64?: string, base?: URL|string}} opts
- *   glue + wasmBase64 (+ checkerGlue + checkerWasmBase64): the single-file build (nothing is fetched);
+ * @param {{gunzip?: function, glue?: object, wasmGzipBase64?: string, checkerGlue?: object, checkerWasmGzipBase64?: string, base?: URL|string}} opts
+ *   gunzip + glue + wasmGzipBase64 (+ checkerGlue + checkerWasmGzipBase64): the single-file build
+ *   (nothing is fetched);
  *   base: the URL of the pkg/ folder (multi-file build).
  */
 export function loadEngine(opts = {}) {
@@ -79,16 +80,20 @@ export function loadEngine(opts = {}) {
 }
 
 /**
- * Instantiates one wasm-bindgen module: from the page (single file: `glue` and base64 bytes) or from
+ * Instantiates one wasm-bindgen module: from the page (single file: `glue` and gzip bytes) or from
  * pkg/ (`name`.js and `name`_bg.wasm, fetched). Throws a LoadError with code `failCode` for a missing
  * file, or `csp` / `mime` / `init`.
  */
-async function instantiate({ glue, wasmBase64, base, name, failCode }) {
+async function instantiate({ gunzip, glue, wasmGzipBase64, base, name, failCode }) {
   let mod = glue;
   let input;
   if (mod) {
     // Single file: the bytes are in the page; WebAssembly.instantiate compiles them off the main thread.
-    input = fromBase64(wasmBase64);
+    try {
+      input = await gunzip(fromBase64(wasmGzipBase64));
+    } catch (e) {
+      throw new LoadError('init', `${LOAD_ERRORS.init}（${name}：${e && e.message ? e.message : e}）`, e);
+    }
   } else {
     if (typeof location !== 'undefined' && location.protocol === 'file:') throw new LoadError('file-protocol');
     const pkg = new URL(base || '../pkg/', import.meta.url);
@@ -130,11 +135,11 @@ async function instantiate({ glue, wasmBase64, base, name, failCode }) {
   return mod;
 }
 
-async function load({ glue, wasmBase64, checkerGlue, checkerWasmBase64, base }) {
+async function load({ gunzip, glue, wasmGzipBase64, checkerGlue, checkerWasmGzipBase64, base }) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new LoadError('no-wasm');
   }
-  const mod = await instantiate({ glue, wasmBase64, base, name: 'yingji', failCode: 'fetch' });
+  const mod = await instantiate({ gunzip, glue, wasmGzipBase64, base, name: 'yingji', failCode: 'fetch' });
   let list;
   try {
     list = mod.plans();
@@ -148,8 +153,9 @@ async function load({ glue, wasmBase64, checkerGlue, checkerWasmBase64, base }) 
   const checker = () => {
     if (!checking) {
       checking = instantiate({
+        gunzip,
         glue: checkerGlue,
-        wasmBase64: checkerWasmBase64,
+        wasmGzipBase64: checkerWasmGzipBase64,
         base,
         name: 'yingji_check',
         failCode: 'checker',

@@ -40,8 +40,12 @@ test('the single file has no external resource and its CSP hashes match its inli
   for (const s of styles) assert.ok(styleSrc.includes(hash(s)), 'style hash listed');
   assert.ok(scriptSrc.includes("'wasm-unsafe-eval'"));
   assert.ok(!/unsafe-inline|'unsafe-eval'/.test(csp), 'no unsafe-inline or unsafe-eval');
-  // Never a synchronous compile: the glue's initSync is present but not used.
-  assert.doesNotMatch(html.slice(html.lastIndexOf('wasmBase64')), /initSync\s*\(/);
+  // Never a synchronous compile: the glue's initSync is present but not used after the last module.
+  const lastData = html.lastIndexOf('WasmGzipBase64:');
+  assert.ok(lastData > 0, 'the checker module is inlined');
+  assert.doesNotMatch(html.slice(lastData), /initSync\s*\(/);
+  // Both modules are carried gzip-compressed (base64 of the gzip magic 1f 8b 08 is "H4sI").
+  assert.equal([...html.matchAll(/[wW]asmGzipBase64: 'H4sI/g)].length, 2);
 });
 
 test('opened from disk (file://, no server): deaths=5 gives 较大事故, Ⅱ级响应', async (t) => {
@@ -76,5 +80,19 @@ test('single file without WebAssembly: error:no-wasm with a Chinese message', as
   const { page, check } = await open(browser, t, { own: onlyTheFile, url: FILE_URL, init: 'delete globalThis.WebAssembly;' });
   await waitState(page, '#app', 'error:no-wasm');
   assert.match(await page.locator('#status-text').innerText(), /不支持 WebAssembly/);
+  check();
+});
+
+test('single file in a browser without DecompressionStream: the inflate fallback unpacks both modules', async (t) => {
+  const { page, check } = await open(browser, t, { own: onlyTheFile, url: FILE_URL, init: 'delete globalThis.DecompressionStream;' });
+  await waitState(page, '#app', 'ready');
+  assert.equal(await page.evaluate(() => typeof DecompressionStream), 'undefined');
+  await page.selectOption('#plan', 'jincheng-noncoal-mine');
+  await page.fill('#fact-deaths', '10');
+  await waitText(page, '#grade', '重大');
+  await waitText(page, '#response-level', 'Ⅰ级响应');
+  // The import checker (the second module) unpacks the same way: an edited plan file is checked.
+  await page.setInputFiles('#import-file', { name: 'bad.toml', mimeType: 'text/plain', buffer: Buffer.from('[plan\n') });
+  await waitText(page, '#import-errors', 'bad.toml');
   check();
 });
