@@ -106,7 +106,7 @@ export function build() {
   const moduleText = safeInline(
     [
       '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.',
-      `const YINGJI_INLINE = {\n  gunzip: ${moduleAsObject(read('www', 'gunzip.js'), 'www/gunzip.js')}.gunzip,\n` +
+      `const YINGJI_INLINE = {\n  unpack: ${moduleAsObject(read('www', 'gunzip.js'), 'www/gunzip.js')}.unpack,\n` +
         `  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmGzipBase64: '${inlineWasm(wasm)}',\n` +
         `  checkerGlue: ${moduleAsObject(checkerGlue, 'pkg/yingji_check.js')},\n  checkerWasmGzipBase64: '${inlineWasm(checkerWasm)}',\n};`,
       ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(file === 'engine.js' ? engine : read('www', file), `www/${file}`)};`),

@@ -10,8 +10,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
-// Not precached: the worker and its manifest (the browser keeps those itself).
-const SKIP = new Set(['sw.js', 'sw-manifest.js']);
+// Not precached: the worker and its manifest (the browser keeps those itself), and gunzip.js, which
+// only the single file uses (it is inlined there).
+const SKIP = new Set(['sw.js', 'sw-manifest.js', 'gunzip.js']);
 // The import checker too: importing a plan file must work offline.
 const PKG_FILES = ['yingji.js', 'yingji_bg.wasm', 'yingji_check.js', 'yingji_check_bg.wasm'];
 

@@ -51,22 +51,13 @@ function isCspError(e) {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
-/** Decodes base64 (the single-file build's inlined, gzip-compressed .wasm). */
-function fromBase64(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 let loading = null;
 
 /**
  * Loads the engine once per page.
- * @param {{gunzip?: function, glue?: object, wasmGzipBase64?: string, checkerGlue?: object, checkerWasmGzipBase64?: string, base?: URL|string}} opts
- *   gunzip + glue + wasmGzipBase64 (+ checkerGlue + checkerWasmGzipBase64): the single-file build
- *   (nothing is fetched);
+ * @param {{unpack?: function, glue?: object, wasmGzipBase64?: string, checkerGlue?: object, checkerWasmGzipBase64?: string, base?: URL|string}} opts
+ *   unpack + glue + wasmGzipBase64 (+ checkerGlue + checkerWasmGzipBase64): the single-file build
+ *   (nothing is fetched; www/gunzip.js's `unpack` turns the inlined text into the .wasm bytes);
  *   base: the URL of the pkg/ folder (multi-file build).
  */
 export function loadEngine(opts = {}) {
@@ -84,13 +75,13 @@ export function loadEngine(opts = {}) {
  * pkg/ (`name`.js and `name`_bg.wasm, fetched). Throws a LoadError with code `failCode` for a missing
  * file, or `csp` / `mime` / `init`.
  */
-async function instantiate({ gunzip, glue, wasmGzipBase64, base, name, failCode }) {
+async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode }) {
   let mod = glue;
   let input;
   if (mod) {
     // Single file: the bytes are in the page; WebAssembly.instantiate compiles them off the main thread.
     try {
-      input = await gunzip(fromBase64(wasmGzipBase64));
+      input = await unpack(wasmGzipBase64);
     } catch (e) {
       throw new LoadError('init', `${LOAD_ERRORS.init}（${name}：${e && e.message ? e.message : e}）`, e);
     }
@@ -135,11 +126,11 @@ async function instantiate({ gunzip, glue, wasmGzipBase64, base, name, failCode 
   return mod;
 }
 
-async function load({ gunzip, glue, wasmGzipBase64, checkerGlue, checkerWasmGzipBase64, base }) {
+async function load({ unpack, glue, wasmGzipBase64, checkerGlue, checkerWasmGzipBase64, base }) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new LoadError('no-wasm');
   }
-  const mod = await instantiate({ gunzip, glue, wasmGzipBase64, base, name: 'yingji', failCode: 'fetch' });
+  const mod = await instantiate({ unpack, glue, wasmGzipBase64, base, name: 'yingji', failCode: 'fetch' });
   let list;
   try {
     list = mod.plans();
@@ -153,7 +144,7 @@ async function load({ gunzip, glue, wasmGzipBase64, checkerGlue, checkerWasmGzip
   const checker = () => {
     if (!checking) {
       checking = instantiate({
-        gunzip,
+        unpack,
         glue: checkerGlue,
         wasmGzipBase64: checkerWasmGzipBase64,
         base,

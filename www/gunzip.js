@@ -8,6 +8,19 @@
 // an Error, never a hang or an out-of-bounds write. Integrity is the page's CSP hash of the script
 // that holds the bytes, so no CRC is checked here.
 
+/** The single file's inlined text (base64 of gzip) → the .wasm bytes. */
+export async function unpack(base64) {
+  return gunzip(fromBase64(base64));
+}
+
+function fromBase64(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
 /** gzip bytes → the bytes they hold. */
 export async function gunzip(bytes) {
   if (typeof DecompressionStream === 'function') {
