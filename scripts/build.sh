@@ -26,16 +26,17 @@ for module in yingji:embedded yingji_check:checker; do
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 done
-# The plan data as embedded (postcard bytes, one file per plan), for scripts/size.sh: not loaded by
-# the page.
+# The plan data as embedded (postcard bytes, laid out field by field: build.rs), for scripts/size.sh:
+# not loaded by the page.
 out=$(node -e '
   for (const line of require("fs").readFileSync(process.argv[1], "utf8").split("\n")) {
     if (!line) continue;
     const m = JSON.parse(line);
     if (m.reason === "build-script-executed" && m.package_id.includes("yingji")) console.log(m.out_dir);
   }' "$release/yingji.build.json")
+rm -rf pkg/plan-data
 mkdir -p pkg/plan-data
-cp "$out"/plan-[0-9]*.bin pkg/plan-data/
+cp "$out"/plans.bin pkg/plan-data/
 node tools/pkg-json.mjs > pkg/package.json
 node tools/types.mjs                 # precise TypeScript types for facts and results
 node tools/sw-manifest.mjs           # www/sw-manifest.js: the service worker's files and cache version

@@ -1,5 +1,5 @@
-//! The plans embedded in the build (every `plans/**/*.toml`, converted to JSON by build.rs), read
-//! once and listed in the order people look for them.
+//! The plans embedded in the build (every `plans/**/*.toml`, converted to postcard bytes by build.rs),
+//! read once and listed in the order people look for them.
 
 use std::sync::OnceLock;
 
@@ -9,7 +9,27 @@ use super::{Plan, PlanError};
 include!(concat!(env!("OUT_DIR"), "/embedded_plans.rs"));
 /// A build without the embedded plans (the import checker) has none.
 #[cfg(not(feature = "embedded"))]
-static EMBEDDED: &[(&str, &[u8])] = &[];
+static EMBEDDED_FILES: &[&str] = &[];
+#[cfg(not(feature = "embedded"))]
+static EMBEDDED_LENGTHS: &[[u32; 0]] = &[];
+#[cfg(not(feature = "embedded"))]
+static EMBEDDED_DATA: &[u8] = &[];
+
+/// Each embedded plan's postcard bytes, put back together from the field-by-field layout build.rs
+/// writes (its fields' bytes, in order, are the plan's bytes). None if the lengths overrun the data.
+fn embedded() -> Option<Vec<(&'static str, Vec<u8>)>> {
+    let mut plans: Vec<Vec<u8>> = vec![Vec::new(); EMBEDDED_FILES.len()];
+    let fields = EMBEDDED_LENGTHS.first().map_or(0, |l| l.len());
+    let mut at = 0;
+    for f in 0..fields {
+        for (plan, lengths) in plans.iter_mut().zip(EMBEDDED_LENGTHS) {
+            let end = at + lengths[f] as usize;
+            plan.extend_from_slice(EMBEDDED_DATA.get(at..end)?);
+            at = end;
+        }
+    }
+    (at == EMBEDDED_DATA.len()).then(|| EMBEDDED_FILES.iter().copied().zip(plans).collect())
+}
 
 /// Reads a plan already validated (an embedded plan, checked by the tests, or one the import checker
 /// validated) from its postcard bytes (`to_bytes`).
@@ -35,7 +55,14 @@ pub fn registry() -> Result<&'static [Plan], &'static [PlanError]> {
     let loaded = PLANS.get_or_init(|| {
         let mut plans: Vec<Plan> = Vec::new();
         let mut errors = Vec::new();
-        for (file, bytes) in EMBEDDED {
+        let Some(embedded) = embedded() else {
+            return Err(vec![PlanError {
+                file: "plans.bin".to_string(),
+                path: "(预案数据)".to_string(),
+                problem: "内嵌的预案数据长度与索引不符(构建已损坏)".to_string(),
+            }]);
+        };
+        for (file, bytes) in &embedded {
             match from_bytes(file, bytes) {
                 Ok(plan) => plans.push(plan),
                 Err(e) => errors.push(e),
