@@ -5,10 +5,10 @@
 //!
 //! The bytes are laid out field by field, not plan by plan: every plan's `plan` section, then every
 //! plan's `scope`, … then every plan's `notes`. Plans of one city share much text (organisation,
-//! contacts, measures) that lies 40–80 KB apart plan by plan, beyond gzip's 32 KB window; side by side
-//! it compresses (issue 8: 248,244 → 211,950 bytes of plan data after gzip). postcard writes a struct as its
-//! fields one after another, so a plan's bytes are its fields' bytes concatenated: `src/plan/registry.rs`
-//! puts them back together with the lengths written here.
+//! contacts, measures) that lies 40–80 KB apart plan by plan, beyond gzip's 32 KB window; side by
+//! side it compresses (issue 8: 248,244 → 211,950 bytes of plan data after gzip). postcard writes a
+//! struct as its fields one after another, so a plan's bytes are its fields' bytes concatenated:
+//! `src/plan/registry.rs` puts them back together with the lengths written here.
 //!
 //! Output in `$OUT_DIR`: `plans.bin` (the data) and `embedded_plans.rs` (file names and lengths).
 use std::{env, fs, path::Path};
