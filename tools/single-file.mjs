@@ -4,7 +4,7 @@
 //   node tools/single-file.mjs            → dist/yingji.html and dist/yingji.csp.txt
 //
 // Inlined: every linked stylesheet (style.css, incident.css: one <style>), preflight.js (one classic <script>), and one module <script> with
-// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, app.js's other modules (guard.js, import.js, incident.js), www/app.js, and
+// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, app.js's other modules (dom.js, guard.js, import.js, incident.js), www/app.js, and
 // pkg/yingji_bg.wasm and the import checker's .wasm gzip-compressed as base64 (www/gunzip.js unpacks them).
 // The .wasm is compiled with the asynchronous WebAssembly.instantiate (never a synchronous compile on
 // the main thread). The file carries its own Content-Security-Policy as a <meta> element, with the
@@ -101,7 +101,23 @@ export function build() {
   });
   if (!modules.some(([, f]) => f === 'engine.js')) fail('www/app.js: the import from ./engine.js was not found');
   if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
-  modules.sort(([, a], [, b]) => (a === 'engine.js' ? -1 : b === 'engine.js' ? 1 : 0));
+  // A module may import from another module app.js imports (./dom.js): those names are already
+  // bound in the one script's scope, so its import line goes. Modules others import from come first.
+  const bound = new Map(modules.map(([names, file]) => [file, new Set(names.split(',').map((n) => n.trim()))]));
+  const sources = new Map();
+  const usedByOthers = new Set();
+  for (const [, file] of modules) {
+    const src = (file === 'engine.js' ? engine : read('www', file)).replace(importLine, (_, names, dep) => {
+      for (const n of names.split(',').map((x) => x.trim())) {
+        if (!bound.get(dep)?.has(n)) fail(`www/${file} imports ${n} from ./${dep}, which www/app.js does not import`);
+      }
+      usedByOthers.add(dep);
+      return '';
+    });
+    sources.set(file, src);
+  }
+  const rank = (f) => (f === 'engine.js' ? 0 : usedByOthers.has(f) ? 1 : 2);
+  modules.sort(([, a], [, b]) => rank(a) - rank(b));
 
   const moduleText = safeInline(
     [
@@ -109,7 +125,7 @@ export function build() {
       `const YINGJI_INLINE = {\n  unpack: ${moduleAsObject(read('www', 'gunzip.js'), 'www/gunzip.js')}.unpack,\n` +
         `  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmGzipBase64: '${inlineWasm(wasm)}',\n` +
         `  checkerGlue: ${moduleAsObject(checkerGlue, 'pkg/yingji_check.js')},\n  checkerWasmGzipBase64: '${inlineWasm(checkerWasm)}',\n};`,
-      ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(file === 'engine.js' ? engine : read('www', file), `www/${file}`)};`),
+      ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(sources.get(file), `www/${file}`)};`),
       app,
     ].join('\n'),
     'module script',

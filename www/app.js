@@ -6,6 +6,7 @@
 //   * no code from strings.
 // tests/e2e/page.test.mjs checks the source for the forbidden APIs.
 
+import { el } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
@@ -19,30 +20,6 @@ const REFRESH_MS = 30_000; // re-evaluate so the deadline countdowns stay curren
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-/** Creates an element: el('p', {class: 'x', text: 'y', id: 'z', attrs: {...}}, child, ...). */
-function el(tag, opts = {}, ...children) {
-  const node = document.createElement(tag);
-  if (opts.class) node.className = opts.class;
-  if (opts.id) node.id = opts.id;
-  if (opts.text != null) node.textContent = String(opts.text);
-  if (opts.attrs) {
-    for (const [k, v] of Object.entries(opts.attrs)) {
-      if (v === false || v == null) continue;
-      node.setAttribute(k, v === true ? '' : String(v));
-    }
-  }
-  if (opts.data) {
-    for (const [k, v] of Object.entries(opts.data)) {
-      if (v != null) node.dataset[k] = String(v);
-    }
-  }
-  for (const c of children) {
-    if (c == null || c === false) continue;
-    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return node;
-}
 
 function clear(node) {
   node.replaceChildren();

@@ -7,20 +7,10 @@
 // An imported plan never replaces an embedded one: the engine renames a clashing id imported-<id>.
 // DOM from createElement + textContent only; plan text is never HTML.
 
+import { el } from './dom.js';
+
 const KEY = 'yingji:v1:imported';
 const MAX_BYTES = 2 * 1024 * 1024; // as the engine's MAX_IMPORT_BYTES
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') node.textContent = String(v);
-    else if (k === 'class') node.className = v;
-    else if (k === 'data') Object.assign(node.dataset, v);
-    else node.setAttribute(k, String(v));
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
 
 function readStore() {
   let raw;
@@ -54,14 +44,14 @@ function writeStore(entries) {
  *   onSelect: show this plan; fallback: the plan to show when the shown imported plan is removed.
  */
 export async function setupImport({ engine, select, onSelect, fallback }) {
-  const file = el('input', { type: 'file', id: 'import-file', accept: '.toml,text/plain' });
-  const status = el('p', { id: 'import-status', class: 'import-status', role: 'status' });
-  const errors = el('ul', { id: 'import-errors', class: 'import-errors', role: 'alert' });
+  const file = el('input', { id: 'import-file', attrs: { type: 'file', accept: '.toml,text/plain' } });
+  const status = el('p', { id: 'import-status', class: 'import-status', attrs: { role: 'status' } });
+  const errors = el('ul', { id: 'import-errors', class: 'import-errors', attrs: { role: 'alert' } });
   const list = el('ul', { id: 'import-list', class: 'import-list' });
   const box = el(
     'div',
     { class: 'import', id: 'import' },
-    el('label', { for: 'import-file', text: '导入预案文件（.toml）' }),
+    el('label', { attrs: { for: 'import-file' }, text: '导入预案文件（.toml）' }),
     file,
     el('p', { class: 'hint', text: '县（区）修订的预案文件在本机校验，不上传；通过校验后加入预案列表，标“（导入）”，保存在本机浏览器中。导入的预案未经本工具审核，以原文为准。' }),
     status,
@@ -71,7 +61,7 @@ export async function setupImport({ engine, select, onSelect, fallback }) {
   const pick = select.closest('.plan-pick') || select.parentElement;
   pick.after(box);
 
-  const group = el('optgroup', { id: 'imported-plans', label: '导入的预案' });
+  const group = el('optgroup', { id: 'imported-plans', attrs: { label: '导入的预案' } });
   /** {file, text, id, title} for each imported plan, in import order. */
   let entries = [];
 
@@ -82,13 +72,13 @@ export async function setupImport({ engine, select, onSelect, fallback }) {
 
   function redraw() {
     group.replaceChildren(
-      ...entries.map((e) => el('option', { value: e.id, text: `（导入）${e.title} — ${e.file}`, data: { imported: e.file } })),
+      ...entries.map((e) => el('option', { attrs: { value: e.id }, text: `（导入）${e.title} — ${e.file}`, data: { imported: e.file } })),
     );
     if (entries.length && !group.parentNode) select.append(group);
     if (!entries.length) group.remove();
     list.replaceChildren(
       ...entries.map((e) => {
-        const btn = el('button', { type: 'button', class: 'import-remove', text: '移除' });
+        const btn = el('button', { class: 'import-remove', text: '移除', attrs: { type: 'button' } });
         btn.addEventListener('click', () => remove(e.id));
         return el('li', { data: { plan: e.id } }, el('span', { class: 'tag', text: '导入' }), ` ${e.title}（${e.file}） `, btn);
       }),

@@ -9,6 +9,8 @@
 // strings, no network. app.js calls the hooks at the bottom (start, values, saveValues, evaluated,
 // decorate); everything else stays in here.
 
+import { el } from './dom.js';
+
 export const INCIDENT_FORMAT = 'yingji-incident';
 export const INCIDENT_VERSION = 1;
 const STORE_KEY = 'incidents:v1';
@@ -16,27 +18,6 @@ const LOG_DEBOUNCE_MS = 1200;
 const MAX_LOG = 5000;
 
 const $ = (id) => document.getElementById(id);
-
-function el(tag, opts = {}, ...children) {
-  const node = document.createElement(tag);
-  if (opts.class) node.className = opts.class;
-  if (opts.id) node.id = opts.id;
-  if (opts.text != null) node.textContent = String(opts.text);
-  if (opts.attrs) {
-    for (const [k, v] of Object.entries(opts.attrs)) {
-      if (v === false || v == null) continue;
-      node.setAttribute(k, v === true ? '' : String(v));
-    }
-  }
-  if (opts.data) {
-    for (const [k, v] of Object.entries(opts.data)) if (v != null) node.dataset[k] = String(v);
-  }
-  for (const c of children) {
-    if (c == null || c === false) continue;
-    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return node;
-}
 
 const p2 = (n) => String(n).padStart(2, '0');
 const isObj = (x) => !!x && typeof x === 'object' && !Array.isArray(x);
