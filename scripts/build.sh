@@ -7,13 +7,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's binaryen where installed, else the npm one (scripts/setup.sh).
+# Debian's binaryen where installed and not older than the npm one (scripts/setup.sh), else the npm
+# one: Debian 12's binaryen 108 breaks wasm-bindgen output (../shared/TOOLCHAIN.md).
 WASM_OPT=node_modules/.bin/wasm-opt
-[ -x /usr/bin/wasm-opt ] && WASM_OPT=/usr/bin/wasm-opt
+if [ -x /usr/bin/wasm-opt ]; then
+  debian=$( (/usr/bin/wasm-opt --version || true) | grep -oE '[0-9]+' | head -n 1 || true)
+  npm=$(node -p 'require("./node_modules/binaryen/package.json").version.split(".")[0]')
+  if [ "${debian:-0}" -ge "$npm" ]; then WASM_OPT=/usr/bin/wasm-opt; fi
+fi
 
 rm -rf pkg
 release=target/wasm32-unknown-unknown/release
 mkdir -p "$release"
+echo "$WASM_OPT" > "$release/wasm-opt.txt" # for scripts/size.sh
 for module in yingji:embedded yingji_check:checker; do
   name=${module%%:*} feature=${module##*:}
   # cargo says where this build's build script wrote its output (the embedded plan data).

@@ -1,12 +1,23 @@
 //! Every embedded plan file loads and validates, and every quote in it is the plan's own text at the
-//! lines it cites (checked against the seed in ../shared/seeds).
+//! lines it cites (checked against the seed in ../shared/seeds, or in `$YINGJI_SEEDS`).
 
 use std::path::{Path, PathBuf};
 
 use yingji::plan::{load, registry, Cite, Plan};
 
+/// The source texts the plans cite: `$YINGJI_SEEDS`, else `../shared/seeds` beside the checkout (as
+/// on the project's machines and in CI). Missing seeds fail the test, saying where it looked.
 fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+    let dir = std::env::var_os("YINGJI_SEEDS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
+        PathBuf::from,
+    );
+    assert!(
+        dir.is_dir(),
+        "no seed texts at {}: the quote checks need them (set YINGJI_SEEDS to their folder)",
+        dir.display()
+    );
+    dir
 }
 
 fn plan_files(dir: &Path, out: &mut Vec<PathBuf>) {

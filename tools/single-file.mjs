@@ -103,12 +103,13 @@ export function build() {
   if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
   // A module may import from another module app.js imports (./dom.js): those names are already
   // bound in the one script's scope, so its import line goes. Modules others import from come first.
-  const bound = new Map(modules.map(([names, file]) => [file, new Set(names.split(',').map((n) => n.trim()))]));
+  const nameList = (names) => names.split(',').map((n) => n.trim());
+  const bound = new Map(modules.map(([names, file]) => [file, new Set(nameList(names))]));
   const sources = new Map();
   const usedByOthers = new Set();
   for (const [, file] of modules) {
     const src = (file === 'engine.js' ? engine : read('www', file)).replace(importLine, (_, names, dep) => {
-      for (const n of names.split(',').map((x) => x.trim())) {
+      for (const n of nameList(names)) {
         if (!bound.get(dep)?.has(n)) fail(`www/${file} imports ${n} from ./${dep}, which www/app.js does not import`);
       }
       usedByOthers.add(dep);

@@ -512,8 +512,9 @@ const table = (title, rows) => {
   for (const r of rows) out(`  ${pad(r.file, 34)} ${num(r.raw)} ${num(r.gzip)}  ${r.loaded_by}`);
 };
 
-let wasmOpt = 'node_modules/.bin/wasm-opt (npm binaryen)';
-if (existsSync('/usr/bin/wasm-opt')) wasmOpt = '/usr/bin/wasm-opt (Debian binaryen)';
+// As scripts/build.sh chose it (Debian's binaryen only when not older than the npm one).
+const usedFile = join(REPO, 'target', 'wasm32-unknown-unknown', 'release', 'wasm-opt.txt');
+const wasmOpt = existsSync(usedFile) ? readFileSync(usedFile, 'utf8').trim() : 'unknown (run scripts/build.sh)';
 out(`yingji size report — ${new Date().toISOString()}  (${hasGzip ? 'gzip -9' : 'zlib level 9 (no gzip installed)'}; 1 KB = 1000 bytes)`);
 out();
 table('(a) multi-file page www/index.html — to the first result', pageRows);

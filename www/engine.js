@@ -83,7 +83,8 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode 
     try {
       input = await unpack(wasmGzipBase64);
     } catch (e) {
-      throw new LoadError('init', `${LOAD_ERRORS.init}（${name}：${e && e.message ? e.message : e}）`, e);
+      // The cause (what gunzip.js found wrong) is shown as the technical detail, like every load error's.
+      throw new LoadError('init', `${LOAD_ERRORS.init}（${name}）`, e);
     }
   } else {
     if (typeof location !== 'undefined' && location.protocol === 'file:') throw new LoadError('file-protocol');
