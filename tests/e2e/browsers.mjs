@@ -98,15 +98,17 @@ function ownTest(origin, own) {
 /**
  * A page in a fresh context. Options: `url` (opened at once), `origin` (its own files; default the
  * url's origin), `own(url)` (instead of origin), `init` (script run before the page's own).
- * The returned Session: goto, reload, fill, select, click, text, value, visible, count, waitState,
- * waitText, setFile, evaluate, check, close.
+ * The returned Session: goto, reload, fill, select, click, text, value, visible, count, attr,
+ * waitState, waitText, setFile, evaluate, check, close; `requests` lists every URL requested.
  */
 async function openPlaywright(browser, { url, origin, own, init } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const isOwn = ownTest(origin || (url && new URL(url).origin), own);
   const problems = [];
+  const requests = [];
   context.on('request', (req) => {
     const u = req.url();
+    requests.push(u);
     if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
   });
   await context.addInitScript(REPORT_VIOLATIONS);
@@ -117,7 +119,7 @@ async function openPlaywright(browser, { url, origin, own, init } = {}) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  const s = session(problems, {
+  const s = session(problems, requests, {
     goto: (u) => page.goto(u).then(() => undefined),
     reload: () => page.reload().then(() => undefined),
     fill: (sel, v) => page.fill(sel, v),
@@ -135,11 +137,13 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}) {
   const context = await browser.createBrowserContext();
   const isOwn = ownTest(origin || (url && new URL(url).origin), own);
   const problems = [];
+  const requests = [];
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await page.setViewport({ width: 1280, height: 900 });
   page.on('request', (req) => {
     const u = req.url();
+    requests.push(u);
     if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
   });
   page.on('console', (msg) => {
@@ -148,7 +152,7 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}) {
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   await page.evaluateOnNewDocument(REPORT_VIOLATIONS);
   if (init) await page.evaluateOnNewDocument(init);
-  const s = session(problems, {
+  const s = session(problems, requests, {
     goto: (u) => page.goto(u).then(() => undefined),
     reload: () => page.reload().then(() => undefined),
     fill: (sel, v) => page.locator(sel).fill(v),
@@ -176,7 +180,7 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}) {
 }
 
 /** What both drivers share: reading the DOM and waiting, through evaluate only. */
-function session(problems, d) {
+function session(problems, requests, d) {
   const poll = async (what, fn, arg, describe) => {
     const end = Date.now() + TIMEOUT;
     for (;;) {
@@ -195,6 +199,7 @@ function session(problems, d) {
   return {
     ...d,
     problems,
+    requests,
     text,
     value: (sel) => d.evaluate((s) => document.querySelector(s)?.value ?? null, sel),
     count: (sel) => d.evaluate((s) => document.querySelectorAll(s).length, sel),

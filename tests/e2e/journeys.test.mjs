@@ -44,6 +44,27 @@ before(async () => {
 });
 after(() => server?.close());
 
+test('index.html preloads the .wasm and exactly the module graph app.js loads', () => {
+  const html = readFileSync(join(ROOT, 'www', 'index.html'), 'utf8');
+  const links = (rel) => [...html.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"([^>]*)>`, 'g'))];
+  const wasm = links('preload');
+  assert.deepEqual(wasm.map((m) => m[1]), ['../pkg/yingji_bg.wasm']);
+  // as="fetch" + crossorigin (credentials same-origin) is what engine.js's fetch() asks for.
+  assert.match(wasm[0][2], /\bas="fetch"/);
+  assert.match(wasm[0][2], /\bcrossorigin\b/);
+  const entry = /<script type="module" src="([^"]+)"><\/script>/.exec(html)[1];
+  const graph = new Set();
+  const walk = (rel) => {
+    if (graph.has(rel)) return;
+    graph.add(rel);
+    const src = readFileSync(join(ROOT, 'www', rel), 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)) walk(join(rel, '..', m[1]).replaceAll('\\', '/'));
+  };
+  walk(entry);
+  graph.add('../pkg/yingji.js'); // engine.js imports the glue dynamically
+  assert.deepEqual(links('modulepreload').map((m) => m[1]).sort(), [...graph].sort());
+});
+
 /** Grades `deaths` and checks the banner shows exactly the expected grade and level. */
 async function grade(s, deaths) {
   const [g, l] = WANT[deaths];
@@ -73,11 +94,20 @@ for (const name of BROWSERS) {
       return s;
     };
 
-    test('load: the page reaches ready and lists the plan', async (t) => {
+    test('load: the page reaches ready and lists the plan, fetching the .wasm once', async (t) => {
       const s = await open(t, { url: server.url });
       await s.waitState(SEL.root, 'ready');
       assert.equal(await s.count(`${SEL.plan} option[value="${PLAN}"]`), 1);
       assert.equal(await s.visible(SEL.statusText), false, 'no load message once ready');
+      // The <link rel="preload"> response is the one engine.js uses (same URL, mode and credentials):
+      // the page fetched the .wasm once (the service worker's precache is not the page's fetch).
+      const wasm = await s.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => r.name.endsWith('.wasm'))
+          .map((r) => new URL(r.name).pathname),
+      );
+      assert.deepEqual(wasm, ['/pkg/yingji_bg.wasm']);
       s.check();
     });
 
