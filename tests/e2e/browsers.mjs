@@ -6,10 +6,11 @@
 // Neither library downloads a browser. Every page records console errors, uncaught errors, CSP
 // violations and requests off the page's own files; check() asserts there were none.
 //
-// Firefox headless as root: no extra environment is needed for firefox-esr 153 with puppeteer's
-// temporary profile (HOME may be root's; the profile lives in the system temp folder). The prefs below
-// only keep it from reaching the network on its own (updates, telemetry, captive portal checks …),
-// which would otherwise show as requests off the page's files.
+// Firefox headless as root: no MOZ_* variable and no extra pref is needed for firefox-esr 153 with
+// puppeteer's temporary profile (it lives in the system temp folder, so root's HOME does not matter).
+// The prefs below only keep the browser itself from calling home (updates, telemetry, captive-portal
+// and remote-settings checks …) on a machine with no network; the page's own requests are checked
+// through the page's request events.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { launch as launchChromium } from './helpers.mjs';
