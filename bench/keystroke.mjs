@@ -33,8 +33,12 @@ const ROUNDS = opt('rounds', 3);
 const KEYS = opt('keys', 40);
 const SWITCHES = opt('switches', 12);
 const RATE = opt('rate', 4);
+// The page's hooks (kept stable by www/app.js; mend here if they move).
 const PLAN = 'jincheng-noncoal-mine';
 const FIELD = '#fact-deaths';
+const PLAN_SELECT = '#plan';
+const GRADE = '#grade';
+const READY = '#app[data-yingji-state="ready"]';
 const TIMEOUT = 60_000;
 
 // Collects every Event Timing entry with an interactionId from the first paint on.
@@ -114,22 +118,22 @@ async function typeInto(page, selector, keys) {
 
 async function appRound(browser, url, keys) {
   return withPage(browser, url, async (page, cdp) => {
-    await page.waitForSelector('#app[data-yingji-state="ready"]', { timeout: TIMEOUT, state: 'attached' });
-    if ((await page.inputValue('#plan')) !== PLAN) await page.selectOption('#plan', PLAN);
+    await page.waitForSelector(READY, { timeout: TIMEOUT, state: 'attached' });
+    if ((await page.inputValue(PLAN_SELECT)) !== PLAN) await page.selectOption(PLAN_SELECT, PLAN);
     await page.fill(FIELD, '');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const typing = await typeInto(page, FIELD, keys);
-    const grade = await page.locator('#grade').innerText();
+    const grade = await page.locator(GRADE).innerText();
 
     // Plan switches: ArrowDown SWITCHES/2 times, then back up; each must change the plan.
-    await page.focus('#plan');
+    await page.focus(PLAN_SELECT);
     await page.evaluate(() => globalThis.__benchEvents.splice(0));
     const plans = [];
     for (let i = 0; i < SWITCHES; i++) {
-      const before = await page.inputValue('#plan');
+      const before = await page.inputValue(PLAN_SELECT);
       await page.keyboard.press(i < SWITCHES / 2 ? 'ArrowDown' : 'ArrowUp');
       await page.waitForTimeout(400);
-      const after = await page.inputValue('#plan');
+      const after = await page.inputValue(PLAN_SELECT);
       if (after === before) throw new Error(`plan switch ${i + 1}: the plan select did not change on the arrow key (${before})`);
       plans.push(after);
     }
