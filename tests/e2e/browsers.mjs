@@ -12,7 +12,9 @@
 // and remote-settings checks …) on a machine with no network; the page's own requests are checked
 // through the page's request events.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch as launchChromium } from './helpers.mjs';
 
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -139,6 +141,7 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}) {
   const isOwn = ownTest(origin || (url && new URL(url).origin), own);
   const problems = [];
   const requests = [];
+  const uploads = [];
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await page.setViewport({ width: 1280, height: 900 });
@@ -159,22 +162,19 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}) {
     fill: (sel, v) => page.locator(sel).fill(v),
     select: (sel, v) => page.select(sel, v).then(() => undefined),
     click: (sel) => page.locator(sel).click(),
-    // The file picker itself cannot be driven; this hands the input a file as the picker would
-    // (a trusted-equivalent "change" with input.files set), in both browsers alike.
-    setFile: (sel, name, text) =>
-      page.$eval(
-        sel,
-        (input, [n, t]) => {
-          const dt = new DataTransfer();
-          dt.items.add(new File([t], n, { type: 'text/plain' }));
-          input.files = dt.files;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-        },
-        [name, text],
-      ),
+    // As the file picker would (WebDriver BiDi input.setFiles) from a file written under its name;
+    // kept until the page closes, since the browser may read it only when the page asks.
+    setFile: async (sel, name, text) => {
+      const dir = mkdtempSync(join(tmpdir(), 'yingji-upload-'));
+      uploads.push(dir);
+      writeFileSync(join(dir, name), text);
+      await (await page.$(sel)).uploadFile(join(dir, name));
+    },
     evaluate: (fn, arg) => page.evaluate(fn, arg),
-    close: () => context.close(),
+    close: async () => {
+      await context.close();
+      for (const dir of uploads) rmSync(dir, { recursive: true, force: true });
+    },
   });
   if (url) await s.goto(url);
   return s;
