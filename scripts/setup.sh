@@ -24,19 +24,21 @@ if [ "$have" != "$wb_version" ]; then
   cargo install wasm-bindgen-cli --version "=$wb_version"
 fi
 
-# npm packages: binaryen (wasm-opt; Debian's binaryen 108 breaks wasm-bindgen output) and, for tests,
-# playwright-core (drives Debian's chromium; it never downloads a browser).
-if [ ! -x node_modules/.bin/wasm-opt ] || { [ $want_test = 1 ] && [ ! -d node_modules/playwright-core ]; }; then
+# npm packages: binaryen (wasm-opt; Debian's binaryen 108 breaks wasm-bindgen output), esbuild (packs
+# the single file) and, for tests, playwright-core (drives Debian's chromium) and puppeteer-core (drives
+# Debian's firefox-esr over WebDriver BiDi); neither ever downloads a browser.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] ||
+  { [ $want_test = 1 ] && { [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ]; }; }; then
   log "installing npm packages"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if [ $want_test = 1 ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    log "installing Debian chromium and chromium-driver"
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; then
+    log "installing Debian chromium, chromium-driver and firefox-esr"
     sudo_cmd=""
     [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
   fi
 fi

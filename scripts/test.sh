@@ -32,4 +32,5 @@ step "build the page"
 bash scripts/build.sh
 
 step "page end to end in headless Chromium"
+# tests/e2e/journeys.test.mjs also runs the core journeys in Firefox (firefox-esr via puppeteer-core).
 node --test tests/e2e/

@@ -71,7 +71,9 @@ test('missing .wasm file: error:fetch naming the file and the HTTP status', asyn
 
 test('multi-file build opened from file://: error:file-protocol pointing to the single file', async (t) => {
   const www = pathToFileURL(join(ROOT, 'www')).href + '/';
-  const { page, problems } = await open(browser, t, { own: (u) => u.startsWith(www), url: `${www}index.html` });
+  // The build's own files are www/ and pkg/ (index.html preloads the module and the .wasm from pkg/).
+  const pkg = pathToFileURL(join(ROOT, 'pkg')).href + '/';
+  const { page, problems } = await open(browser, t, { own: (u) => u.startsWith(www) || u.startsWith(pkg), url: `${www}index.html` });
   await waitState(page, '#app', 'error:file-protocol');
   const msg = await page.locator('#status-text').innerText();
   assert.match(msg, /不能直接从文件打开/);
