@@ -81,6 +81,14 @@ impl<'a> Validator<'a> {
             if x.instead.trim().is_empty() {
                 self.err(&path, "排除情形必须写明改用哪个预案(instead)");
             }
+            // An exclusion the finder cannot recognise would let a boundary word of the scope
+            // ("一级加压站") send the excluded incident to this plan (issue 16 item 7).
+            if x.keywords.iter().all(|k| k.trim().is_empty()) {
+                self.err(
+                    &path,
+                    "排除情形必须列出关键词(keywords),查找预案时才能识别被排除的事故",
+                );
+            }
         }
     }
 
