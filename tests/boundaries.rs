@@ -57,6 +57,10 @@ struct Case {
     deadlines_absent: Vec<String>,
     #[serde(default)]
     due: BTreeMap<String, (String, String)>,
+    /// A deadline id → words its `calendar` line (which holiday table counted the working days)
+    /// must contain.
+    #[serde(default)]
+    calendar: BTreeMap<String, String>,
     /// For a support plan (`activation`): whether the procedure counts as started.
     started: Option<bool>,
     /// Checklist steps (task item texts, or a part of one) that must be listed.
@@ -286,6 +290,13 @@ fn case_tables() {
                         );
                     }
                 }
+            }
+            for (id, words) in &case.calendar {
+                let text = deadline(id).and_then(|d| d.calendar.clone());
+                check(
+                    text.as_deref().is_some_and(|t| t.contains(words.as_str())),
+                    format!("{id} calendar {text:?}, want it to say {words}"),
+                );
             }
         }
     }

@@ -174,11 +174,13 @@ export interface Deadline {
   cite: Cite;
   quote: string;
   /**
-   * How the limit is counted: minutes after the anchor; calendar `days` or `working_days` (Mon–Fri,
-   * public holidays unknown), both ending at 24:00 of the last day (the anchor's day not counted;
+   * How the limit is counted: minutes after the anchor; calendar `days` or `working_days` (the
+   * State Council's holiday table, Mon–Fri past its last year), both ending at 24:00 of the last day (the anchor's day not counted;
    * `due_display` then reads `M月D日(周X) 24:00`). Null when the plan gives no number.
    */
   counts: 'minutes' | 'clock' | 'days' | 'working_days' | null;
+  /** For `working_days` with a due time: which calendar counted them and until which year it is known. */
+  calendar?: string;
 }
 
 export interface TaskItem {

@@ -993,7 +993,8 @@ function renderDeadlines(list) {
     if (st === 'awaiting_anchor') status = `请填写“${d.anchor_label || d.anchor}”后计算`;
     const meta = el('p', { class: 'deadline-status' }, el('span', { class: 'status-badge', text: status }));
     if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
-    if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ' 工作日只按周一至周五计算，本工具不知道法定节假日和调休，遇节假日请人工核对。' }));
+    // The engine says which holiday calendar counted the working days (or that it fell back to Mon–Fri).
+    if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ` ${d.calendar || '工作日按周一至周五计算。'}` }));
     else if (d.counts === 'days') meta.append(el('span', { class: 'hint day-count', text: ' 按日历日计算，起算当日不计入，到最后一日24:00届满。' }));
     body.append(meta);
     const q = quoteEl(d.quote, d.cite);

@@ -1,5 +1,6 @@
 //! Facts → outcome. Pure: the plan, the checked facts and `now` come in; nothing is read from outside.
 
+mod calendar;
 mod clock;
 mod cond;
 mod deadlines;
@@ -15,6 +16,7 @@ mod tasks;
 use chrono::{DateTime, FixedOffset};
 
 use crate::plan::{Body, Cite, Plan};
+pub use calendar::{calendar, Calendar};
 pub use clock::clock_minutes;
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};

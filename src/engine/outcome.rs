@@ -145,8 +145,13 @@ pub struct Deadline {
     pub cite: Cite,
     pub quote: String,
     /// How the limit is counted: `minutes` | `days` (calendar days, to 24:00 of the last day) |
-    /// `working_days` (Mon–Fri only, public holidays unknown); null when the plan gives no number.
+    /// `working_days` (the State Council's holiday table, Mon–Fri past it); null when the plan
+    /// gives no number.
     pub counts: Option<String>,
+    /// For a working-day limit with a due time: which calendar counted the days and until which
+    /// year it is known (or that the days were counted Monday–Friday), in Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
