@@ -61,6 +61,9 @@ struct Case {
     /// must contain.
     #[serde(default)]
     calendar: BTreeMap<String, String>,
+    /// A check id (`[[checks]]`) → its status: `pass`, `fail` or `unknown`.
+    #[serde(default)]
+    checks: BTreeMap<String, String>,
     /// For a support plan (`activation`): whether the procedure counts as started.
     started: Option<bool>,
     /// Checklist steps (task item texts, or a part of one) that must be listed.
@@ -290,6 +293,16 @@ fn case_tables() {
                         );
                     }
                 }
+            }
+            for (id, want) in &case.checks {
+                let got = out.checks.iter().find(|c| &c.id == id);
+                check(
+                    got.is_some_and(|c| &c.status == want),
+                    format!(
+                        "check {id}: {:?}, want {want}",
+                        got.map(|c| (&c.status, &c.detail))
+                    ),
+                );
             }
             for (id, words) in &case.calendar {
                 let text = deadline(id).and_then(|d| d.calendar.clone());

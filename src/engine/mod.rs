@@ -1,6 +1,7 @@
 //! Facts → outcome. Pure: the plan, the checked facts and `now` come in; nothing is read from outside.
 
 mod calendar;
+mod checks;
 mod clock;
 mod cond;
 mod deadlines;
@@ -140,6 +141,8 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     if let Some(a) = &activation {
         citations.add(&a.cite);
     }
+    let checks = checks::checks(plan, &ctx);
+    checks.iter().for_each(|c| citations.add(&c.cite));
 
     Outcome {
         plan: summary(plan),
@@ -169,6 +172,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         assumed: facts.assumed.clone(),
         now: clock::rfc3339(now),
         activation,
+        checks,
     }
 }
 

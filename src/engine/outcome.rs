@@ -70,6 +70,8 @@ pub struct Outcome {
     /// For a support procedure without grades or response levels: what is started and by whom
     /// (null for every other plan).
     pub activation: Option<ActivationOutcome>,
+    /// The plan's `[[checks]]` against the facts (pass / fail / unknown); empty for most plans.
+    pub checks: Vec<CheckOutcome>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -276,6 +278,19 @@ pub struct ActivationOutcome {
     pub proposes: String,
     pub starts: String,
     pub commands: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckOutcome {
+    pub id: String,
+    pub group: String,
+    pub text: String,
+    /// `pass` | `fail` | `unknown` (a fact it needs is not given).
+    pub status: String,
+    /// Why, in Chinese: the plan's pass/fail text, with the values compared, or what to fill in.
+    pub detail: String,
     pub cite: Cite,
     pub quote: String,
 }
