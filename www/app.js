@@ -817,6 +817,7 @@ function render(out) {
   renderDeadlines(out.deadlines || []);
   renderTasks(out.tasks || []);
   renderWarnings(out.warnings || [], out.response);
+  renderChecks(out.checks || []);
   renderTermination(out.termination);
   renderOrganisation(out);
   renderWhy(out);
@@ -1108,6 +1109,33 @@ function warningBasis(basis) {
     ul.append(li);
   }
   return ul;
+}
+
+const CHECK_STATUS = { pass: '符合', fail: '不符合', unknown: '待填写' };
+
+// The plan's [[checks]] (储备管理, 预警解除): pass / fail / to fill in, under their group headings.
+function renderChecks(list) {
+  const card = $('checks-card');
+  const box = clear($('checks'));
+  card.hidden = list.length === 0;
+  const groups = new Map();
+  for (const c of list) {
+    if (!groups.has(c.group)) groups.set(c.group, []);
+    groups.get(c.group).push(c);
+  }
+  for (const [group, checks] of groups) {
+    box.append(el('h3', { text: group }));
+    const ul = el('ul', { class: 'checks' });
+    for (const c of checks) {
+      const li = el('li', { class: `check check-${c.status}`, data: { check: c.id, status: c.status } });
+      li.append(el('span', { class: 'status-badge', text: CHECK_STATUS[c.status] || c.status }), ' ', el('strong', { text: c.text }));
+      if (c.detail) li.append(el('p', { class: 'check-detail', text: c.detail }));
+      const q = quoteEl(c.quote, c.cite);
+      if (q) li.append(q);
+      ul.append(li);
+    }
+    box.append(ul);
+  }
 }
 
 function renderTermination(t) {
