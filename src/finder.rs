@@ -28,13 +28,17 @@ pub struct Candidate {
 const BEYOND: [&str; 5] = ["以外", "之外", "下游", "外侧", "以远"];
 
 /// Whether a keyword occurs in the description (and not only as a boundary beyond which the incident
-/// lies), or a word of the description (two characters or more) is part of a keyword — so both
+/// lies, nor negated by 非), or a word of the description (two characters or more) is part of a keyword — so both
 /// "液氯储罐泄漏" and "尾矿" find their plans.
 fn hit(text: &str, keyword: &str) -> bool {
     if keyword.is_empty() {
         return false;
     }
     let inside = text.match_indices(keyword).any(|(at, k)| {
+        // "非煤矿山" is no 煤矿: a 非 just before the word negates it.
+        if text[..at].ends_with('非') {
+            return false;
+        }
         let after = &text[at + k.len()..];
         let after = after.trim_start_matches(['的', ' ']);
         !BEYOND.iter().any(|b| after.starts_with(b))

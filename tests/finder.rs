@@ -282,3 +282,27 @@ fn common_words_find_their_plans() {
     assert!(find("大雪", Some("晋城")).is_empty());
     assert_eq!(status(&find("大雪", None), "jincheng-noncoal-mine"), None);
 }
+
+#[test]
+fn a_coal_mine_is_no_noncoal_mine() {
+    // "顶板" is a mine word, but a 煤矿 is outside both 非煤矿山 plans: their scope excludes it.
+    for (city, general) in [
+        ("晋城", None),
+        ("鄂尔多斯", Some("ordos-production-safety")),
+    ] {
+        let found = find("煤矿顶板事故", Some(city));
+        for c in found.iter().filter(|c| c.plan.id.ends_with("noncoal-mine")) {
+            assert_eq!(c.status, "excluded", "{city}: {found:#?}");
+            assert!(c.quote.contains("非煤矿山"));
+            assert_eq!(c.go_to.as_deref(), general);
+        }
+        assert!(found.iter().any(|c| c.plan.id.ends_with("noncoal-mine")));
+        // 非煤矿山 is no 煤矿: the same words with 非 find the plan.
+        let found = find("非煤矿山顶板事故", Some(city));
+        assert_eq!(found[0].status, "applies", "{city}: {found:#?}");
+        assert!(found[0].plan.id.ends_with("noncoal-mine"));
+    }
+    let found = find("煤矿顶板事故", Some("鄂尔多斯"));
+    assert_eq!(found[0].plan.id, "ordos-production-safety");
+    assert_eq!(found[0].status, "applies");
+}
