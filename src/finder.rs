@@ -23,20 +23,45 @@ pub struct Candidate {
     pub quote: String,
 }
 
-/// Whether a keyword occurs in the description, or the description (two characters or more) is part
-/// of a keyword — so both "液氯储罐泄漏" and "尾矿" find their plans.
+/// Words after a place that turn it into a boundary pointing away from it: "一级加压站下游" is
+/// beyond the 一级加压站, not at it (issue 16 item 7).
+const BEYOND: [&str; 5] = ["以外", "之外", "下游", "外侧", "以远"];
+
+/// Whether a keyword occurs in the description (and not only as a boundary beyond which the incident
+/// lies, nor negated by 非), or a word of the description (two characters or more) is part of a keyword — so both
+/// "液氯储罐泄漏" and "尾矿" find their plans.
 fn hit(text: &str, keyword: &str) -> bool {
-    !keyword.is_empty()
-        && (text.contains(keyword) || (text.chars().count() >= 2 && keyword.contains(text)))
+    if keyword.is_empty() {
+        return false;
+    }
+    let inside = text.match_indices(keyword).any(|(at, k)| {
+        // "非煤矿山" is no 煤矿: a 非 just before the word negates it.
+        if text[..at].ends_with('非') {
+            return false;
+        }
+        let after = &text[at + k.len()..];
+        let after = after.trim_start_matches(['的', ' ']);
+        !BEYOND.iter().any(|b| after.starts_with(b))
+    });
+    inside
+        || text
+            .split_whitespace()
+            .any(|w| w.chars().count() >= 2 && keyword.contains(w))
 }
 
 fn hits(text: &str, keywords: &[String]) -> Vec<String> {
     keywords.iter().filter(|k| hit(text, k)).cloned().collect()
 }
 
+/// A city as typed: "晋城" and "晋城市" name the same city.
+fn same_city(plan_city: &str, typed: &str) -> bool {
+    let typed = typed.trim();
+    typed.is_empty() || plan_city.trim_end_matches('市') == typed.trim_end_matches('市')
+}
+
 pub fn find(plans: &[Plan], text: &str, city: Option<&str>) -> Vec<Candidate> {
     let text = text.trim();
-    let in_city = |p: &&Plan| city.is_none_or(|c| c.is_empty() || p.plan.city == c);
+    let in_city = |p: &&Plan| city.is_none_or(|c| same_city(&p.plan.city, c));
     let mut out: Vec<Candidate> = Vec::new();
     for plan in plans.iter().filter(in_city) {
         let Some(finder) = &plan.finder else { continue };
@@ -71,7 +96,11 @@ pub fn find(plans: &[Plan], text: &str, city: Option<&str>) -> Vec<Candidate> {
             .find(|x| !hits(text, &x.keywords).is_empty())
         {
             c.status = "excluded".into();
-            c.reason = format!("本预案不适用:{}。改用:{}", x.text, x.instead);
+            c.reason = format!(
+                "本预案不适用:{}。改用:{}",
+                x.text.trim_end_matches('。'),
+                x.instead
+            );
             c.go_to = x.instead_plan.clone();
             c.cite = Some(x.cite.clone());
             c.quote = x.quote.clone();

@@ -57,6 +57,13 @@ struct Case {
     deadlines_absent: Vec<String>,
     #[serde(default)]
     due: BTreeMap<String, (String, String)>,
+    /// A deadline id → words its `calendar` line (which holiday table counted the working days)
+    /// must contain.
+    #[serde(default)]
+    calendar: BTreeMap<String, String>,
+    /// A check id (`[[checks]]`) → its status: `pass`, `fail` or `unknown`.
+    #[serde(default)]
+    checks: BTreeMap<String, String>,
     /// For a support plan (`activation`): whether the procedure counts as started.
     started: Option<bool>,
     /// Checklist steps (task item texts, or a part of one) that must be listed.
@@ -286,6 +293,23 @@ fn case_tables() {
                         );
                     }
                 }
+            }
+            for (id, want) in &case.checks {
+                let got = out.checks.iter().find(|c| &c.id == id);
+                check(
+                    got.is_some_and(|c| &c.status == want),
+                    format!(
+                        "check {id}: {:?}, want {want}",
+                        got.map(|c| (&c.status, &c.detail))
+                    ),
+                );
+            }
+            for (id, words) in &case.calendar {
+                let text = deadline(id).and_then(|d| d.calendar.clone());
+                check(
+                    text.as_deref().is_some_and(|t| t.contains(words.as_str())),
+                    format!("{id} calendar {text:?}, want it to say {words}"),
+                );
             }
         }
     }

@@ -232,6 +232,66 @@ fn find_routes_a_description() {
     assert_eq!(hazmat["go_to"], "jincheng-oil-gas-storage");
 }
 
+/// Issue 16 item 7 as reported: beyond the 一级加压站 the 煤层气地面开采 plan is excluded, not applied
+/// for the word 一级加压站; the city without 市 works.
+#[test]
+fn find_reads_a_boundary_and_a_city_without_shi() {
+    for city in ["晋城市", "晋城"] {
+        let (code, json) = run(
+            &["find", "--city", city, "一级加压站下游的煤层气长输管道泄漏"],
+            "",
+        );
+        assert_eq!(code, 0);
+        let cbm = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["plan"]["id"] == "jincheng-cbm-surface-extraction")
+            .expect("the plan's exclusion is listed");
+        assert_eq!(cbm["status"], "excluded", "{city}");
+        assert_eq!(cbm["matched"].as_array().map(Vec::len), Some(0));
+        assert_eq!(cbm["cite"]["line"], 3919);
+    }
+    let (_, json) = run(
+        &["find", "--city", "晋城", "一级加压站以内集气管线泄漏"],
+        "",
+    );
+    assert_eq!(json[0]["plan"]["id"], "jincheng-cbm-surface-extraction");
+    assert_eq!(json[0]["status"], "applies");
+}
+
+/// `[[checks]]` through the CLI: whether a pollution warning may be lifted, and the reserve rules.
+#[test]
+fn eval_tells_the_checks() {
+    let (code, json) = run(
+        &["eval", "lvliang-heavy-pollution-weather"],
+        r#"{"warning_in_force": "yellow", "lift_aqi": 150, "lift_hours": 35, "now": "2026-11-23T16:00:00+08:00"}"#,
+    );
+    assert_eq!(code, 0);
+    let status = |json: &serde_json::Value, id: &str| {
+        json["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        status(&json, "lift-aqi-light-or-better").as_deref(),
+        Some("pass")
+    );
+    assert_eq!(status(&json, "lift-36-hours").as_deref(), Some("fail"));
+    assert_eq!(status(&json, "lift-allowed").as_deref(), Some("fail"));
+    let (code, json) = run(
+        &["eval", "lvliang-medical-reserve-allocation"],
+        r#"{"stock_total": 69, "plan_total": 100, "now": "2026-11-23T16:00:00+08:00"}"#,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(status(&json, "stock-70-percent").as_deref(), Some("fail"));
+    let detail = json["checks"][0]["detail"].as_str().unwrap();
+    assert!(detail.contains("69%"), "{detail}");
+}
+
 /// A forecast-driven plan through the CLI: `schema` shows number facts with their range and group;
 /// `eval` gives every hazard's level, the criteria with citations, and the combined response.
 #[test]

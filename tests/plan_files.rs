@@ -233,6 +233,9 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
     if let Some(a) = &plan.activation {
         out.push(("activation".into(), &a.cite, &a.quote));
     }
+    for c in &plan.checks {
+        out.push((format!("check {}", c.id), &c.cite, &c.quote));
+    }
     for n in plan.notes.iter().filter(|n| !n.quote.is_empty()) {
         out.push((format!("note {}", n.id), &n.cite, &n.quote));
     }

@@ -174,11 +174,13 @@ export interface Deadline {
   cite: Cite;
   quote: string;
   /**
-   * How the limit is counted: minutes after the anchor; calendar `days` or `working_days` (Mon–Fri,
-   * public holidays unknown), both ending at 24:00 of the last day (the anchor's day not counted;
+   * How the limit is counted: minutes after the anchor; calendar `days` or `working_days` (the
+   * State Council's holiday table, Mon–Fri past its last year), both ending at 24:00 of the last day (the anchor's day not counted;
    * `due_display` then reads `M月D日(周X) 24:00`). Null when the plan gives no number.
    */
   counts: 'minutes' | 'clock' | 'days' | 'working_days' | null;
+  /** For `working_days` with a due time: which calendar counted them and until which year it is known. */
+  calendar?: string;
 }
 
 export interface TaskItem {
@@ -298,6 +300,21 @@ export interface Outcome {
   now: string;
   /** A support procedure without grades or response levels (医药储备调拨); null for other plans. */
   activation: ActivationOutcome | null;
+  /** The plan's `[[checks]]` (储备管理 requirements, 预警解除 conditions) against the facts; empty for most plans. */
+  checks: CheckOutcome[];
+}
+
+/** One requirement of the plan told against the facts. */
+export interface CheckOutcome {
+  id: string;
+  /** Heading the page lists it under ("储备管理核对(管理办法)", "预警解除(3.3.3)"). */
+  group: string;
+  text: string;
+  /** `unknown`: a fact it needs is not given (`detail` names it). */
+  status: 'pass' | 'fail' | 'unknown';
+  detail: string;
+  cite: Cite;
+  quote: string;
 }
 
 /** What a support procedure starts, when and by whom: the result header in place of grade and level. */

@@ -817,6 +817,7 @@ function render(out) {
   renderDeadlines(out.deadlines || []);
   renderTasks(out.tasks || []);
   renderWarnings(out.warnings || [], out.response);
+  renderChecks(out.checks || []);
   renderTermination(out.termination);
   renderOrganisation(out);
   renderWhy(out);
@@ -993,7 +994,8 @@ function renderDeadlines(list) {
     if (st === 'awaiting_anchor') status = `请填写“${d.anchor_label || d.anchor}”后计算`;
     const meta = el('p', { class: 'deadline-status' }, el('span', { class: 'status-badge', text: status }));
     if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
-    if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ' 工作日只按周一至周五计算，本工具不知道法定节假日和调休，遇节假日请人工核对。' }));
+    // The engine says which holiday calendar counted the working days (or that it fell back to Mon–Fri).
+    if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ` ${d.calendar || '工作日按周一至周五计算。'}` }));
     else if (d.counts === 'days') meta.append(el('span', { class: 'hint day-count', text: ' 按日历日计算，起算当日不计入，到最后一日24:00届满。' }));
     body.append(meta);
     const q = quoteEl(d.quote, d.cite);
@@ -1107,6 +1109,33 @@ function warningBasis(basis) {
     ul.append(li);
   }
   return ul;
+}
+
+const CHECK_STATUS = { pass: '符合', fail: '不符合', unknown: '待填写' };
+
+// The plan's [[checks]] (储备管理, 预警解除): pass / fail / to fill in, under their group headings.
+function renderChecks(list) {
+  const card = $('checks-card');
+  const box = clear($('checks'));
+  card.hidden = list.length === 0;
+  const groups = new Map();
+  for (const c of list) {
+    if (!groups.has(c.group)) groups.set(c.group, []);
+    groups.get(c.group).push(c);
+  }
+  for (const [group, checks] of groups) {
+    box.append(el('h3', { text: group }));
+    const ul = el('ul', { class: 'checks' });
+    for (const c of checks) {
+      const li = el('li', { class: `check check-${c.status}`, data: { check: c.id, status: c.status } });
+      li.append(el('span', { class: 'status-badge', text: CHECK_STATUS[c.status] || c.status }), ' ', el('strong', { text: c.text }));
+      if (c.detail) li.append(el('p', { class: 'check-detail', text: c.detail }));
+      const q = quoteEl(c.quote, c.cite);
+      if (q) li.append(q);
+      ul.append(li);
+    }
+    box.append(ul);
+  }
 }
 
 function renderTermination(t) {

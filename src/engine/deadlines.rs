@@ -1,7 +1,8 @@
 //! Reporting deadlines as clock times: anchor fact time + the plan's minutes, compared with `now`.
 
-use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime};
 
+use super::calendar::calendar;
 use super::clock::{china, clock_minutes, display, rfc3339};
 use super::cond::Ctx;
 use super::outcome::Deadline;
@@ -47,6 +48,13 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 cite: r.cite.clone(),
                 quote: r.quote.clone(),
                 counts: limit.map(|l| l.counts().to_string()),
+                calendar: match (limit, anchor_time, due) {
+                    (Some(Limit::WorkingDays(_)), Some(t), Some(d)) => Some(calendar().describe(
+                        t.with_timezone(&china()).date_naive(),
+                        d.with_timezone(&china()).date_naive(),
+                    )),
+                    _ => None,
+                },
             }
         })
         .collect()
@@ -108,8 +116,8 @@ impl Limit {
     }
 
     /// Minutes: anchor + minutes. Days: the anchor's own (China) day is not counted; the limit ends
-    /// at 24:00 of the last counted day, i.e. 00:00 of the day after it. Working days count Monday
-    /// to Friday only.
+    /// at 24:00 of the last counted day, i.e. 00:00 of the day after it. Working days follow the
+    /// holiday table (`calendar`), Monday to Friday past it.
     /// None only past the calendar's end (the validator bounds the numbers).
     fn due(self, anchor: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
         let day = anchor.with_timezone(&china()).date_naive();
@@ -122,7 +130,7 @@ impl Limit {
                 let mut left = n;
                 while left > 0 {
                     d = d.succ_opt()?;
-                    if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                    if calendar().is_working_day(d) {
                         left -= 1;
                     }
                 }

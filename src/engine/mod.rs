@@ -1,5 +1,7 @@
 //! Facts → outcome. Pure: the plan, the checked facts and `now` come in; nothing is read from outside.
 
+mod calendar;
+mod checks;
 mod clock;
 mod cond;
 mod deadlines;
@@ -15,6 +17,7 @@ mod tasks;
 use chrono::{DateTime, FixedOffset};
 
 use crate::plan::{Body, Cite, Plan};
+pub use calendar::{calendar, Calendar};
 pub use clock::clock_minutes;
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
@@ -138,6 +141,8 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     if let Some(a) = &activation {
         citations.add(&a.cite);
     }
+    let checks = checks::checks(plan, &ctx);
+    checks.iter().for_each(|c| citations.add(&c.cite));
 
     Outcome {
         plan: summary(plan),
@@ -167,6 +172,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         assumed: facts.assumed.clone(),
         now: clock::rfc3339(now),
         activation,
+        checks,
     }
 }
 

@@ -70,6 +70,8 @@ pub struct Outcome {
     /// For a support procedure without grades or response levels: what is started and by whom
     /// (null for every other plan).
     pub activation: Option<ActivationOutcome>,
+    /// The plan's `[[checks]]` against the facts (pass / fail / unknown); empty for most plans.
+    pub checks: Vec<CheckOutcome>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -145,8 +147,13 @@ pub struct Deadline {
     pub cite: Cite,
     pub quote: String,
     /// How the limit is counted: `minutes` | `days` (calendar days, to 24:00 of the last day) |
-    /// `working_days` (Mon–Fri only, public holidays unknown); null when the plan gives no number.
+    /// `working_days` (the State Council's holiday table, Mon–Fri past it); null when the plan
+    /// gives no number.
     pub counts: Option<String>,
+    /// For a working-day limit with a due time: which calendar counted the days and until which
+    /// year it is known (or that the days were counted Monday–Friday), in Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -271,6 +278,19 @@ pub struct ActivationOutcome {
     pub proposes: String,
     pub starts: String,
     pub commands: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckOutcome {
+    pub id: String,
+    pub group: String,
+    pub text: String,
+    /// `pass` | `fail` | `unknown` (a fact it needs is not given).
+    pub status: String,
+    /// Why, in Chinese: the plan's pass/fail text, with the values compared, or what to fill in.
+    pub detail: String,
     pub cite: Cite,
     pub quote: String,
 }

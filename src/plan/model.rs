@@ -51,6 +51,10 @@ pub struct Plan {
     /// what is started, when, and by whom. Shown in place of the grade/level banner.
     #[serde(default)]
     pub activation: Option<Activation>,
+    /// Requirements the plan states that the facts either meet or not (医药储备: 库存不低于计划的70%;
+    /// 重污染天气: when a warning may be lifted): listed as pass/fail with their clause.
+    #[serde(default)]
+    pub checks: Vec<Check>,
 }
 
 /// "本预案不适用于…": what is excluded and which plan applies instead.
@@ -671,4 +675,44 @@ pub struct Activation {
     pub commands: String,
     pub cite: Cite,
     pub quote: String,
+}
+
+/// One requirement of the plan checked against the facts: passes, fails, or cannot be told yet
+/// (`needs` not all given).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub id: String,
+    /// A heading the page lists the check under ("储备管理(管理办法)", "预警解除(3.3.3)").
+    pub group: String,
+    /// The requirement in the plan's terms ("库存总量不低于计划总量的70%").
+    pub text: String,
+    /// Facts that must be given before the check can be told; otherwise it is `unknown`.
+    #[serde(default)]
+    pub needs: Vec<String>,
+    /// When the check passes (exactly one of `passes` and `ratio`).
+    #[serde(default)]
+    pub passes: Option<Cond>,
+    /// A share of one sum of facts in another ("不得低于计划总量的70%").
+    #[serde(default)]
+    pub ratio: Option<Ratio>,
+    /// Shown when it passes / fails.
+    pub pass_text: String,
+    pub fail_text: String,
+    /// When the check is listed at all; default: always.
+    #[serde(default = "always")]
+    pub when: Cond,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// `sum(of) / sum(to)` against a percentage, compared as `sum(of) × 100` with `percent × sum(to)` so
+/// that 70 of 100 is exactly 70%.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    pub of: Vec<String>,
+    pub to: Vec<String>,
+    pub min_percent: f64,
+    pub min_inclusive: Option<bool>,
 }

@@ -19,6 +19,7 @@ pub fn validate(plan: &Plan) -> Problems {
     v.response();
     v.reporting();
     v.activation();
+    v.checks();
     v.rest();
     v.problems
 }
@@ -80,6 +81,14 @@ impl<'a> Validator<'a> {
             self.rule(&path, &x.cite, &x.quote);
             if x.instead.trim().is_empty() {
                 self.err(&path, "排除情形必须写明改用哪个预案(instead)");
+            }
+            // An exclusion the finder cannot recognise would let a boundary word of the scope
+            // ("一级加压站") send the excluded incident to this plan (issue 16 item 7).
+            if x.keywords.iter().all(|k| k.trim().is_empty()) {
+                self.err(
+                    &path,
+                    "排除情形必须列出关键词(keywords),查找预案时才能识别被排除的事故",
+                );
             }
         }
     }
@@ -679,6 +688,45 @@ impl<'a> Validator<'a> {
         }
         self.cond("activation.when", &a.when, false);
         self.rule("activation", &a.cite, &a.quote);
+    }
+
+    /// `[[checks]]`: known facts, exactly one of `passes`/`ratio`, the ratio's inclusivity stated,
+    /// cited and quoted, ids unique.
+    fn checks(&mut self) {
+        let mut ids = BTreeSet::new();
+        for (i, c) in self.plan.checks.iter().enumerate() {
+            let path = format!("checks[{i}]({})", c.id);
+            if !ids.insert(c.id.as_str()) {
+                self.err(&path, "检查项id重复");
+            }
+            if c.text.trim().is_empty() || c.group.trim().is_empty() {
+                self.err(&path, "检查项需要text和group");
+            }
+            for id in &c.needs {
+                self.fact_of(&format!("{path}.needs"), id, &[]);
+            }
+            self.cond(&format!("{path}.when"), &c.when, true);
+            match (&c.passes, &c.ratio) {
+                (Some(p), None) => self.cond(&format!("{path}.passes"), p, true),
+                (None, Some(r)) => {
+                    let number = [FactType::Number, FactType::Count, FactType::Money];
+                    for id in r.of.iter().chain(&r.to) {
+                        self.fact_of(&format!("{path}.ratio"), id, &number);
+                    }
+                    if r.of.is_empty() || r.to.is_empty() {
+                        self.err(format!("{path}.ratio"), "of和to都至少要有一个事实项");
+                    }
+                    if r.min_inclusive.is_none() {
+                        self.err(format!("{path}.ratio"), "缺少min_inclusive(是否含本数)");
+                    }
+                    if !(r.min_percent.is_finite() && r.min_percent >= 0.0) {
+                        self.err(format!("{path}.ratio"), "min_percent必须是非负数");
+                    }
+                }
+                _ => self.err(&path, "passes和ratio必须且只能写一个"),
+            }
+            self.rule(&path, &c.cite, &c.quote);
+        }
     }
 
     fn rest(&mut self) {
