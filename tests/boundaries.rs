@@ -64,6 +64,10 @@ struct Case {
     steps_present: Vec<String>,
     #[serde(default)]
     steps_absent: Vec<String>,
+    /// Per deadline id: the text saying its clock is estimated from the incident time
+    /// («按事发时间估算：…»), or "none" (counted from its own start).
+    #[serde(default)]
+    estimated: BTreeMap<String, String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -286,6 +290,13 @@ fn case_tables() {
                         );
                     }
                 }
+            }
+            for (id, want) in &case.estimated {
+                let got = deadline(id).map(|d| d.estimated.as_deref().unwrap_or("none"));
+                check(
+                    got == Some(want.as_str()),
+                    format!("{id} estimated {got:?}, want {want}"),
+                );
             }
         }
     }

@@ -179,6 +179,11 @@ export interface Deadline {
    * `due_display` then reads `M月D日(周X) 24:00`). Null when the plan gives no number.
    */
   counts: 'minutes' | 'clock' | 'days' | 'working_days' | null;
+  /**
+   * Set when the clock is counted from the incident time because its own start is blank or the plan
+   * states none: «按事发时间估算：<anchor>未填» / «按事发时间估算：原文未写起算点». Null otherwise.
+   */
+  estimated: string | null;
 }
 
 export interface TaskItem {

@@ -992,7 +992,9 @@ function renderDeadlines(list) {
     if (st === 'overdue') status = isNum(d.minutes_left) ? `已超时 ${fmtMinutes(d.minutes_left)}` : '已超时';
     if (st === 'awaiting_anchor') status = `请填写“${d.anchor_label || d.anchor}”后计算`;
     const meta = el('p', { class: 'deadline-status' }, el('span', { class: 'status-badge', text: status }));
-    if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
+    // A clock counted from the incident time because its own start is blank: said, never silent.
+    if (d.estimated) meta.append(el('span', { class: 'estimated', text: ` ${d.estimated}` }), ` ${d.limit_text || ''}`);
+    else if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
     if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ' 工作日只按周一至周五计算，本工具不知道法定节假日和调休，遇节假日请人工核对。' }));
     else if (d.counts === 'days') meta.append(el('span', { class: 'hint day-count', text: ' 按日历日计算，起算当日不计入，到最后一日24:00届满。' }));
     body.append(meta);

@@ -147,6 +147,9 @@ pub struct Deadline {
     /// How the limit is counted: `minutes` | `days` (calendar days, to 24:00 of the last day) |
     /// `working_days` (Mon–Fri only, public holidays unknown); null when the plan gives no number.
     pub counts: Option<String>,
+    /// Set when `due` is counted from the incident time because the plan's start point is blank
+    /// or unstated: «按事发时间估算：<anchor>未填» (the earliest the duty can fall due).
+    pub estimated: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -511,6 +511,18 @@ pub struct ReportRule {
     /// to Friday only. Public holidays and adjusted working weekends are not known to the engine.
     #[serde(default)]
     pub within_working_days: Option<u32>,
+    /// False when the anchor is an event that may never happen (催报, 响应结束): a blank anchor then
+    /// waits. Otherwise (default) a blank anchor is counted from `incident_time`, marked estimated.
+    #[serde(default = "yes")]
+    pub estimate: bool,
+    /// The plan gives the limit but no start point ("1小时内" and nothing more): counted from
+    /// `incident_time` and marked estimated, never silently.
+    #[serde(default)]
+    pub start_unstated: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
