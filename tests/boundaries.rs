@@ -68,6 +68,10 @@ struct Case {
     /// («按事发时间估算：…»), or "none" (counted from its own start).
     #[serde(default)]
     estimated: BTreeMap<String, String>,
+    /// Per scope question id: "applies" or "outside" (ruled outside the plan: then no deadline and
+    /// no task either, and the result names what applies instead).
+    #[serde(default)]
+    scope: BTreeMap<String, String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -289,6 +293,24 @@ fn case_tables() {
                             format!("{id} status {}, want {status}", d.status),
                         );
                     }
+                }
+            }
+            for (id, want) in &case.scope {
+                let got = out.scope.iter().find(|s| &s.id == id);
+                let state = got.map(|s| if s.applies { "applies" } else { "outside" });
+                check(
+                    state == Some(want.as_str()),
+                    format!("scope {id} {state:?}, want {want}"),
+                );
+                if let Some(s) = got.filter(|s| !s.applies) {
+                    check(
+                        !s.instead.is_empty() && !s.quote.is_empty() && s.cite.line > 0,
+                        format!("scope {id}: outside without what applies instead"),
+                    );
+                    check(
+                        out.deadlines.is_empty() && out.tasks.is_empty(),
+                        format!("scope {id}: outside the plan, yet its duties are listed"),
+                    );
                 }
             }
             for (id, want) in &case.estimated {

@@ -8,6 +8,7 @@ mod grade;
 mod hazards;
 pub mod outcome;
 mod response;
+mod scope;
 mod season;
 mod series;
 mod tasks;
@@ -36,7 +37,13 @@ pub fn summary(plan: &Plan) -> PlanSummary {
 
 /// Evaluates checked facts against a plan at time `now`.
 pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
-    let graded = grade::grade(plan, facts);
+    let scope = scope::rulings(plan, facts);
+    let inside = scope.iter().all(|s| s.applies);
+    let mut graded = grade::grade(plan, facts);
+    if !inside {
+        // Ruled outside the plan: no grade; the criteria stay visible for the "why" panel.
+        graded.grade = None;
+    }
     let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
     let hazard_states = hazards::assess(plan, facts);
     let response = response::respond(
@@ -47,7 +54,8 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
             level: None,
             hazards: &hazard_states,
         },
-    );
+    )
+    .filter(|_| inside);
     let ctx = Ctx {
         facts,
         grade: grade_name,
@@ -55,8 +63,15 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         hazards: &hazard_states,
     };
 
-    let deadlines = deadlines::deadlines(plan, &ctx, now);
-    let tasks = tasks::tasks(plan, &ctx);
+    // Outside the plan its duties do not apply either: the result names what applies instead.
+    let (deadlines, tasks) = if inside {
+        (
+            deadlines::deadlines(plan, &ctx, now),
+            tasks::tasks(plan, &ctx),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let termination = plan
         .termination
         .iter()
@@ -117,6 +132,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         citations.add(&w.cite);
     }
     notes.iter().for_each(|n| citations.add(&n.cite));
+    scope.iter().for_each(|s| citations.add(&s.cite));
     let activation = plan.activation.as_ref().map(|a| {
         let started = ctx.holds(&a.when);
         ActivationOutcome {
@@ -167,6 +183,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         assumed: facts.assumed.clone(),
         now: clock::rfc3339(now),
         activation,
+        scope,
     }
 }
 

@@ -70,6 +70,24 @@ pub struct Outcome {
     /// For a support procedure without grades or response levels: what is started and by whom
     /// (null for every other plan).
     pub activation: Option<ActivationOutcome>,
+    /// Each scope question the plan asks before grading, with the answer taken; when one rules the
+    /// incident outside the plan there is no grade, no level, no deadline and no task.
+    pub scope: Vec<ScopeOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeOutcome {
+    pub id: String,
+    /// The question (the fact's label) and the answer taken (its option label).
+    pub question: String,
+    pub answer: String,
+    /// False: ruled outside this plan.
+    pub applies: bool,
+    pub text: String,
+    pub instead: String,
+    pub instead_plan: Option<String>,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

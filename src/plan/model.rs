@@ -51,6 +51,31 @@ pub struct Plan {
     /// what is started, when, and by whom. Shown in place of the grade/level banner.
     #[serde(default)]
     pub activation: Option<Activation>,
+    /// Scope rulings asked before grading (是否属于生产经营活动中发生的事故?): an answer in
+    /// `outside` means the plan does not grade the incident and names what applies instead.
+    #[serde(default)]
+    pub applicability: Vec<ScopeGate>,
+}
+
+/// A scope question asked before grading. Its fact is a choice whose first option (the default, a
+/// blank answer) is "not ruled yet": the plan applies until someone rules it out.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeGate {
+    pub id: String,
+    /// A `choice` fact (judgement) holding the ruling.
+    pub fact: String,
+    /// The answers that put the incident outside this plan.
+    pub outside: Vec<String>,
+    /// Shown when ruled outside: why there is no grade.
+    pub text: String,
+    /// The plan or authority that applies instead, as the text (or the rule it rests on) names it.
+    pub instead: String,
+    /// The id of that plan when it is embedded in this build.
+    #[serde(default)]
+    pub instead_plan: Option<String>,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 /// "本预案不适用于…": what is excluded and which plan applies instead.

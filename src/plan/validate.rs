@@ -19,6 +19,7 @@ pub fn validate(plan: &Plan) -> Problems {
     v.response();
     v.reporting();
     v.activation();
+    v.applicability();
     v.rest();
     v.problems
 }
@@ -679,6 +680,38 @@ impl<'a> Validator<'a> {
         }
         self.cond("activation.when", &a.when, false);
         self.rule("activation", &a.cite, &a.quote);
+    }
+
+    /// `applicability`: a choice fact whose first option (a blank answer) keeps the plan applying,
+    /// and `outside` answers among its options.
+    fn applicability(&mut self) {
+        for (i, g) in self.plan.applicability.iter().enumerate() {
+            let path = format!("applicability[{i}]({})", g.id);
+            self.fact_of(&format!("{path}.fact"), &g.fact, &[FactType::Choice]);
+            if let Some(f) = self.fact(&g.fact) {
+                if f.options
+                    .first()
+                    .is_some_and(|o| g.outside.contains(&o.value))
+                {
+                    self.err(
+                        format!("{path}.outside"),
+                        "第一个选项是未填时的默认值,不能是“不适用”(未作认定时本预案照常适用)",
+                    );
+                }
+                for o in &g.outside {
+                    if !f.options.iter().any(|x| &x.value == o) {
+                        self.err(
+                            format!("{path}.outside"),
+                            format!("“{o}”不是“{}”的选项", g.fact),
+                        );
+                    }
+                }
+            }
+            if g.outside.is_empty() || g.text.is_empty() || g.instead.is_empty() {
+                self.err(&path, "outside、text、instead 不能为空");
+            }
+            self.rule(&path, &g.cite, &g.quote);
+        }
     }
 
     fn rest(&mut self) {
