@@ -303,6 +303,21 @@ export interface Outcome {
   now: string;
   /** A support procedure without grades or response levels (医药储备调拨); null for other plans. */
   activation: ActivationOutcome | null;
+  /** Each scope question asked before grading; one with `applies: false` means no grade and no level. */
+  scope: ScopeOutcome[];
+}
+
+/** A scope ruling (是否属于生产经营活动中发生的事故?) and what applies instead when ruled outside. */
+export interface ScopeOutcome {
+  id: string;
+  question: string;
+  answer: string;
+  applies: boolean;
+  text: string;
+  instead: string;
+  instead_plan: string | null;
+  cite: Cite;
+  quote: string;
 }
 
 /** What a support procedure starts, when and by whom: the result header in place of grade and level. */

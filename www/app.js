@@ -937,6 +937,12 @@ function renderBanner(out) {
   const r = out.response;
   const level = $('response-level');
   level.textContent = r ? r.level : '未达到响应条件';
+  // A scope ruling put the incident outside the plan: say so instead of "below every threshold".
+  const outside = (Array.isArray(out.scope) ? out.scope : []).filter((x) => x.applies === false);
+  if (outside.length) {
+    $('grade').textContent = '不按本预案定级';
+    level.textContent = '不启动本预案响应';
+  }
   banner.classList.toggle('has-response', !!r);
   const raisedBy = r && Array.isArray(r.reasons) ? r.reasons.filter((x) => x.raised) : [];
 
@@ -945,6 +951,11 @@ function renderBanner(out) {
   if (r) {
     for (const [k, v] of [['提出', r.proposes], ['启动', r.starts], ['指挥', r.commands]]) {
       if (v) row(k, v);
+    }
+  } else if (outside.length) {
+    for (const x of outside) {
+      row('适用范围', `${x.question}：${x.answer}。${x.text}（${citeText(x.cite)}）`, 'raised-note scope-outside');
+      row('应由', x.instead, 'raised-note scope-instead');
     }
   } else {
     row('响应', '当前情形不满足本预案任何一级响应的启动条件。');
