@@ -72,6 +72,10 @@ struct Case {
     /// no task either, and the result names what applies instead).
     #[serde(default)]
     scope: BTreeMap<String, String>,
+    /// Per hazard id: how its computed level differs from the published one («已发布：…»,
+    /// «尚未发布预警»), or "none" (they agree, or nothing is computed).
+    #[serde(default)]
+    warning_differs: BTreeMap<String, String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -172,6 +176,16 @@ fn case_tables() {
                 check(
                     got == Some(want.as_str()),
                     format!("hazard {hazard} at {got:?}, want {want}"),
+                );
+            }
+            for (hazard, want) in &case.warning_differs {
+                let got = computed
+                    .iter()
+                    .find(|w| w.hazard.as_deref() == Some(hazard.as_str()))
+                    .map(|w| w.differs.as_deref().unwrap_or("none"));
+                check(
+                    got == Some(want.as_str()),
+                    format!("hazard {hazard} differs {got:?}, want {want}"),
                 );
             }
             if let Some(want) = case.warning_basis.as_ref().or(case.hazard_basis.as_ref()) {

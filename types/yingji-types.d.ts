@@ -224,6 +224,11 @@ export interface WarningOutcome {
   /** The hazard's criteria that reached the level. */
   basis: HazardBasis[];
   cite: Cite;
+  /**
+   * On a computed level where the plan also asks for the published one: how they differ
+   * («已发布：蓝色(Ⅳ级)», «尚未发布预警»); null when they agree or nothing is computed.
+   */
+  differs: string | null;
 }
 
 export interface HazardBasis {

@@ -816,7 +816,7 @@ function render(out) {
   renderBanner(out);
   renderDeadlines(out.deadlines || []);
   renderTasks(out.tasks || []);
-  renderWarnings(out.warnings || [], out.response);
+  renderWarnings(out.warnings || [], out.response, !(out.criteria || []).length);
   renderTermination(out.termination);
   renderOrganisation(out);
   renderWhy(out);
@@ -928,7 +928,8 @@ function renderBanner(out) {
   }
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
   // A plan that computes warning levels (and grades nothing) shows the highest one here.
-  const headline = out.grade ? null : hazardHeadline(out.warnings);
+  // (A graded plan may also compute a warning from the expected grade: its banner stays the grade.)
+  const headline = out.grade || (out.criteria || []).length ? null : hazardHeadline(out.warnings);
   const caption = banner.querySelector('.banner-grade .banner-caption');
   const hazards = (out.warnings || []).filter((w) => w.hazard).length;
   if (caption) caption.textContent = headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级';
@@ -1087,7 +1088,9 @@ function warningSection(w) {
   sec.append(h3);
   if (Array.isArray(w.basis) && w.basis.length) sec.append(warningBasis(w.basis));
   if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
-  if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示（预案未给出可计算的预警标准）。' }));
+  if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示。' }));
+  // A level computed from a judgement (expected grade, hidden danger) beside the published one.
+  if (w.differs) sec.append(el('p', { class: 'warning-differs', text: `按研判应为此级别，与已发布的不同——${w.differs}` }));
   if (Array.isArray(w.measures) && w.measures.length) {
     const ul = el('ul', { class: 'items' });
     for (const m of w.measures) ul.append(el('li', { text: m }));
@@ -1098,11 +1101,11 @@ function warningSection(w) {
   return sec;
 }
 
-function renderWarnings(list, response) {
+function renderWarnings(list, response, forecastPlan = true) {
   const card = $('warnings-card');
   const box = clear($('warnings'));
   card.hidden = list.length === 0;
-  if (list.some((w) => w.hazard)) {
+  if (forecastPlan && list.some((w) => w.hazard)) {
     // Computed per hazard: the combined level and response first ("highest wins"), then every hazard.
     box.append(el('p', { class: 'hazard-summary', id: 'hazard-summary' }, el('strong', { text: '综合：' }),
       `${hazardHeadline(list)}；响应：${response ? response.level : '未达到响应条件'}`));

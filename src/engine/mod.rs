@@ -84,6 +84,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         });
     let mut warnings = hazards::outcomes(plan, &hazard_states, facts);
     warnings.extend(issued_warning(plan, facts));
+    mark_differences(plan, &mut warnings);
     let notes: Vec<NoteOutcome> = plan
         .notes
         .iter()
@@ -216,8 +217,47 @@ fn issued_warning(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
                 .collect(),
             computed: w.computed,
             cite: l.cite.clone(),
+            differs: None,
         })
         .collect()
+}
+
+/// Where the user gives the published level and the plan also computes one (from the expected
+/// grade or the hidden danger found), a computed level that differs says so: both are shown.
+fn mark_differences(plan: &Plan, warnings: &mut [WarningOutcome]) {
+    if plan
+        .warning
+        .as_ref()
+        .and_then(|w| w.fact.as_ref())
+        .is_none()
+    {
+        return;
+    }
+    let issued = warnings
+        .iter()
+        .find(|w| w.hazard.is_none())
+        .map(|w| (w.id.clone(), label(w)));
+    for w in warnings
+        .iter_mut()
+        .filter(|w| w.hazard.is_some() && w.id.is_some())
+    {
+        w.differs = match &issued {
+            None => Some("尚未发布预警".to_string()),
+            Some((id, _)) if *id == w.id => None,
+            Some((_, shown)) => Some(format!("已发布：{shown}")),
+        };
+    }
+}
+
+/// `黄色(Ⅲ级)`: a warning level as the plans name it (a name that already holds its colour alone).
+fn label(w: &WarningOutcome) -> String {
+    let name = w.name.as_deref().unwrap_or_default();
+    let colour = w.colour.as_deref().unwrap_or_default();
+    if name.contains(colour) {
+        name.to_string()
+    } else {
+        format!("{colour}({name})")
+    }
 }
 
 fn organisation(plan: &Plan) -> OrganisationOutcome {

@@ -214,6 +214,9 @@ pub struct WarningOutcome {
     pub hazard_name: Option<String>,
     pub basis: Vec<HazardBasis>,
     pub cite: Cite,
+    /// On a computed level in a plan where the user also gives the published level: how the two
+    /// differ («已发布：蓝色(Ⅳ级)», «尚未发布预警»); null when they agree or nothing is computed.
+    pub differs: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
