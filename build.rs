@@ -43,7 +43,7 @@ fn fields(plan: &model::Plan) -> Vec<Vec<u8>> {
     field_bytes!(plan;
         plan, bounds_clause, scope, exclusions, finder, facts, grades, grading, hazards, response,
         reporting, organisation, measures, termination, warning, notes, contacts, tables, activation,
-        applicability,
+        applicability, recovery,
     )
 }
 

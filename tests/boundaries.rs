@@ -76,6 +76,11 @@ struct Case {
     /// «尚未发布预警»), or "none" (they agree, or nothing is computed).
     #[serde(default)]
     warning_differs: BTreeMap<String, String>,
+    /// 后期处置 duties (recovery ids) that must / must not be listed.
+    #[serde(default)]
+    recovery_present: Vec<String>,
+    #[serde(default)]
+    recovery_absent: Vec<String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -308,6 +313,25 @@ fn case_tables() {
                         );
                     }
                 }
+            }
+            let recovery: Vec<&str> = out.recovery.iter().map(|r| r.id.as_str()).collect();
+            for id in &case.recovery_present {
+                check(
+                    recovery.contains(&id.as_str()),
+                    format!("recovery {id} missing, have {recovery:?}"),
+                );
+            }
+            for id in &case.recovery_absent {
+                check(
+                    !recovery.contains(&id.as_str()),
+                    format!("recovery {id} should not be listed"),
+                );
+            }
+            for r in &out.recovery {
+                check(
+                    !r.who.is_empty() && !r.quote.is_empty() && r.cite.line > 0,
+                    format!("recovery {} without who or citation", r.id),
+                );
             }
             for (id, want) in &case.scope {
                 let got = out.scope.iter().find(|s| &s.id == id);

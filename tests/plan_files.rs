@@ -143,6 +143,9 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
     for f in &plan.grading.flags {
         out.push((format!("grading.flags.{}", f.id), &f.cite, &f.quote));
     }
+    for r in &plan.recovery {
+        out.push((format!("recovery.{}", r.id), &r.cite, &r.quote));
+    }
     for g in &plan.applicability {
         out.push((format!("applicability.{}", g.id), &g.cite, &g.quote));
     }

@@ -310,6 +310,21 @@ export interface Outcome {
   activation: ActivationOutcome | null;
   /** Each scope question asked before grading; one with `applies: false` means no grade and no level. */
   scope: ScopeOutcome[];
+  /** 后期处置 duties listed once the response is marked ended: who does it, who reports to whom. */
+  recovery: RecoveryOutcome[];
+}
+
+export interface RecoveryOutcome {
+  id: string;
+  /** 调查评估, 善后处置, 恢复重建 … */
+  title: string;
+  who: string;
+  /** Empty when the plan names no report. */
+  reports: string;
+  to: string;
+  text: string;
+  cite: Cite;
+  quote: string;
 }
 
 /** A scope ruling (是否属于生产经营活动中发生的事故?) and what applies instead when ruled outside. */

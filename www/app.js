@@ -818,6 +818,7 @@ function render(out) {
   renderTasks(out.tasks || []);
   renderWarnings(out.warnings || [], out.response, !(out.criteria || []).length);
   renderTermination(out.termination);
+  renderRecovery(out.recovery || []);
   renderOrganisation(out);
   renderWhy(out);
   if (incidents) incidents.decorate(out);
@@ -1140,6 +1141,23 @@ function renderTermination(t) {
   }
   const q = quoteEl(t.quote, t.cite);
   if (q) box.append(q);
+}
+
+/** 后期处置, listed once the response is marked ended: who does what, who reports to whom. */
+function renderRecovery(list) {
+  const box = $('termination');
+  if (!list.length) return;
+  const sec = el('section', { class: 'recovery', id: 'recovery' }, el('h3', { text: '后期处置（响应结束后）' }));
+  for (const r of list) {
+    const item = el('div', { class: 'recovery-item', data: { id: r.id } });
+    item.append(el('p', {}, el('strong', { text: `${r.title}：` }), r.who));
+    item.append(el('p', { text: r.text }));
+    if (r.reports) item.append(el('p', {}, el('strong', { text: '报告：' }), `${r.reports} → ${r.to}`));
+    const q = quoteEl(r.quote, r.cite);
+    if (q) item.append(q);
+    sec.append(item);
+  }
+  box.append(sec);
 }
 
 const NOTE_KIND = { interpretation: '解读', damage: '原文受损', ambiguity: '原文歧义', gap: '原文空缺' };

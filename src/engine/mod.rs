@@ -133,6 +133,22 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         citations.add(&w.cite);
     }
     notes.iter().for_each(|n| citations.add(&n.cite));
+    let recovery: Vec<RecoveryOutcome> = plan
+        .recovery
+        .iter()
+        .filter(|r| inside && ctx.holds(&r.when))
+        .map(|r| RecoveryOutcome {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            who: r.who.clone(),
+            reports: r.reports.clone(),
+            to: r.to.clone(),
+            text: r.text.clone(),
+            cite: r.cite.clone(),
+            quote: r.quote.clone(),
+        })
+        .collect();
+    recovery.iter().for_each(|r| citations.add(&r.cite));
     scope.iter().for_each(|s| citations.add(&s.cite));
     let activation = plan.activation.as_ref().map(|a| {
         let started = ctx.holds(&a.when);
@@ -185,6 +201,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         now: clock::rfc3339(now),
         activation,
         scope,
+        recovery,
     }
 }
 

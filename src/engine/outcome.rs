@@ -73,6 +73,21 @@ pub struct Outcome {
     /// Each scope question the plan asks before grading, with the answer taken; when one rules the
     /// incident outside the plan there is no grade, no level, no deadline and no task.
     pub scope: Vec<ScopeOutcome>,
+    /// 后期处置 duties whose condition holds (once the response is marked ended): who does them,
+    /// who reports to whom.
+    pub recovery: Vec<RecoveryOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecoveryOutcome {
+    pub id: String,
+    pub title: String,
+    pub who: String,
+    pub reports: String,
+    pub to: String,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

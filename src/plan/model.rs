@@ -55,6 +55,30 @@ pub struct Plan {
     /// `outside` means the plan does not grade the incident and names what applies instead.
     #[serde(default)]
     pub applicability: Vec<ScopeGate>,
+    /// 后期处置: what follows the end of the response (调查评估, 善后处置, 恢复重建, 总结), each
+    /// with who does it and who reports to whom, shown once its `when` holds (usually «响应已结束»).
+    #[serde(default)]
+    pub recovery: Vec<Recovery>,
+}
+
+/// One duty after the response: who does it, who reports the result to whom.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recovery {
+    pub id: String,
+    /// The plan's heading: 调查评估, 善后处置, 恢复重建 ….
+    pub title: String,
+    pub when: Cond,
+    pub who: String,
+    /// Who reports the result (empty: the plan names no report).
+    #[serde(default)]
+    pub reports: String,
+    #[serde(default)]
+    pub to: String,
+    /// The duty in words.
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 /// A scope question asked before grading. Its fact is a choice whose first option (the default, a

@@ -20,6 +20,7 @@ pub fn validate(plan: &Plan) -> Problems {
     v.reporting();
     v.activation();
     v.applicability();
+    v.recovery();
     v.rest();
     v.problems
 }
@@ -711,6 +712,21 @@ impl<'a> Validator<'a> {
                 self.err(&path, "outside、text、instead 不能为空");
             }
             self.rule(&path, &g.cite, &g.quote);
+        }
+    }
+
+    /// `recovery`: cited, with who does it; a report names its addressee.
+    fn recovery(&mut self) {
+        for (i, r) in self.plan.recovery.iter().enumerate() {
+            let path = format!("recovery[{i}]({})", r.id);
+            if r.title.is_empty() || r.who.is_empty() || r.text.is_empty() {
+                self.err(&path, "title、who、text 不能为空");
+            }
+            if r.reports.is_empty() != r.to.is_empty() {
+                self.err(&path, "reports 和 to 须同时填写(谁报告、报告给谁)");
+            }
+            self.cond(&format!("{path}.when"), &r.when, true);
+            self.rule(&path, &r.cite, &r.quote);
         }
     }
 
