@@ -21,6 +21,7 @@ pub fn validate(plan: &Plan) -> Problems {
     v.activation();
     v.applicability();
     v.recovery();
+    v.clock_starts();
     v.rest();
     v.problems
 }
@@ -712,6 +713,18 @@ impl<'a> Validator<'a> {
                 self.err(&path, "outside、text、instead 不能为空");
             }
             self.rule(&path, &g.cite, &g.quote);
+        }
+    }
+
+    /// `start_unstated`: the limit is counted from the incident time, so the anchor must be it.
+    fn clock_starts(&mut self) {
+        for (i, r) in self.plan.reporting.iter().enumerate() {
+            if r.start_unstated && r.anchor != "incident_time" {
+                self.err(
+                    format!("reporting[{i}]({}).start_unstated", r.id),
+                    "原文未写起算点的时限按事发时间估算,anchor 须为 incident_time",
+                );
+            }
         }
     }
 
