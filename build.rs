@@ -44,6 +44,7 @@ fn fields(plan: &model::Plan) -> Vec<Vec<u8>> {
         plan, bounds_clause, scope, exclusions, finder, facts, grades, grading, hazards, response,
         reporting, organisation, measures, termination, warning, notes, contacts, tables, activation,
         checks,
+        applicability, recovery,
     )
 }
 

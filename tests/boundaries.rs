@@ -71,6 +71,23 @@ struct Case {
     steps_present: Vec<String>,
     #[serde(default)]
     steps_absent: Vec<String>,
+    /// Per deadline id: the text saying its clock is estimated from the incident time
+    /// («按事发时间估算：…»), or "none" (counted from its own start).
+    #[serde(default)]
+    estimated: BTreeMap<String, String>,
+    /// Per scope question id: "applies" or "outside" (ruled outside the plan: then no deadline and
+    /// no task either, and the result names what applies instead).
+    #[serde(default)]
+    scope: BTreeMap<String, String>,
+    /// Per hazard id: how its computed level differs from the published one («已发布：…»,
+    /// «尚未发布预警»), or "none" (they agree, or nothing is computed).
+    #[serde(default)]
+    warning_differs: BTreeMap<String, String>,
+    /// 后期处置 duties (recovery ids) that must / must not be listed.
+    #[serde(default)]
+    recovery_present: Vec<String>,
+    #[serde(default)]
+    recovery_absent: Vec<String>,
 }
 
 fn raw(v: &toml::Value) -> RawValue {
@@ -171,6 +188,16 @@ fn case_tables() {
                 check(
                     got == Some(want.as_str()),
                     format!("hazard {hazard} at {got:?}, want {want}"),
+                );
+            }
+            for (hazard, want) in &case.warning_differs {
+                let got = computed
+                    .iter()
+                    .find(|w| w.hazard.as_deref() == Some(hazard.as_str()))
+                    .map(|w| w.differs.as_deref().unwrap_or("none"));
+                check(
+                    got == Some(want.as_str()),
+                    format!("hazard {hazard} differs {got:?}, want {want}"),
                 );
             }
             if let Some(want) = case.warning_basis.as_ref().or(case.hazard_basis.as_ref()) {
@@ -309,6 +336,50 @@ fn case_tables() {
                 check(
                     text.as_deref().is_some_and(|t| t.contains(words.as_str())),
                     format!("{id} calendar {text:?}, want it to say {words}"),
+                );
+            }
+            let recovery: Vec<&str> = out.recovery.iter().map(|r| r.id.as_str()).collect();
+            for id in &case.recovery_present {
+                check(
+                    recovery.contains(&id.as_str()),
+                    format!("recovery {id} missing, have {recovery:?}"),
+                );
+            }
+            for id in &case.recovery_absent {
+                check(
+                    !recovery.contains(&id.as_str()),
+                    format!("recovery {id} should not be listed"),
+                );
+            }
+            for r in &out.recovery {
+                check(
+                    !r.who.is_empty() && !r.quote.is_empty() && r.cite.line > 0,
+                    format!("recovery {} without who or citation", r.id),
+                );
+            }
+            for (id, want) in &case.scope {
+                let got = out.scope.iter().find(|s| &s.id == id);
+                let state = got.map(|s| if s.applies { "applies" } else { "outside" });
+                check(
+                    state == Some(want.as_str()),
+                    format!("scope {id} {state:?}, want {want}"),
+                );
+                if let Some(s) = got.filter(|s| !s.applies) {
+                    check(
+                        !s.instead.is_empty() && !s.quote.is_empty() && s.cite.line > 0,
+                        format!("scope {id}: outside without what applies instead"),
+                    );
+                    check(
+                        out.deadlines.is_empty() && out.tasks.is_empty(),
+                        format!("scope {id}: outside the plan, yet its duties are listed"),
+                    );
+                }
+            }
+            for (id, want) in &case.estimated {
+                let got = deadline(id).map(|d| d.estimated.as_deref().unwrap_or("none"));
+                check(
+                    got == Some(want.as_str()),
+                    format!("{id} estimated {got:?}, want {want}"),
                 );
             }
         }

@@ -143,6 +143,12 @@ fn quotes(plan: &Plan) -> Vec<(String, &Cite, &str)> {
     for f in &plan.grading.flags {
         out.push((format!("grading.flags.{}", f.id), &f.cite, &f.quote));
     }
+    for r in &plan.recovery {
+        out.push((format!("recovery.{}", r.id), &r.cite, &r.quote));
+    }
+    for g in &plan.applicability {
+        out.push((format!("applicability.{}", g.id), &g.cite, &g.quote));
+    }
     for h in &plan.hazards {
         for r in &h.rules {
             out.push((format!("hazards.{}.{}", h.id, r.id), &r.cite, &r.quote));

@@ -110,6 +110,10 @@ fn severity(plan: &Plan, facts: &RawFacts) -> (u8, u8) {
 /// The same fact set made more severe in fact `i`, if that fact has a more severe value.
 fn worsened(plan: &Plan, facts: &RawFacts, i: usize, step: usize) -> Option<RawFacts> {
     let def = &plan.facts[i];
+    // A scope ruling is not a severity: "outside the plan" rightly removes the grade.
+    if plan.applicability.iter().any(|g| g.fact == def.id) {
+        return None;
+    }
     let mut more = facts.clone();
     let value = match (def.kind, facts.get(&def.id)) {
         (FactType::Count, Some(RawValue::Number(n))) => {

@@ -33,6 +33,7 @@ const STRUCTURAL: &[&str] = &[
     "positive",
     "given",
     "when",
+    "outside",
 ];
 
 fn walk(key: &str, table: &str, v: &toml::Value, texts: &mut usize, bare: &mut Vec<String>) {

@@ -29,6 +29,7 @@ const TEXT_KEYS = [
   'title', 'name', 'city', 'doc_number', 'issuer', 'label', 'help', 'text', 'quote', 'reason', 'reading',
   'instead', 'proposes', 'starts', 'commands', 'who', 'to', 'what', 'limit_text', 'head', 'deputies',
   'duties', 'lead', 'by', 'issued_by', 'colour', 'measures', 'unit', 'phone', 'clause', 'incident_type',
+  'reports',
 ];
 // Keys whose value is an array of shown strings (possibly over several lines).
 const ARRAY_KEYS = ['members', 'conditions', 'columns', 'rows'];

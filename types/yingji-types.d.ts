@@ -181,6 +181,11 @@ export interface Deadline {
   counts: 'minutes' | 'clock' | 'days' | 'working_days' | null;
   /** For `working_days` with a due time: which calendar counted them and until which year it is known. */
   calendar?: string;
+  /**
+   * Set when the clock is counted from the incident time because its own start is blank or the plan
+   * states none: «按事发时间估算：<anchor>未填» / «按事发时间估算：原文未写起算点». Null otherwise.
+   */
+  estimated: string | null;
 }
 
 export interface TaskItem {
@@ -221,6 +226,11 @@ export interface WarningOutcome {
   /** The hazard's criteria that reached the level. */
   basis: HazardBasis[];
   cite: Cite;
+  /**
+   * On a computed level where the plan also asks for the published one: how they differ
+   * («已发布：蓝色(Ⅳ级)», «尚未发布预警»); null when they agree or nothing is computed.
+   */
+  differs: string | null;
 }
 
 export interface HazardBasis {
@@ -302,6 +312,10 @@ export interface Outcome {
   activation: ActivationOutcome | null;
   /** The plan's `[[checks]]` (储备管理 requirements, 预警解除 conditions) against the facts; empty for most plans. */
   checks: CheckOutcome[];
+  /** Each scope question asked before grading; one with `applies: false` means no grade and no level. */
+  scope: ScopeOutcome[];
+  /** 后期处置 duties listed once the response is marked ended: who does it, who reports to whom. */
+  recovery: RecoveryOutcome[];
 }
 
 /** One requirement of the plan told against the facts. */
@@ -313,6 +327,32 @@ export interface CheckOutcome {
   /** `unknown`: a fact it needs is not given (`detail` names it). */
   status: 'pass' | 'fail' | 'unknown';
   detail: string;
+  cite: Cite;
+  quote: string;
+}
+
+export interface RecoveryOutcome {
+  id: string;
+  /** 调查评估, 善后处置, 恢复重建 … */
+  title: string;
+  who: string;
+  /** Empty when the plan names no report. */
+  reports: string;
+  to: string;
+  text: string;
+  cite: Cite;
+  quote: string;
+}
+
+/** A scope ruling (是否属于生产经营活动中发生的事故?) and what applies instead when ruled outside. */
+export interface ScopeOutcome {
+  id: string;
+  question: string;
+  answer: string;
+  applies: boolean;
+  text: string;
+  instead: string;
+  instead_plan: string | null;
   cite: Cite;
   quote: string;
 }

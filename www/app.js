@@ -816,9 +816,10 @@ function render(out) {
   renderBanner(out);
   renderDeadlines(out.deadlines || []);
   renderTasks(out.tasks || []);
-  renderWarnings(out.warnings || [], out.response);
+  renderWarnings(out.warnings || [], out.response, !(out.criteria || []).length);
   renderChecks(out.checks || []);
   renderTermination(out.termination);
+  renderRecovery(out.recovery || []);
   renderOrganisation(out);
   renderWhy(out);
   if (incidents) incidents.decorate(out);
@@ -929,7 +930,8 @@ function renderBanner(out) {
   }
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
   // A plan that computes warning levels (and grades nothing) shows the highest one here.
-  const headline = out.grade ? null : hazardHeadline(out.warnings);
+  // (A graded plan may also compute a warning from the expected grade: its banner stays the grade.)
+  const headline = out.grade || (out.criteria || []).length ? null : hazardHeadline(out.warnings);
   const caption = banner.querySelector('.banner-grade .banner-caption');
   const hazards = (out.warnings || []).filter((w) => w.hazard).length;
   if (caption) caption.textContent = headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级';
@@ -938,6 +940,12 @@ function renderBanner(out) {
   const r = out.response;
   const level = $('response-level');
   level.textContent = r ? r.level : '未达到响应条件';
+  // A scope ruling put the incident outside the plan: say so instead of "below every threshold".
+  const outside = (Array.isArray(out.scope) ? out.scope : []).filter((x) => x.applies === false);
+  if (outside.length) {
+    $('grade').textContent = '不按本预案定级';
+    level.textContent = '不启动本预案响应';
+  }
   banner.classList.toggle('has-response', !!r);
   const raisedBy = r && Array.isArray(r.reasons) ? r.reasons.filter((x) => x.raised) : [];
 
@@ -946,6 +954,11 @@ function renderBanner(out) {
   if (r) {
     for (const [k, v] of [['提出', r.proposes], ['启动', r.starts], ['指挥', r.commands]]) {
       if (v) row(k, v);
+    }
+  } else if (outside.length) {
+    for (const x of outside) {
+      row('适用范围', `${x.question}：${x.answer}。${x.text}（${citeText(x.cite)}）`, 'raised-note scope-outside');
+      row('应由', x.instead, 'raised-note scope-instead');
     }
   } else {
     row('响应', '当前情形不满足本预案任何一级响应的启动条件。');
@@ -993,7 +1006,9 @@ function renderDeadlines(list) {
     if (st === 'overdue') status = isNum(d.minutes_left) ? `已超时 ${fmtMinutes(d.minutes_left)}` : '已超时';
     if (st === 'awaiting_anchor') status = `请填写“${d.anchor_label || d.anchor}”后计算`;
     const meta = el('p', { class: 'deadline-status' }, el('span', { class: 'status-badge', text: status }));
-    if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
+    // A clock counted from the incident time because its own start is blank: said, never silent.
+    if (d.estimated) meta.append(el('span', { class: 'estimated', text: ` ${d.estimated}` }), ` ${d.limit_text || ''}`);
+    else if (d.anchor_label && st !== 'awaiting_anchor' && st !== 'immediate') meta.append(` 自${d.anchor_label}起 ${d.limit_text || ''}`);
     // The engine says which holiday calendar counted the working days (or that it fell back to Mon–Fri).
     if (d.counts === 'working_days') meta.append(el('span', { class: 'hint day-count', text: ` ${d.calendar || '工作日按周一至周五计算。'}` }));
     else if (d.counts === 'days') meta.append(el('span', { class: 'hint day-count', text: ' 按日历日计算，起算当日不计入，到最后一日24:00届满。' }));
@@ -1076,7 +1091,9 @@ function warningSection(w) {
   sec.append(h3);
   if (Array.isArray(w.basis) && w.basis.length) sec.append(warningBasis(w.basis));
   if (w.issued_by) sec.append(el('p', {}, el('strong', { text: '发布：' }), w.issued_by));
-  if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示（预案未给出可计算的预警标准）。' }));
+  if (w.computed === false) sec.append(el('p', { class: 'hint', text: '预警级别按所选的已发布级别显示。' }));
+  // A level computed from a judgement (expected grade, hidden danger) beside the published one.
+  if (w.differs) sec.append(el('p', { class: 'warning-differs', text: `按研判应为此级别，与已发布的不同——${w.differs}` }));
   if (Array.isArray(w.measures) && w.measures.length) {
     const ul = el('ul', { class: 'items' });
     for (const m of w.measures) ul.append(el('li', { text: m }));
@@ -1087,11 +1104,11 @@ function warningSection(w) {
   return sec;
 }
 
-function renderWarnings(list, response) {
+function renderWarnings(list, response, forecastPlan = true) {
   const card = $('warnings-card');
   const box = clear($('warnings'));
   card.hidden = list.length === 0;
-  if (list.some((w) => w.hazard)) {
+  if (forecastPlan && list.some((w) => w.hazard)) {
     // Computed per hazard: the combined level and response first ("highest wins"), then every hazard.
     box.append(el('p', { class: 'hazard-summary', id: 'hazard-summary' }, el('strong', { text: '综合：' }),
       `${hazardHeadline(list)}；响应：${response ? response.level : '未达到响应条件'}`));
@@ -1153,6 +1170,23 @@ function renderTermination(t) {
   }
   const q = quoteEl(t.quote, t.cite);
   if (q) box.append(q);
+}
+
+/** 后期处置, listed once the response is marked ended: who does what, who reports to whom. */
+function renderRecovery(list) {
+  const box = $('termination');
+  if (!list.length) return;
+  const sec = el('section', { class: 'recovery', id: 'recovery' }, el('h3', { text: '后期处置（响应结束后）' }));
+  for (const r of list) {
+    const item = el('div', { class: 'recovery-item', data: { id: r.id } });
+    item.append(el('p', {}, el('strong', { text: `${r.title}：` }), r.who));
+    item.append(el('p', { text: r.text }));
+    if (r.reports) item.append(el('p', {}, el('strong', { text: '报告：' }), `${r.reports} → ${r.to}`));
+    const q = quoteEl(r.quote, r.cite);
+    if (q) item.append(q);
+    sec.append(item);
+  }
+  box.append(sec);
 }
 
 const NOTE_KIND = { interpretation: '解读', damage: '原文受损', ambiguity: '原文歧义', gap: '原文空缺' };

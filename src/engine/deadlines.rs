@@ -18,7 +18,7 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                 .iter()
                 .find(|f| f.id == r.anchor)
                 .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
-            let anchor_time = ctx.facts.time(&r.anchor);
+            let (anchor_time, estimated) = anchor(plan, r, ctx, &anchor_label);
             let limit = Limit::of(r);
             let due = match (limit, anchor_time) {
                 (Some(l), Some(t)) => l.due(t),
@@ -55,9 +55,39 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
                     )),
                     _ => None,
                 },
+                estimated: estimated.filter(|_| limit.is_some()),
             }
         })
         .collect()
+}
+
+/// The start of a rule's clock and, when it is an estimate, why: a blank anchor (or a plan that
+/// states no start) is counted from the incident time, the earliest the duty can fall due.
+fn anchor(
+    plan: &Plan,
+    r: &crate::plan::ReportRule,
+    ctx: &Ctx,
+    anchor_label: &str,
+) -> (Option<DateTime<FixedOffset>>, Option<String>) {
+    const INCIDENT: &str = "incident_time";
+    let incident = ctx.facts.time(INCIDENT);
+    if r.start_unstated {
+        return (incident, Some("按事发时间估算：原文未写起算点".to_string()));
+    }
+    match ctx.facts.time(&r.anchor) {
+        Some(t) => (Some(t), None),
+        None if r.estimate
+            && r.anchor != INCIDENT
+            && incident.is_some()
+            && plan.facts.iter().any(|f| f.id == INCIDENT) =>
+        {
+            (
+                incident,
+                Some(format!("按事发时间估算：{anchor_label}未填")),
+            )
+        }
+        None => (None, None),
+    }
 }
 
 /// The first time at `minutes` after midnight (China time) at or after `t` (24:00 = the end of

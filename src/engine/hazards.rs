@@ -81,6 +81,7 @@ pub fn outcomes(plan: &Plan, states: &[HazardState], facts: &Facts) -> Vec<Warni
                 cite: s
                     .level
                     .map_or_else(|| s.hazard.cite.clone(), |l| l.cite.clone()),
+                differs: None,
             }
         })
         .collect()

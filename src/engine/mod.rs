@@ -10,6 +10,7 @@ mod grade;
 mod hazards;
 pub mod outcome;
 mod response;
+mod scope;
 mod season;
 mod series;
 mod tasks;
@@ -39,7 +40,13 @@ pub fn summary(plan: &Plan) -> PlanSummary {
 
 /// Evaluates checked facts against a plan at time `now`.
 pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
-    let graded = grade::grade(plan, facts);
+    let scope = scope::rulings(plan, facts);
+    let inside = scope.iter().all(|s| s.applies);
+    let mut graded = grade::grade(plan, facts);
+    if !inside {
+        // Ruled outside the plan: no grade; the criteria stay visible for the "why" panel.
+        graded.grade = None;
+    }
     let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
     let hazard_states = hazards::assess(plan, facts);
     let response = response::respond(
@@ -50,7 +57,8 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
             level: None,
             hazards: &hazard_states,
         },
-    );
+    )
+    .filter(|_| inside);
     let ctx = Ctx {
         facts,
         grade: grade_name,
@@ -58,8 +66,15 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         hazards: &hazard_states,
     };
 
-    let deadlines = deadlines::deadlines(plan, &ctx, now);
-    let tasks = tasks::tasks(plan, &ctx);
+    // Outside the plan its duties do not apply either: the result names what applies instead.
+    let (deadlines, tasks) = if inside {
+        (
+            deadlines::deadlines(plan, &ctx, now),
+            tasks::tasks(plan, &ctx),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let termination = plan
         .termination
         .iter()
@@ -72,6 +87,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         });
     let mut warnings = hazards::outcomes(plan, &hazard_states, facts);
     warnings.extend(issued_warning(plan, facts));
+    mark_differences(plan, &mut warnings);
     let notes: Vec<NoteOutcome> = plan
         .notes
         .iter()
@@ -120,6 +136,23 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         citations.add(&w.cite);
     }
     notes.iter().for_each(|n| citations.add(&n.cite));
+    let recovery: Vec<RecoveryOutcome> = plan
+        .recovery
+        .iter()
+        .filter(|r| inside && ctx.holds(&r.when))
+        .map(|r| RecoveryOutcome {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            who: r.who.clone(),
+            reports: r.reports.clone(),
+            to: r.to.clone(),
+            text: r.text.clone(),
+            cite: r.cite.clone(),
+            quote: r.quote.clone(),
+        })
+        .collect();
+    recovery.iter().for_each(|r| citations.add(&r.cite));
+    scope.iter().for_each(|s| citations.add(&s.cite));
     let activation = plan.activation.as_ref().map(|a| {
         let started = ctx.holds(&a.when);
         ActivationOutcome {
@@ -173,6 +206,8 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         now: clock::rfc3339(now),
         activation,
         checks,
+        scope,
+        recovery,
     }
 }
 
@@ -205,8 +240,47 @@ fn issued_warning(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
                 .collect(),
             computed: w.computed,
             cite: l.cite.clone(),
+            differs: None,
         })
         .collect()
+}
+
+/// Where the user gives the published level and the plan also computes one (from the expected
+/// grade or the hidden danger found), a computed level that differs says so: both are shown.
+fn mark_differences(plan: &Plan, warnings: &mut [WarningOutcome]) {
+    if plan
+        .warning
+        .as_ref()
+        .and_then(|w| w.fact.as_ref())
+        .is_none()
+    {
+        return;
+    }
+    let issued = warnings
+        .iter()
+        .find(|w| w.hazard.is_none())
+        .map(|w| (w.id.clone(), label(w)));
+    for w in warnings
+        .iter_mut()
+        .filter(|w| w.hazard.is_some() && w.id.is_some())
+    {
+        w.differs = match &issued {
+            None => Some("尚未发布预警".to_string()),
+            Some((id, _)) if *id == w.id => None,
+            Some((_, shown)) => Some(format!("已发布：{shown}")),
+        };
+    }
+}
+
+/// `黄色(Ⅲ级)`: a warning level as the plans name it (a name that already holds its colour alone).
+fn label(w: &WarningOutcome) -> String {
+    let name = w.name.as_deref().unwrap_or_default();
+    let colour = w.colour.as_deref().unwrap_or_default();
+    if name.contains(colour) {
+        name.to_string()
+    } else {
+        format!("{colour}({name})")
+    }
 }
 
 fn organisation(plan: &Plan) -> OrganisationOutcome {

@@ -72,6 +72,39 @@ pub struct Outcome {
     pub activation: Option<ActivationOutcome>,
     /// The plan's `[[checks]]` against the facts (pass / fail / unknown); empty for most plans.
     pub checks: Vec<CheckOutcome>,
+    /// Each scope question the plan asks before grading, with the answer taken; when one rules the
+    /// incident outside the plan there is no grade, no level, no deadline and no task.
+    pub scope: Vec<ScopeOutcome>,
+    /// 后期处置 duties whose condition holds (once the response is marked ended): who does them,
+    /// who reports to whom.
+    pub recovery: Vec<RecoveryOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecoveryOutcome {
+    pub id: String,
+    pub title: String,
+    pub who: String,
+    pub reports: String,
+    pub to: String,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeOutcome {
+    pub id: String,
+    /// The question (the fact's label) and the answer taken (its option label).
+    pub question: String,
+    pub answer: String,
+    /// False: ruled outside this plan.
+    pub applies: bool,
+    pub text: String,
+    pub instead: String,
+    pub instead_plan: Option<String>,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -154,6 +187,9 @@ pub struct Deadline {
     /// year it is known (or that the days were counted Monday–Friday), in Chinese.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
+    /// Set when `due` is counted from the incident time because the plan's start point is blank
+    /// or unstated: «按事发时间估算：<anchor>未填» (the earliest the duty can fall due).
+    pub estimated: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,6 +236,9 @@ pub struct WarningOutcome {
     pub hazard_name: Option<String>,
     pub basis: Vec<HazardBasis>,
     pub cite: Cite,
+    /// On a computed level in a plan where the user also gives the published level: how the two
+    /// differ («已发布：蓝色(Ⅳ级)», «尚未发布预警»); null when they agree or nothing is computed.
+    pub differs: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

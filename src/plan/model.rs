@@ -55,6 +55,55 @@ pub struct Plan {
     /// 重污染天气: when a warning may be lifted): listed as pass/fail with their clause.
     #[serde(default)]
     pub checks: Vec<Check>,
+    /// Scope rulings asked before grading (是否属于生产经营活动中发生的事故?): an answer in
+    /// `outside` means the plan does not grade the incident and names what applies instead.
+    #[serde(default)]
+    pub applicability: Vec<ScopeGate>,
+    /// 后期处置: what follows the end of the response (调查评估, 善后处置, 恢复重建, 总结), each
+    /// with who does it and who reports to whom, shown once its `when` holds (usually «响应已结束»).
+    #[serde(default)]
+    pub recovery: Vec<Recovery>,
+}
+
+/// One duty after the response: who does it, who reports the result to whom.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recovery {
+    pub id: String,
+    /// The plan's heading: 调查评估, 善后处置, 恢复重建 ….
+    pub title: String,
+    pub when: Cond,
+    pub who: String,
+    /// Who reports the result (empty: the plan names no report).
+    #[serde(default)]
+    pub reports: String,
+    #[serde(default)]
+    pub to: String,
+    /// The duty in words.
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// A scope question asked before grading. Its fact is a choice whose first option (the default, a
+/// blank answer) is "not ruled yet": the plan applies until someone rules it out.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeGate {
+    pub id: String,
+    /// A `choice` fact (judgement) holding the ruling.
+    pub fact: String,
+    /// The answers that put the incident outside this plan.
+    pub outside: Vec<String>,
+    /// Shown when ruled outside: why there is no grade.
+    pub text: String,
+    /// The plan or authority that applies instead, as the text (or the rule it rests on) names it.
+    pub instead: String,
+    /// The id of that plan when it is embedded in this build.
+    #[serde(default)]
+    pub instead_plan: Option<String>,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 /// "本预案不适用于…": what is excluded and which plan applies instead.
@@ -515,6 +564,18 @@ pub struct ReportRule {
     /// to Friday only. Public holidays and adjusted working weekends are not known to the engine.
     #[serde(default)]
     pub within_working_days: Option<u32>,
+    /// False when the anchor is an event that may never happen (催报, 响应结束): a blank anchor then
+    /// waits. Otherwise (default) a blank anchor is counted from `incident_time`, marked estimated.
+    #[serde(default = "yes")]
+    pub estimate: bool,
+    /// The plan gives the limit but no start point ("1小时内" and nothing more): counted from
+    /// `incident_time` and marked estimated, never silently.
+    #[serde(default)]
+    pub start_unstated: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -20,6 +20,9 @@ pub fn validate(plan: &Plan) -> Problems {
     v.reporting();
     v.activation();
     v.checks();
+    v.applicability();
+    v.recovery();
+    v.clock_starts();
     v.rest();
     v.problems
 }
@@ -726,6 +729,65 @@ impl<'a> Validator<'a> {
                 _ => self.err(&path, "passes和ratio必须且只能写一个"),
             }
             self.rule(&path, &c.cite, &c.quote);
+        }
+    }
+
+    /// `applicability`: a choice fact whose first option (a blank answer) keeps the plan applying,
+    /// and `outside` answers among its options.
+    fn applicability(&mut self) {
+        for (i, g) in self.plan.applicability.iter().enumerate() {
+            let path = format!("applicability[{i}]({})", g.id);
+            self.fact_of(&format!("{path}.fact"), &g.fact, &[FactType::Choice]);
+            if let Some(f) = self.fact(&g.fact) {
+                if f.options
+                    .first()
+                    .is_some_and(|o| g.outside.contains(&o.value))
+                {
+                    self.err(
+                        format!("{path}.outside"),
+                        "第一个选项是未填时的默认值,不能是“不适用”(未作认定时本预案照常适用)",
+                    );
+                }
+                for o in &g.outside {
+                    if !f.options.iter().any(|x| &x.value == o) {
+                        self.err(
+                            format!("{path}.outside"),
+                            format!("“{o}”不是“{}”的选项", g.fact),
+                        );
+                    }
+                }
+            }
+            if g.outside.is_empty() || g.text.is_empty() || g.instead.is_empty() {
+                self.err(&path, "outside、text、instead 不能为空");
+            }
+            self.rule(&path, &g.cite, &g.quote);
+        }
+    }
+
+    /// `start_unstated`: the limit is counted from the incident time, so the anchor must be it.
+    fn clock_starts(&mut self) {
+        for (i, r) in self.plan.reporting.iter().enumerate() {
+            if r.start_unstated && r.anchor != "incident_time" {
+                self.err(
+                    format!("reporting[{i}]({}).start_unstated", r.id),
+                    "原文未写起算点的时限按事发时间估算,anchor 须为 incident_time",
+                );
+            }
+        }
+    }
+
+    /// `recovery`: cited, with who does it; a report names its addressee.
+    fn recovery(&mut self) {
+        for (i, r) in self.plan.recovery.iter().enumerate() {
+            let path = format!("recovery[{i}]({})", r.id);
+            if r.title.is_empty() || r.who.is_empty() || r.text.is_empty() {
+                self.err(&path, "title、who、text 不能为空");
+            }
+            if r.reports.is_empty() != r.to.is_empty() {
+                self.err(&path, "reports 和 to 须同时填写(谁报告、报告给谁)");
+            }
+            self.cond(&format!("{path}.when"), &r.when, true);
+            self.rule(&path, &r.cite, &r.quote);
         }
     }
 
