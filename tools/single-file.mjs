@@ -91,34 +91,31 @@ export function build() {
     const re = fn === 'default' ? /__wbg_init as default/ : new RegExp(`^export function ${fn}\\(`, 'm');
     if (!re.test(checkerGlue)) fail(`pkg/yingji_check.js does not export ${fn}`);
   }
-  // app.js's imports of the page's own modules (./engine.js, ./guard.js, ./import.js, …): each inlined
-  // as an object in a function scope, engine.js first.
+  // The page's own modules (./engine.js, ./form.js, …), followed from app.js through every module's
+  // imports: each inlined once, in dependency order, as an object in a function scope (YINGJI_MODULES);
+  // each import line becomes a destructuring of the object it names.
   const importLine = /^import \{([^}]*)\} from '\.\/([\w-]+\.js)';\n/gm;
-  const modules = [];
-  app = app.replace(importLine, (_, names, file) => {
-    modules.push([names, file]);
-    return '';
-  });
-  if (!modules.some(([, f]) => f === 'engine.js')) fail('www/app.js: the import from ./engine.js was not found');
-  if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
-  // A module may import from another module app.js imports (./dom.js): those names are already
-  // bound in the one script's scope, so its import line goes. Modules others import from come first.
-  const nameList = (names) => names.split(',').map((n) => n.trim());
-  const bound = new Map(modules.map(([names, file]) => [file, new Set(nameList(names))]));
+  const bind = (names, file) => `const {${names.split(',').map((n) => n.trim().replace(/\s+as\s+/, ': ')).join(', ')}} = YINGJI_MODULES[${JSON.stringify(file)}];\n`;
+  /** file → source with its imports bound, in dependency order (a module after everything it imports). */
   const sources = new Map();
-  const usedByOthers = new Set();
-  for (const [, file] of modules) {
+  const visiting = new Set();
+  const collect = (file, from) => {
+    if (sources.has(file)) return;
+    if (visiting.has(file)) fail(`www/${file}: import cycle (through www/${from})`);
+    visiting.add(file);
     const src = (file === 'engine.js' ? engine : read('www', file)).replace(importLine, (_, names, dep) => {
-      for (const n of nameList(names)) {
-        if (!bound.get(dep)?.has(n)) fail(`www/${file} imports ${n} from ./${dep}, which www/app.js does not import`);
-      }
-      usedByOthers.add(dep);
-      return '';
+      collect(dep, file);
+      return bind(names, dep);
     });
+    visiting.delete(file);
     sources.set(file, src);
-  }
-  const rank = (f) => (f === 'engine.js' ? 0 : usedByOthers.has(f) ? 1 : 2);
-  modules.sort(([, a], [, b]) => rank(a) - rank(b));
+  };
+  app = app.replace(importLine, (_, names, file) => {
+    collect(file, 'app.js');
+    return bind(names, file);
+  });
+  if (!sources.has('engine.js')) fail('www/app.js: the import from ./engine.js was not found');
+  if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
 
   const moduleText = safeInline(
     [
@@ -126,7 +123,8 @@ export function build() {
       `const YINGJI_INLINE = {\n  unpack: ${moduleAsObject(read('www', 'gunzip.js'), 'www/gunzip.js')}.unpack,\n` +
         `  glue: ${moduleAsObject(glue, 'pkg/yingji.js')},\n  wasmGzipBase64: '${inlineWasm(wasm)}',\n` +
         `  checkerGlue: ${moduleAsObject(checkerGlue, 'pkg/yingji_check.js')},\n  checkerWasmGzipBase64: '${inlineWasm(checkerWasm)}',\n};`,
-      ...modules.map(([names, file]) => `const {${names}} = ${moduleAsObject(sources.get(file), `www/${file}`)};`),
+      'const YINGJI_MODULES = {};',
+      ...[...sources].map(([file, src]) => `YINGJI_MODULES[${JSON.stringify(file)}] = ${moduleAsObject(src, `www/${file}`)};`),
       app,
     ].join('\n'),
     'module script',
