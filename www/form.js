@@ -5,7 +5,7 @@
 
 import { citeEl, el } from './dom.js';
 import { chinaLocal, unitOf } from './format.js';
-import { isList, seriesDays, splitList } from './parse.js';
+import { halfWidth, isList, seriesDays, splitList } from './parse.js';
 
 export const SERIES_DEFAULT_ITEMS = 3;
 const $ = (/** @type {string} */ id) => document.getElementById(id);
@@ -106,6 +106,17 @@ function inputField(f, on) {
   };
   input.addEventListener('input', report);
   input.addEventListener('change', report);
+  if (f.type === 'count' || f.type === 'money' || f.type === 'number') {
+    // A one-line box drops the line breaks of a pasted column ("180\n230" → "180230"): keep them
+    // visible as commas, so the value is refused as several numbers instead of merged into one.
+    input.addEventListener('paste', (e) => {
+      const text = e.clipboardData ? e.clipboardData.getData('text') : '';
+      if (!/\S\s*[\r\n]+\s*\S/.test(text)) return;
+      e.preventDefault();
+      input.value = text.trim().split(/\s*[\r\n]+\s*/).join(', ');
+      report();
+    });
+  }
   return wrap;
 }
 
@@ -150,18 +161,29 @@ function seriesField(f, on) {
     const cur = shownDays(f, on.get(f.id));
     if (cur.length > 1) write(cur.slice(0, -1));
   });
-  days.addEventListener('input', (e) => {
-    const t = /** @type {HTMLInputElement} */ (e.target);
+  /** @param {HTMLInputElement} t @param {string} text */
+  const fill = (t, text) => {
     const i = Number(t.dataset.day) - 1;
     const cur = shownDays(f, on.get(f.id));
-    if (isList(t.value)) {
-      const list = splitList(t.value);
+    if (isList(text)) {
+      const list = splitList(text);
+      // "180," being typed: the next value goes into the next day's box (added if need be).
+      const more = /[,、;；\s]$/.test(halfWidth(text));
       const next = [...cur.slice(0, i), ...list, ...cur.slice(i + list.length)];
-      write(next, Math.min(i + list.length, next.length - 1));
+      if (more && next.length === i + list.length && next.length < seriesMax(f)) next.push('');
+      write(next, Math.min(i + list.length - (more ? 0 : 1), next.length - 1));
     } else {
-      cur[i] = t.value.trim();
+      cur[i] = text.trim();
       on.set(f.id, seriesValue(cur));
     }
+  };
+  days.addEventListener('input', (e) => fill(/** @type {HTMLInputElement} */ (e.target), /** @type {HTMLInputElement} */ (e.target).value));
+  // A pasted column (one value per line) would lose its line breaks in a one-line box.
+  days.addEventListener('paste', (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData('text') : '';
+    if (!isList(text)) return;
+    e.preventDefault();
+    fill(/** @type {HTMLInputElement} */ (e.target), text);
   });
   fs.append(days, el('div', { class: 'series-buttons' }, add, remove));
   const help = fieldHelp(f);

@@ -8,7 +8,7 @@ export const PREFIX = 'yingji:v1:';
 /** Why a write failed, in words for the officer. */
 export const SAVE_FAILED = {
   full: '注意：浏览器存储空间已满，最近的输入没有保存。输入仍在本页上，请先“导出事件（JSON）”保存，再清理浏览器存储。',
-  unavailable: '注意：本浏览器不允许保存（存储不可用），刷新页面会丢失输入。输入仍在本页上，可随时“导出事件（JSON）”保存。',
+  unavailable: '注意：本浏览器无法保存输入（存储不可用），刷新页面会丢失。输入仍在本页上，可随时“导出事件（JSON）”保存。',
 };
 
 /** @param {unknown} e */

@@ -356,3 +356,48 @@ test('incident.js and incident.css are in the single-file build', () => {
   assert.match(single, /\.incident-bar \{/, 'incident.css is inlined');
   assert.doesNotMatch(single, /href="incident\.css"/, 'no link left to incident.css');
 });
+
+test('a new incident: the log starts with the plan chosen, no verdict on defaults; the prefilled time says so until confirmed', async (t) => {
+  const { page, check } = await open(t);
+  await plan(page);
+  await page.click('#incident-new');
+  await waitText(page, '#log', '新建事件，预案：《晋城市非煤矿山生产安全事故应急预案》');
+  await page.waitForTimeout(1500);
+  assert.doesNotMatch(await logText(page), /研判/, 'nothing was judged: nothing typed');
+  await waitText(page, '#prefilled-incident_time', '按新建时间预填，请核实');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#log', '研判：较大事故');
+  await waitText(page, '#deadlines li.deadline[data-id="unit-1h"]', '按新建时间预填，请核实');
+  await page.click('#confirm-incident_time');
+  await page.locator('#prefilled-incident_time').waitFor({ state: 'hidden' });
+  await waitText(page, '#log', '事发时间已核实');
+  await page.waitForFunction(() => !document.querySelector('#deadlines').textContent.includes('按新建时间预填'));
+  check();
+});
+
+test('two tabs: an edit in one shows in the other within a second, and no edit is lost', async (t) => {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  t.after(() => context.close());
+  const a = await context.newPage();
+  await a.goto(server.url);
+  await waitState(a, '#app', 'ready');
+  await plan(a);
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await waitState(b, '#app', 'ready');
+  await a.fill('#fact-deaths', '5');
+  await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '5', null, { timeout: 1000 });
+  await b.fill('#fact-missing', '1');
+  await a.waitForFunction(() => document.querySelector('#fact-missing').value === '1', null, { timeout: 1000 });
+  // The first tab edits another field: the second tab's 下落不明=1 survives.
+  await a.fill('#fact-serious_injuries', '2');
+  await b.waitForFunction(() => document.querySelector('#fact-serious_injuries').value === '2', null, { timeout: 1000 });
+  const saved = JSON.parse(await stored(a));
+  const values = saved.incidents.find((i) => i.id === saved.current).values;
+  assert.equal(values.missing, '1');
+  assert.equal(values.deaths, '5');
+  assert.equal(values.serious_injuries, '2');
+  await a.reload();
+  await waitState(a, '#app', 'ready');
+  assert.equal(await a.inputValue('#fact-missing'), '1');
+});
