@@ -1,20 +1,19 @@
 // @ts-check
 // 应急预案助手 — incidents: what a duty officer keeps through an incident, kept in the browser.
 //
-// One or more incidents, each with its plan, the facts as typed, free-text report fields, the ticks
-// and notes of the checklist, the reports marked done and a log, autosaved in localStorage (one
-// versioned key) on every change. Two tabs share them: each write merges field by field with what
-// another tab wrote since (incident-record.js), and another tab's write shows here at once. The log
-// records a result only when the input it came from is valid (incident-log.js).
-//
+// One or more incidents (plan, facts as typed, report fields, ticks, notes, report marks, log),
+// autosaved in localStorage (one versioned key) on every change. Two tabs share them: each write
+// merges field by field with what another tab wrote since (incident-record.js), and another tab's
+// write shows here at once. The log records a result only from valid input (incident-log.js).
 // DOM from createElement + textContent only, no inline styles, no code from strings, no network.
 
 import { el } from './dom.js';
-import { clockText, fullTime, p2, china } from './format.js';
+import { clockText } from './format.js';
 import { blank, exportText, legacyValues, mergeIncident, newId, parseIncidentFile, pushLog, readDb, writeDb } from './incident-record.js';
 import { logChanges, summarise } from './incident-log.js';
 import { SAVE_FAILED } from './storage.js';
-import { setupBar } from './incident-bar.js';
+import { INFO_FIELDS, setupBar } from './incident-bar.js';
+import { download, fileName, logText, renderChanges as drawChanges, renderLog as drawLog, showConflicts as drawConflicts } from './incident-view.js';
 
 const STORE_KEY = 'incidents:v1';
 const LOG_DEBOUNCE_MS = 1200;
@@ -65,6 +64,22 @@ export function createIncidents(ctx) {
     if (conflicts.length) showConflicts(conflicts);
   }
 
+  /** @param {{part: string, key: string, mine?: string, theirs?: string, incident: string}[]} list */
+  function showConflicts(list) {
+    const labelOf = (/** @type {string} */ k) => (ctx.current().facts.find((/** @type {any} */ x) => x.id === k) || {}).label || k;
+    drawConflicts($('incident-conflict'), list, labelOf, (c) => {
+      const i = db.incidents.find((x) => x.id === c.incident);
+      if (!i) return;
+      const part = /** @type {Record<string, string>} */ (/** @type {any} */ (i)[c.part] || {});
+      if (c.theirs === undefined) delete part[c.key];
+      else part[c.key] = c.theirs;
+      persist();
+      ctx.reload();
+    });
+  }
+  const renderChanges = () => drawChanges($('changes'), cur(), now());
+  const renderLog = () => drawLog($('log'), cur(), now());
+
   /** Writes the incidents, first taking in what another tab wrote meanwhile. Returns '' or why it failed. */
   function persist() {
     const i = cur();
@@ -93,34 +108,6 @@ export function createIncidents(ctx) {
     else ctx.reload();
     renderChanges();
     renderLog();
-  }
-
-  /** @param {{part: string, key: string, mine?: string, theirs?: string, incident: string}[]} list */
-  function showConflicts(list) {
-    const box = $('incident-conflict');
-    const f = (/** @type {string} */ k) => (ctx.current().facts.find((/** @type {any} */ x) => x.id === k) || {}).label || k;
-    const v = (/** @type {string | undefined} */ x) => (x == null || x === '' ? '（空）' : x);
-    box.replaceChildren(el('strong', { text: '另一个标签页同时改了同一项：' }));
-    const ul = el('ul');
-    for (const c of list) {
-      const li = el('li', { text: `${c.part === 'values' ? f(c.key) : c.key}：本页为“${v(c.mine)}”，另一页为“${v(c.theirs)}”（现用本页的值）` });
-      const take = el('button', { class: 'take-theirs', text: '改用另一页的值', attrs: { type: 'button' } });
-      take.addEventListener('click', () => {
-        const i = db.incidents.find((x) => x.id === c.incident);
-        if (!i) return;
-        const part = /** @type {Record<string, string>} */ (/** @type {any} */ (i)[c.part] || {});
-        if (c.theirs === undefined) delete part[c.key];
-        else part[c.key] = c.theirs;
-        li.remove();
-        if (!ul.children.length) box.hidden = true;
-        persist();
-        ctx.reload();
-      });
-      li.append(' ', take);
-      ul.append(li);
-    }
-    box.append(ul);
-    box.hidden = false;
   }
 
   /** @param {string} kind @param {string} text @param {object} [extra] */
@@ -220,27 +207,6 @@ export function createIncidents(ctx) {
     open(db.incidents[0].id);
   }
 
-  /** @param {Incident} i */
-  function fileName(i) {
-    const c = china(i.created);
-    const stamp = c ? `${c.y}${p2(c.mo)}${p2(c.d)}-${p2(c.h)}${p2(c.mi)}` : 'incident';
-    const t = (i.info.title || '').trim().replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
-    return `yingji-事件-${stamp}${t ? `-${t}` : ''}`;
-  }
-
-  /** @param {string} name @param {string} text @param {string} type */
-  function download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = el('a', { attrs: { href: url, download: name } });
-    a.hidden = true;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  const LOG_KIND = /** @type {Record<string, string>} */ ({ create: '新建', fact: '情况', result: '研判', grade: '等级', level: '响应', tasks: '任务', tick: '勾选', untick: '取消勾选', note: '备注', report: '已报告', unreport: '撤销报告', info: '信息', import: '导入', plan: '预案', confirm: '核实' });
-
   // Export works from the page's memory: with storage full or unavailable, the typed values still leave.
   const exporters = {
     json() {
@@ -254,9 +220,7 @@ export function createIncidents(ctx) {
       commitLog();
       const i = cur();
       if (!i) return;
-      const lines = [`事件记录 — ${(i.info.title || '').trim() || '未命名事件'}`, `预案：${ctx.titleOf(i.plan)}`, `创建：${fullTime(i.created)}`, ''];
-      for (const e of i.log) lines.push(`${fullTime(e.t)}  [${LOG_KIND[e.kind] || e.kind}] ${e.text}`);
-      download(`${fileName(i)}-记录.txt`, `${lines.join('\n')}\n`, 'text/plain;charset=utf-8');
+      download(`${fileName(i)}-记录.txt`, logText(i, ctx.titleOf(i.plan)), 'text/plain;charset=utf-8');
     },
     /** @param {File | undefined} file */
     async file(file) {
@@ -282,39 +246,6 @@ export function createIncidents(ctx) {
       open(inc.id);
     },
   };
-
-  // ---- results: what changed, the log
-
-  function renderChanges() {
-    const box = $('changes');
-    const ch = cur()?.changes;
-    box.hidden = !ch;
-    box.replaceChildren();
-    if (!ch) return;
-    box.append(el('strong', { class: 'changes-time', text: `${clockText(ch.t, now())} 情况变化：` }));
-    box.append(el('ul', {}, ...ch.lines.map((/** @type {string} */ l) => el('li', { text: l }))));
-  }
-
-  function renderLog() {
-    const ol = $('log');
-    const i = cur();
-    const t = now();
-    // Newest first; entries already shown keep their nodes (a log can hold thousands).
-    const want = i ? i.log.length : 0;
-    if (!i || ol.dataset.incident !== i.id || Number(ol.dataset.count) > want) {
-      ol.replaceChildren();
-      ol.dataset.incident = i ? i.id : '';
-      ol.dataset.count = '0';
-    }
-    if (!i) return;
-    const fresh = i.log.slice(Number(ol.dataset.count)).map((e) =>
-      el('li', { class: `log-entry log-${e.kind}`, data: { kind: e.kind } },
-        el('time', { text: clockText(e.t, t, { seconds: true }), attrs: { datetime: e.t } }),
-        el('span', { class: 'tag', text: LOG_KIND[e.kind] || e.kind }),
-        el('span', { class: 'log-text', text: e.text })));
-    ol.prepend(...fresh.reverse());
-    ol.dataset.count = String(want);
-  }
 
   // ---- marks: ticks, notes, reports (the controls are drawn by render-tasks.js / render-deadlines.js)
 
@@ -373,7 +304,7 @@ export function createIncidents(ctx) {
     i.info[k] = value;
     if (done) {
       flush();
-      log('info', `${({ title: '事件名称', place: '事发地点', unit: '事发单位及概况', summary: '事故简要经过和现场情况', measures: '已经采取的措施', reporter: '报告单位和报告人' })[k] || k}：${value || '（清空）'}`);
+      log('info', `${(INFO_FIELDS.find((x) => x[0] === k) || [k, k])[1]}：${value || '（清空）'}`);
       renderLog();
     }
     persist();
