@@ -271,11 +271,24 @@ function draw(marks) {
   // The organisation, tables and contacts depend only on the plan.
   panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out));
   renderWhy($('why-body'), out, state.schema || {});
-  if (i) {
-    const c = { title: (state.schema.plan || {}).title || '', doc: (state.schema.plan || {}).doc_number || '', facts: state.facts, out };
-    panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, out, marks ? nowMs : 0]), () => renderReport($('report'), i, c, nowMs));
-  }
+  // The written report is for paper: drawn after a pause in typing, on a mark, and before printing.
+  clearTimeout(reportTimer);
+  if (marks) drawReport();
+  else reportTimer = setTimeout(drawReport, 800);
 }
+
+/** @type {any} */
+let reportTimer = null;
+function drawReport() {
+  clearTimeout(reportTimer);
+  const i = incidents.current();
+  const out = state.out;
+  if (!i || !out) return;
+  const nowMs = Date.now();
+  const c = { title: (state.schema.plan || {}).title || '', doc: (state.schema.plan || {}).doc_number || '', facts: state.facts, out };
+  panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, out, Math.floor(nowMs / 60_000)]), () => renderReport($('report'), i, c, nowMs));
+}
+window.addEventListener('beforeprint', drawReport);
 
 /** A note being typed in the checklist is not interrupted by the periodic redraw. */
 function typingNote() {

@@ -96,7 +96,14 @@ export function keyed(box, items, keyOf, sigOf, draw) {
   // A control redrawn under the reader's focus (a tick just clicked) gets the focus back.
   const a = /** @type {HTMLElement | null} */ (document.activeElement);
   const again = a && box.contains(a) && a.dataset.key ? `.${a.classList[0]}[data-key="${CSS.escape(a.dataset.key)}"]` : '';
-  box.replaceChildren(...nodes);
+  // Only what changed moves: gone nodes leave, new ones go in place, kept ones stay where they are.
+  const keep = new Set(nodes);
+  for (const c of [...box.childNodes]) if (!keep.has(/** @type {HTMLElement} */ (c))) c.remove();
+  let ref = box.firstChild;
+  for (const n of nodes) {
+    if (n === ref) ref = ref.nextSibling;
+    else box.insertBefore(n, ref);
+  }
   const f = again ? /** @type {HTMLElement | null} */ (box.querySelector(again)) : null;
   if (f && f !== document.activeElement) f.focus();
 }

@@ -291,7 +291,9 @@ export function showFieldState(facts, errors, understood, prefilled) {
     const p = $(`prefilled-${f.id}`);
     if (p) {
       p.hidden = !prefilled[f.id];
-      /** @type {HTMLElement} */ (p.querySelector('.prefilled-text')).textContent = prefilled[f.id] ? '按新建时间预填，请核实：核实后点“时间无误”，或改成实际事发时间。' : '';
+      const t = /** @type {HTMLElement} */ (p.querySelector('.prefilled-text'));
+      const text = prefilled[f.id] ? '按新建时间预填，请核实：核实后点“时间无误”，或改成实际事发时间。' : '';
+      if (t.textContent !== text) t.textContent = text;
     }
   }
 }

@@ -88,7 +88,8 @@ export function createIncidents(ctx) {
     saved = ctx.store.set(STORE_KEY, writeDb(db.current, db.incidents));
     if (!saved) snapshot();
     const s = $('save-state');
-    s.textContent = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '输入已自动保存在本机浏览器中';
+    const text = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '输入已自动保存在本机浏览器中';
+    if (s.textContent !== text) s.textContent = text;
     s.dataset.save = saved ? 'failed' : 'ok';
     s.setAttribute('role', saved ? 'alert' : 'status');
     return saved;

@@ -19,13 +19,22 @@ export function renderWhy(box, out, sch) {
   const parts = [];
   if (a) parts.push(['why-activation', a, () => activation(a)]);
   else {
-    parts.push(['why-grade', [out.grade, out.grade_basis, out.criteria, computed, sch.bounds_clause], () => grade(out, sch, computed)]);
+    // The section stays while only criterion values change; its criteria are a keyed list.
+    const forecast = !out.grade && !(out.criteria || []).length && computed.length;
+    parts.push(['why-grade', [out.grade, forecast && computed, sch.bounds_clause], () => grade(out, sch, computed)]);
     parts.push(['why-response', out.response, () => response(out.response)]);
   }
   parts.push(['why-assumed', out.assumed, () => assumed(out.assumed || [])]);
-  if ((out.notes || []).length) parts.push(['why-notes', out.notes, () => notes(out.notes)]);
+  if ((out.notes || []).length) parts.push(['why-notes', 'notes', () => notes()]);
   parts.push(['why-sources', [out.citations, sch.scope, sch.plan], () => sources(out, sch)]);
   keyed(box, parts, (p) => p[0], (p) => JSON.stringify(p[1]), (p) => p[2]());
+  const nl = box.querySelector('#why-notes ul.notes');
+  if (nl) keyed(/** @type {HTMLElement} */ (nl), out.notes, (n) => String(n.id), (n) => JSON.stringify(n), note);
+  const ul = box.querySelector('#why-grade ul.criteria');
+  if (ul) {
+    const basisIds = new Set((out.grade_basis || []).map((/** @type {any} */ c) => c.id));
+    keyed(/** @type {HTMLElement} */ (ul), out.criteria || [], (c) => String(c.id), (c) => JSON.stringify([c, basisIds.has(c.id)]), (c) => criterion(c, basisIds.has(c.id)));
+  }
 }
 
 /** @param {string} id @param {string} title */
@@ -52,22 +61,7 @@ function grade(out, sch, computed) {
     if (q) b.append(q);
     g.append(b);
   }
-  const basisIds = new Set((out.grade_basis || []).map((/** @type {any} */ c) => c.id));
   const ul = el('ul', { class: 'criteria' });
-  for (const c of out.criteria || []) {
-    const reached = !!c.grade;
-    const li = el('li', { class: `criterion${reached ? ' reached' : ''}${basisIds.has(c.id) ? ' basis' : ''} ${gradeClass(c.grade, c.grade_rank)}`, data: { id: c.id } });
-    const head = el('p', { class: 'criterion-head' }, el('strong', { text: c.label }));
-    if (c.value != null) head.append(`：${fmtNum(c.value)}${c.unit || ''}`);
-    head.append(' → ', el('span', { class: 'criterion-grade', text: reached ? `${c.grade}` : '未达到' }));
-    if (basisIds.has(c.id)) head.append(el('span', { class: 'tag', text: '定级依据' }));
-    li.append(head);
-    if (Array.isArray(c.facts) && c.facts.length) li.append(el('p', { class: 'criterion-facts', text: c.facts.map((/** @type {any} */ f) => `${f.label} ${fmtNum(f.value)}`).join(' + ') }));
-    if (c.band) li.append(el('p', { class: 'band' }, el('span', { class: 'hint', text: '所在档：' }), c.band));
-    const q = quoteEl(c.quote, c.cite);
-    if (q) li.append(q);
-    ul.append(li);
-  }
   g.append(ul);
   if (forecast) {
     for (const w of computed) {
@@ -76,6 +70,22 @@ function grade(out, sch, computed) {
     }
   }
   return g;
+}
+
+/** One criterion and where the facts put it. @param {any} c @param {boolean} basis */
+function criterion(c, basis) {
+  const reached = !!c.grade;
+  const li = el('li', { class: `criterion${reached ? ' reached' : ''}${basis ? ' basis' : ''} ${gradeClass(c.grade, c.grade_rank)}`, data: { id: c.id } });
+  const head = el('p', { class: 'criterion-head' }, el('strong', { text: c.label }));
+  if (c.value != null) head.append(`：${fmtNum(c.value)}${c.unit || ''}`);
+  head.append(' → ', el('span', { class: 'criterion-grade', text: reached ? `${c.grade}` : '未达到' }));
+  if (basis) head.append(el('span', { class: 'tag', text: '定级依据' }));
+  li.append(head);
+  if (Array.isArray(c.facts) && c.facts.length) li.append(el('p', { class: 'criterion-facts', text: c.facts.map((/** @type {any} */ f) => `${f.label} ${fmtNum(f.value)}`).join(' + ') }));
+  if (c.band) li.append(el('p', { class: 'band' }, el('span', { class: 'hint', text: '所在档：' }), c.band));
+  const q = quoteEl(c.quote, c.cite);
+  if (q) li.append(q);
+  return li;
 }
 
 /** The base mapping and each judgement. @param {any} r */
@@ -119,21 +129,22 @@ function assumed(list) {
   return as;
 }
 
-/** Interpretations and damaged passages. @param {any[]} list */
-function notes(list) {
+/** Interpretations and damaged passages: the section; its notes are a keyed list. */
+function notes() {
   const ns = part('why-notes', '对预案原文的解读和说明');
-  const nl = el('ul', { class: 'notes' });
-  for (const n of list) {
-    const li = el('li', { class: `note kind-${n.kind}`, data: { id: n.id } });
-    li.append(el('p', {}, el('span', { class: 'tag', text: NOTE_KIND[n.kind] || n.kind }), el('strong', { text: n.title })));
-    if (n.reading) li.append(el('p', {}, el('span', { class: 'hint', text: '本工具的读法：' }), n.reading));
-    if (n.reason) li.append(el('p', {}, el('span', { class: 'hint', text: '理由：' }), n.reason));
-    const q = quoteEl(n.quote, n.cite);
-    if (q) li.append(q);
-    nl.append(li);
-  }
-  ns.append(nl);
+  ns.append(el('ul', { class: 'notes' }));
   return ns;
+}
+
+/** @param {any} n */
+function note(n) {
+  const li = el('li', { class: `note kind-${n.kind}`, data: { id: n.id } });
+  li.append(el('p', {}, el('span', { class: 'tag', text: NOTE_KIND[n.kind] || n.kind }), el('strong', { text: n.title })));
+  if (n.reading) li.append(el('p', {}, el('span', { class: 'hint', text: '本工具的读法：' }), n.reading));
+  if (n.reason) li.append(el('p', {}, el('span', { class: 'hint', text: '理由：' }), n.reason));
+  const q = quoteEl(n.quote, n.cite);
+  if (q) li.append(q);
+  return li;
 }
 
 /** Scope and every citation. @param {any} out @param {any} sch */
