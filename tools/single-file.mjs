@@ -4,7 +4,7 @@
 //   node tools/single-file.mjs            → dist/yingji.html and dist/yingji.csp.txt
 //
 // Inlined: every linked stylesheet (style.css, incident.css: one <style>), preflight.js (one classic <script>), and one module <script> with
-// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, app.js's other modules (dom.js, guard.js, import.js, incident.js), www/app.js, and
+// the wasm-bindgen glue (pkg/yingji.js), www/engine.js, every module app.js imports (followed through their own imports), www/app.js, and
 // pkg/yingji_bg.wasm and the import checker's .wasm gzip-compressed as base64 (www/gunzip.js unpacks them).
 // The .wasm is compiled with the asynchronous WebAssembly.instantiate (never a synchronous compile on
 // the main thread). The file carries its own Content-Security-Policy as a <meta> element, with the

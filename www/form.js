@@ -109,7 +109,8 @@ function inputField(f, on) {
   if (f.type === 'count' || f.type === 'money' || f.type === 'number') {
     // A one-line box drops the line breaks of a pasted column ("180\n230" → "180230"): keep them
     // visible as commas, so the value is refused as several numbers instead of merged into one.
-    input.addEventListener('paste', (e) => {
+    input.addEventListener('paste', (ev) => {
+      const e = /** @type {ClipboardEvent} */ (ev);
       const text = e.clipboardData ? e.clipboardData.getData('text') : '';
       if (!/\S\s*[\r\n]+\s*\S/.test(text)) return;
       e.preventDefault();

@@ -1,3 +1,4 @@
+// @ts-check
 // <yingji-panel plan="jincheng-noncoal-mine"> — the decision aid as a custom element for portal pages.
 //
 //   <link rel="modulepreload" href="/yingji/www/yingji-panel.js">   (optional)
