@@ -84,6 +84,19 @@ export function clockText(iso, nowMs, { seconds = false } = {}) {
   return today && today.y === c.y ? `${c.mo}月${c.d}日 ${hm}` : `${c.y}年${c.mo}月${c.d}日 ${hm}`;
 }
 
+/**
+ * The engine's clock text of a due time ("14:00", "9月7日 12:10", "12月8日 24:00" for the end of a day,
+ * as the plan says it) with the year put in front when the time is not in this year.
+ * @param {string} display @param {string} dueIso @param {number} nowMs
+ */
+export function withYear(display, dueIso, nowMs) {
+  // One minute back: "24:00" of 31 December is an instant in the next year.
+  const c = china(Date.parse(dueIso) - 60_000);
+  const today = china(nowMs);
+  if (!c || !today || c.y === today.y || !display || display.includes('年')) return display;
+  return /^\d\d:\d\d$/.test(display) ? `${c.y}年${c.mo}月${c.d}日 ${display}` : `${c.y}年${display}`;
+}
+
 /** "2026年12月7日 08:05". @param {string} iso */
 export function fullTime(iso) {
   const c = china(iso);

@@ -11,6 +11,7 @@ import { el } from './dom.js';
 import { clockText } from './format.js';
 import { blank, exportText, legacyValues, mergeIncident, newId, parseIncidentFile, pushLog, readDb, writeDb } from './incident-record.js';
 import { logChanges, summarise } from './incident-log.js';
+import { markHandlers } from './incident-marks.js';
 import { SAVE_FAILED } from './storage.js';
 import { INFO_FIELDS, setupBar } from './incident-bar.js';
 import { download, fileName, logText, renderChanges as drawChanges, renderLog as drawLog, showConflicts as drawConflicts } from './incident-view.js';
@@ -36,6 +37,8 @@ export function createIncidents(ctx) {
   /** @type {any} */
   let logTimer = null;
   let saved = '';
+  /** The text this tab last stored. */
+  let written = /** @type {string | null} */ (null);
 
   const cur = () => db.incidents.find((i) => i.id === db.current) || null;
   const snapshot = () => (base = new Map(db.incidents.map((i) => [i.id, JSON.stringify(i)])));
@@ -84,12 +87,18 @@ export function createIncidents(ctx) {
   function persist() {
     const i = cur();
     if (i) i.updated = nowIso();
-    absorb(ctx.store.get(STORE_KEY));
-    saved = ctx.store.set(STORE_KEY, writeDb(db.current, db.incidents));
-    if (!saved) snapshot();
+    // Another tab wrote since our last write: take that in first (a string compare when nobody did).
+    const stored = ctx.store.get(STORE_KEY);
+    if (stored !== written) absorb(stored);
+    const text = writeDb(db.current, db.incidents);
+    saved = ctx.store.set(STORE_KEY, text);
+    if (!saved) {
+      written = text;
+      snapshot();
+    }
     const s = $('save-state');
-    const text = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '输入已自动保存在本机浏览器中';
-    if (s.textContent !== text) s.textContent = text;
+    const say = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '输入已自动保存在本机浏览器中';
+    if (s.textContent !== say) s.textContent = say;
     s.dataset.save = saved ? 'failed' : 'ok';
     s.setAttribute('role', saved ? 'alert' : 'status');
     return saved;
@@ -248,56 +257,6 @@ export function createIncidents(ctx) {
     },
   };
 
-  // ---- marks: ticks, notes, reports (the controls are drawn by render-tasks.js / render-deadlines.js)
-
-  /** @param {Event} e */
-  function onTaskInput(e) {
-    const t = /** @type {HTMLInputElement} */ (e.target);
-    const i = cur();
-    const key = t.dataset && t.dataset.key;
-    if (!i || !key) return;
-    const text = key.split('|').slice(1).join(' · ');
-    if (t.classList.contains('tick') && e.type === 'change') {
-      flush();
-      if (t.checked) i.ticks[key] = nowIso();
-      else delete i.ticks[key];
-      log(t.checked ? 'tick' : 'untick', text);
-      persist();
-      ctx.redraw();
-      renderLog();
-    } else if (t.classList.contains('item-note')) {
-      if (t.value) i.notes[key] = t.value;
-      else delete i.notes[key];
-      if (e.type === 'change') {
-        flush();
-        log('note', `${text}：${t.value || '（删除备注）'}`);
-        renderLog();
-      }
-      persist();
-      if (e.type === 'change') ctx.redraw();
-    }
-  }
-
-  /** @param {Event} e */
-  function onDeadlineClick(e) {
-    const btn = /** @type {HTMLElement} */ (e.target).closest('button.mark-done, button.undo-done');
-    const i = cur();
-    const out = ctx.current().out;
-    if (!btn || !i || !out) return;
-    const id = /** @type {string} */ (/** @type {HTMLElement} */ (btn).dataset.id);
-    const d = (out.deadlines || []).find((/** @type {any} */ x) => String(x.id) === id) || {};
-    const what = `${d.who || ''} → ${d.to || ''}（${d.limit_text || ''}）${d.what ? `：${d.what}` : ''}`;
-    flush();
-    const marking = btn.classList.contains('mark-done');
-    if (marking) i.reports[id] = nowIso();
-    else delete i.reports[id];
-    log(marking ? 'report' : 'unreport', what);
-    persist();
-    ctx.redraw();
-    /** @type {HTMLElement | null} */ (document.querySelector(`#deadlines li[data-id="${CSS.escape(id)}"] .deadline-actions button`))?.focus();
-    renderLog();
-  }
-
   /** @param {string} k @param {string} value @param {boolean} done */
   function onInfo(k, value, done) {
     const i = cur();
@@ -336,9 +295,10 @@ export function createIncidents(ctx) {
       renderBar();
       renderChanges();
       renderLog();
-      $('tasks').addEventListener('change', onTaskInput);
-      $('tasks').addEventListener('input', onTaskInput);
-      $('deadlines').addEventListener('click', onDeadlineClick);
+      const on = markHandlers({ cur, flush, log, persist, renderLog, redraw: ctx.redraw, out: () => ctx.current().out });
+      $('tasks').addEventListener('change', on.task);
+      $('tasks').addEventListener('input', on.task);
+      $('deadlines').addEventListener('click', on.deadline);
       // Whatever is still waiting to be logged goes in before the page goes away.
       window.addEventListener('pagehide', commitLog);
       document.addEventListener('visibilitychange', () => document.hidden && commitLog());

@@ -4,7 +4,7 @@
 // countdowns tick every second in place.
 
 import { el, keyed, quoteEl } from './dom.js';
-import { clockText, fmtMinutes, hms, isNum } from './format.js';
+import { clockText, fmtMinutes, hms, isNum, withYear } from './format.js';
 
 const DEADLINE_STATUS = /** @type {Record<string, string>} */ ({ pending: '未到时限', overdue: '已超时', immediate: '预案未规定具体分钟数', awaiting_anchor: '待填时间' });
 export const PREFILLED = '按新建时间预填，请核实';
@@ -50,7 +50,8 @@ function drawDeadline(d, done, guessed, nowMs) {
   const st = String(d.status || '');
   const li = el('li', { class: `deadline status-${st}${done ? ' done' : ''}`, data: { status: st, id: d.id, due: d.due || null } });
   // "及时(原文无具体时限)" → the big word is "及时"; the badge keeps the full text.
-  const clock = d.due_display || (st === 'immediate' ? String(d.limit_text || '立即').replace(/\s*[（(].*$/, '') || '立即' : '—');
+  // The engine's due_display has no year: a clock not in this year gets it.
+  const clock = (d.due_display && withYear(d.due_display, d.due, nowMs)) || (st === 'immediate' ? String(d.limit_text || '立即').replace(/\s*[（(].*$/, '') || '立即' : '—');
   li.append(el('div', { class: 'deadline-clock' }, el('span', { class: 'clock', text: clock }), el('span', { class: 'limit', text: d.limit_text || '' })));
   const body = el('div', { class: 'deadline-body' });
   const line = [d.who, d.to && `→ ${d.to}`].filter(Boolean).join(' ');

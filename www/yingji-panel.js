@@ -11,7 +11,7 @@
 // and fires `yingji-result` (detail: the result object) after every evaluation.
 // Keeps the rules of app.js: DOM from createElement/textContent only, no inline styles.
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-import { unitOf } from './format.js';
+import { unitOf, withYear } from './format.js';
 import { readFacts } from './parse.js';
 
 const CSS_URL = new URL('yingji-panel.css', import.meta.url).href;
@@ -190,7 +190,7 @@ class YingjiPanel extends HTMLElement {
     const due = (r.deadlines || []).filter((d) => d.status !== 'awaiting_anchor');
     if (due.length) {
       const ul = el('ul', 'deadlines');
-      for (const d of due) ul.append(el('li', `deadline status-${d.status}`, `${d.due_display || d.limit_text}　${d.who}→${d.to}`));
+      for (const d of due) ul.append(el('li', `deadline status-${d.status}`, `${(d.due_display && withYear(d.due_display, d.due, Date.now())) || d.limit_text}　${d.who}→${d.to}`));
       parts.push(ul);
     }
     box.replaceChildren(...parts);

@@ -2,7 +2,7 @@
 // and their year when not this year; numbers never print NaN.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chinaLocal, citeText, clockText, factText, fmtMinutes, fmtNum, fullTime, hms } from '../../www/format.js';
+import { chinaLocal, citeText, clockText, factText, fmtMinutes, fmtNum, fullTime, hms, withYear } from '../../www/format.js';
 
 const NOW = Date.parse('2026-12-07T02:00:00Z'); // 10:00 China time
 
@@ -38,4 +38,12 @@ test('a fact as the log writes it: as typed, with its unit', () => {
   assert.equal(factText({ type: 'yesno' }, 'yes'), '是');
   assert.equal(factText({ type: 'choice', options: [{ value: 'a', label: '甲' }] }, 'a'), '甲');
   assert.equal(factText({ type: 'datetime' }, '2026-12-07T08:00'), '2026-12-07 08:00');
+});
+
+test('a due time from the engine gets its year only when not in this year; 24:00 stays as the plan says it', () => {
+  assert.equal(withYear('12月8日 24:00', '2026-12-08T16:00:00Z', NOW), '12月8日 24:00');
+  assert.equal(withYear('9月7日 12:10', '2025-09-07T04:10:00Z', NOW), '2025年9月7日 12:10');
+  assert.equal(withYear('12月31日 24:00', '2026-12-31T16:00:00Z', NOW), '12月31日 24:00', 'the end of this year is this year');
+  assert.equal(withYear('12:10', '2025-09-07T04:10:00Z', NOW), '2025年9月7日 12:10');
+  assert.equal(withYear('', '2025-09-07T04:10:00Z', NOW), '');
 });
