@@ -94,8 +94,10 @@ async function boot() {
     current: () => state,
     redraw: () => draw(true),
     reload: () => {
+      const before = state.values;
       state.values = { ...incidents.values(/** @type {string} */ (state.planId)) };
       setPlanValues();
+      followFocused(before);
       syncInputs(state.facts, state.values);
       update();
     },
@@ -108,6 +110,27 @@ async function boot() {
     if (!document.hidden && !typingNote()) update(true);
   }, REFRESH_MS);
   setInterval(() => tick(Date.now()), 1000);
+}
+
+/**
+ * Another tab changed the field that has the focus here. Every keystroke is saved at once, so the box
+ * holds nothing of this tab's that is not saved unless an input method is still composing: then what
+ * is in the box stays, and both values are shown with a way to take the other's; else the box follows.
+ * @param {Record<string, string>} before the values before the other tab's change came in
+ */
+function followFocused(before) {
+  const a = /** @type {HTMLInputElement | null} */ (document.activeElement);
+  const f = a && a.name ? state.facts.find((x) => x.id === a.name) : null;
+  if (!a || !f || f.type === 'series' || f.type === 'yesno' || !$('fields').contains(a)) return;
+  const theirs = state.values[f.id];
+  const mine = a.value === '' ? undefined : a.value;
+  if ((theirs ?? '') === (mine ?? '')) return;
+  if ((mine ?? '') === (before[f.id] ?? '')) {
+    a.value = theirs ?? '';
+    return;
+  }
+  setValue(state, f.id, mine);
+  incidents.conflict([{ part: 'values', key: f.id, mine, theirs }]);
 }
 
 /** Keeps only the current plan's facts in the state (the incident keeps every plan's). */

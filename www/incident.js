@@ -305,6 +305,8 @@ export function createIncidents(ctx) {
       return availablePlan();
     },
     current: cur,
+    /** Shows fields both tabs changed (the current incident's). @param {{part: string, key: string, mine?: string, theirs?: string}[]} list */
+    conflict: (list) => showConflicts(list.map((c) => ({ ...c, incident: db.current || '' }))),
     /** The values of the current incident for a plan's facts; a plan switch is logged. @param {string} planId */
     values(planId) {
       const i = cur();

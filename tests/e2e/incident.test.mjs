@@ -401,3 +401,37 @@ test('two tabs: an edit in one shows in the other within a second, and no edit i
   await waitState(a, '#app', 'ready');
   assert.equal(await a.inputValue('#fact-missing'), '1');
 });
+
+test('two tabs, one field: a focused box follows the other tab; two writes at once show both values and let the officer pick', async (t) => {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  t.after(() => context.close());
+  const a = await context.newPage();
+  await a.goto(server.url);
+  await waitState(a, '#app', 'ready');
+  await plan(a);
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await waitState(b, '#app', 'ready');
+  await b.fill('#fact-deaths', '5');
+  await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '5', null, { timeout: 1000 });
+  // B still has the focus in the box (nothing unsaved in it) when A changes the same field: B follows.
+  await b.focus('#fact-deaths');
+  await a.fill('#fact-deaths', '6');
+  await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '6', null, { timeout: 1000 });
+  // Two writes at the same moment: another tab's copy (死亡人数 7) lands in storage just before B
+  // writes its own 8 — B keeps 8, shows 7, and can take it.
+  await b.evaluate(() => {
+    const key = 'yingji:v1:incidents:v1';
+    const db = JSON.parse(localStorage.getItem(key));
+    db.incidents.find((i) => i.id === db.current).values.deaths = '7';
+    localStorage.setItem(key, JSON.stringify(db));
+  });
+  await b.fill('#fact-deaths', '8');
+  await waitText(b, '#incident-conflict', '死亡人数：本页为“8”，另一页为“7”');
+  assert.equal(await b.inputValue('#fact-deaths'), '8');
+  await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '8', null, { timeout: 1000 });
+  await b.click('#incident-conflict button.take-theirs');
+  await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '7');
+  await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '7', null, { timeout: 1000 });
+  assert.equal(await b.locator('#incident-conflict').isVisible(), false);
+});
