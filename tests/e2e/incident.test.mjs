@@ -375,16 +375,23 @@ test('a new incident: the log starts with the plan chosen, no verdict on default
   check();
 });
 
-test('two tabs: an edit in one shows in the other within a second, and no edit is lost', async (t) => {
+/** Two tabs of the page in one browser profile (they share localStorage), the plan chosen in the first. */
+async function twoTabs(t) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   t.after(() => context.close());
-  const a = await context.newPage();
-  await a.goto(server.url);
-  await waitState(a, '#app', 'ready');
-  await plan(a);
-  const b = await context.newPage();
-  await b.goto(server.url);
-  await waitState(b, '#app', 'ready');
+  const tabs = [];
+  for (let n = 0; n < 2; n += 1) {
+    const p = await context.newPage();
+    await p.goto(server.url);
+    await waitState(p, '#app', 'ready');
+    if (!n) await plan(p);
+    tabs.push(p);
+  }
+  return tabs;
+}
+
+test('two tabs: an edit in one shows in the other within a second, and no edit is lost', async (t) => {
+  const [a, b] = await twoTabs(t);
   await a.fill('#fact-deaths', '5');
   await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '5', null, { timeout: 1000 });
   await b.fill('#fact-missing', '1');
@@ -403,15 +410,7 @@ test('two tabs: an edit in one shows in the other within a second, and no edit i
 });
 
 test('two tabs, one field: a focused box follows the other tab; two writes at once show both values and let the officer pick', async (t) => {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  t.after(() => context.close());
-  const a = await context.newPage();
-  await a.goto(server.url);
-  await waitState(a, '#app', 'ready');
-  await plan(a);
-  const b = await context.newPage();
-  await b.goto(server.url);
-  await waitState(b, '#app', 'ready');
+  const [a, b] = await twoTabs(t);
   await b.fill('#fact-deaths', '5');
   await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '5', null, { timeout: 1000 });
   // B still has the focus in the box (nothing unsaved in it) when A changes the same field: B follows.
