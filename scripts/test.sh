@@ -23,6 +23,9 @@ done
 step "native tests"
 cargo test
 
+step "page modules (node, no build needed)"
+node --test tests/js/
+
 step "WASM boundary in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \

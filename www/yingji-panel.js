@@ -1,3 +1,4 @@
+// @ts-check
 // <yingji-panel plan="jincheng-noncoal-mine"> — the decision aid as a custom element for portal pages.
 //
 //   <link rel="modulepreload" href="/yingji/www/yingji-panel.js">   (optional)
@@ -10,6 +11,8 @@
 // and fires `yingji-result` (detail: the result object) after every evaluation.
 // Keeps the rules of app.js: DOM from createElement/textContent only, no inline styles.
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+import { unitOf, withYear } from './format.js';
+import { readFacts } from './parse.js';
 
 const CSS_URL = new URL('yingji-panel.css', import.meta.url).href;
 const PKG_URL = new URL('../pkg/', import.meta.url).href;
@@ -86,6 +89,7 @@ class YingjiPanel extends HTMLElement {
     }
     this.planId = id;
     this.values = {};
+    this.facts = (sch.facts || []).filter((f) => f.type !== 'series');
     const title = el('h2', 'title', sch.plan.title);
     const meta = el('p', 'meta', [sch.plan.doc_number, sch.plan.date].filter(Boolean).join(' · '));
     const form = el('form', 'facts');
@@ -95,6 +99,7 @@ class YingjiPanel extends HTMLElement {
       // A day-by-day forecast needs the full page's day boxes; say so rather than drop the field.
       form.append(f.type === 'series' ? el('p', 'hint', `${f.label || f.id}：逐日预报请在完整页面（index.html）中填写。`) : this.field(f));
     }
+    // After the field's own listener has put the value in this.values.
     form.addEventListener('input', () => this.update());
     form.addEventListener('change', () => this.update());
     this.out = el('div', 'result');
@@ -120,39 +125,40 @@ class YingjiPanel extends HTMLElement {
       input = el('input');
       if (f.type === 'datetime') input.type = 'datetime-local';
       else {
-        input.type = 'number';
-        input.min = f.type === 'number' && f.min != null ? String(f.min) : '0';
-        if (f.type === 'number' && f.max != null) input.max = String(f.max);
-        input.step = f.type === 'count' ? '1' : 'any';
+        // Text, read by parse.js as the full page reads it: "1.2亿", "１２", "1,013万".
+        input.type = 'text';
+        input.inputMode = f.type === 'count' ? 'numeric' : 'decimal';
         input.placeholder = '未填';
       }
     }
     input.name = f.id;
     input.dataset.type = f.type;
+    const report = () => {
+      // The first option of a choice (否 of a yes/no) is the default: sent once the user picks.
+      this.values[f.id] = input.value === '' ? undefined : input.value;
+      if (this.values[f.id] === undefined) delete this.values[f.id];
+    };
+    input.addEventListener('input', report);
+    input.addEventListener('change', report);
     wrap.append(input);
-    const unit = f.unit || (f.type === 'count' ? '人' : f.type === 'money' ? '万元' : '');
+    const unit = unitOf(f);
     if (unit && (f.type === 'count' || f.type === 'money' || f.type === 'number')) wrap.append(el('span', 'unit', unit));
+    const note = el('span', 'understood');
+    note.dataset.fact = f.id;
+    wrap.append(note);
     return wrap;
-  }
-
-  readFacts() {
-    const facts = {};
-    for (const input of this.root.querySelectorAll('[name]')) {
-      const v = input.value.trim();
-      if (v === '') continue;
-      const t = input.dataset.type;
-      if (t === 'count' || t === 'money' || t === 'number') facts[input.name] = Number(v);
-      else if (t === 'yesno') facts[input.name] = v === 'yes';
-      else facts[input.name] = v;
-    }
-    return facts;
   }
 
   update() {
     let r;
     const box = this.out;
+    const read = readFacts(this.values, this.facts);
+    for (const note of this.root.querySelectorAll('.understood')) note.textContent = read.understood[note.dataset.fact] || '';
+    const errors = Object.values(read.errors);
     try {
-      r = this.engine.evaluate(this.planId, this.readFacts(), chinaNow());
+      // Anything not understood is refused with the text quoted, never dropped.
+      if (errors.length) throw new Error(errors.join('；'));
+      r = this.engine.evaluate(this.planId, read.facts, chinaNow());
     } catch (e) {
       box.replaceChildren(el('p', 'error', e && e.message ? e.message : String(e)));
       box.firstChild.setAttribute('role', 'alert');
@@ -184,7 +190,7 @@ class YingjiPanel extends HTMLElement {
     const due = (r.deadlines || []).filter((d) => d.status !== 'awaiting_anchor');
     if (due.length) {
       const ul = el('ul', 'deadlines');
-      for (const d of due) ul.append(el('li', `deadline status-${d.status}`, `${d.due_display || d.limit_text}　${d.who}→${d.to}`));
+      for (const d of due) ul.append(el('li', `deadline status-${d.status}`, `${(d.due_display && withYear(d.due_display, d.due, Date.now())) || d.limit_text}　${d.who}→${d.to}`));
       parts.push(ul);
     }
     box.replaceChildren(...parts);

@@ -47,6 +47,13 @@ test('embed.html under the strict CSP: element, JS API and iframe all work, no v
   );
   assert.deepEqual(event, { grade: '特别重大', level: event.level });
   assert.ok(event.level, 'the yingji-result event carries the result');
+  // The panel reads numbers as the page does (parse.js): 三 refused with the text quoted, 1.2亿 = 12000 万元.
+  await panel.locator('input[name="deaths"]').fill('三');
+  await page.waitForFunction(() => document.querySelector('#panel').shadowRoot.querySelector('.error')?.textContent.includes('“三”'), null, { timeout: TIMEOUT });
+  await panel.locator('input[name="deaths"]').fill('');
+  await panel.locator('input[name="direct_loss_wan"]').fill('1.2亿');
+  await page.waitForFunction(() => document.querySelector('#panel').shadowRoot.querySelector('.grade')?.textContent.includes('特别重大'), null, { timeout: TIMEOUT });
+  assert.equal(await panel.locator('.understood[data-fact="direct_loss_wan"]').innerText(), '按 12000 万元(1.2亿元)计');
   // (a) the JS API
   await waitState(page, '#api-result', 'ready');
   await waitText(page, '#api-result', '较大事故');

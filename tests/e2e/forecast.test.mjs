@@ -105,3 +105,30 @@ test('<yingji-panel> with the forecast plan says where the day-by-day forecast i
   assert.match(await text(), /AQI日均值预报：逐日预报请在完整页面/);
   check();
 });
+
+test('a list pasted into one day box fills the days; an invalid intermediate input writes nothing to the log', async (t) => {
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
+  await ready(page);
+  // Typed key by key into the first box: "180," already means a list, never one merged number.
+  await page.locator('#fact-aqi-1').pressSequentially('180, 230, 260, 310, 280, 190', { delay: 15 });
+  await page.waitForFunction(() => document.querySelectorAll('input[data-series="aqi"]').length === 6);
+  assert.deepEqual(await page.$$eval('input[data-series="aqi"]', (n) => n.map((x) => x.value.trim())), ['180', '230', '260', '310', '280', '190']);
+  await waitText(page, '#response-level', '响应');
+  // One value per line, pasted into the second box, replaces from there on.
+  await page.locator('#fact-aqi-2').evaluate((box) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '100\n100\n');
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('#fact-aqi-3').value === '100');
+  assert.equal(await page.inputValue('#fact-aqi-1'), '180');
+
+  // A day the page cannot read: the result is stale and nothing of it reaches the log or 情况变化.
+  const before = await page.locator('#log').innerText();
+  await page.fill('#fact-aqi-4', '三百');
+  await page.locator('#error-aqi').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#error-aqi').innerText(), /“三百”/);
+  await page.waitForTimeout(1800); // past the log's pause in typing
+  assert.equal(await page.locator('#log').innerText(), before, 'an invalid input records nothing');
+  check();
+});

@@ -356,3 +356,81 @@ test('incident.js and incident.css are in the single-file build', () => {
   assert.match(single, /\.incident-bar \{/, 'incident.css is inlined');
   assert.doesNotMatch(single, /href="incident\.css"/, 'no link left to incident.css');
 });
+
+test('a new incident: the log starts with the plan chosen, no verdict on defaults; the prefilled time says so until confirmed', async (t) => {
+  const { page, check } = await open(t);
+  await plan(page);
+  await page.click('#incident-new');
+  await waitText(page, '#log', '新建事件，预案：《晋城市非煤矿山生产安全事故应急预案》');
+  await page.waitForTimeout(1500);
+  assert.doesNotMatch(await logText(page), /研判/, 'nothing was judged: nothing typed');
+  await waitText(page, '#prefilled-incident_time', '按新建时间预填，请核实');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#log', '研判：较大事故');
+  await waitText(page, '#deadlines li.deadline[data-id="unit-1h"]', '按新建时间预填，请核实');
+  await page.click('#confirm-incident_time');
+  await page.locator('#prefilled-incident_time').waitFor({ state: 'hidden' });
+  await waitText(page, '#log', '事发时间已核实');
+  await page.waitForFunction(() => !document.querySelector('#deadlines').textContent.includes('按新建时间预填'));
+  check();
+});
+
+/** Two tabs of the page in one browser profile (they share localStorage), the plan chosen in the first. */
+async function twoTabs(t) {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  t.after(() => context.close());
+  const tabs = [];
+  for (let n = 0; n < 2; n += 1) {
+    const p = await context.newPage();
+    await p.goto(server.url);
+    await waitState(p, '#app', 'ready');
+    if (!n) await plan(p);
+    tabs.push(p);
+  }
+  return tabs;
+}
+
+test('two tabs: an edit in one shows in the other within a second, and no edit is lost', async (t) => {
+  const [a, b] = await twoTabs(t);
+  await a.fill('#fact-deaths', '5');
+  await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '5', null, { timeout: 1000 });
+  await b.fill('#fact-missing', '1');
+  await a.waitForFunction(() => document.querySelector('#fact-missing').value === '1', null, { timeout: 1000 });
+  // The first tab edits another field: the second tab's 下落不明=1 survives.
+  await a.fill('#fact-serious_injuries', '2');
+  await b.waitForFunction(() => document.querySelector('#fact-serious_injuries').value === '2', null, { timeout: 1000 });
+  const saved = JSON.parse(await stored(a));
+  const values = saved.incidents.find((i) => i.id === saved.current).values;
+  assert.equal(values.missing, '1');
+  assert.equal(values.deaths, '5');
+  assert.equal(values.serious_injuries, '2');
+  await a.reload();
+  await waitState(a, '#app', 'ready');
+  assert.equal(await a.inputValue('#fact-missing'), '1');
+});
+
+test('two tabs, one field: a focused box follows the other tab; two writes at once show both values and let the officer pick', async (t) => {
+  const [a, b] = await twoTabs(t);
+  await b.fill('#fact-deaths', '5');
+  await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '5', null, { timeout: 1000 });
+  // B still has the focus in the box (nothing unsaved in it) when A changes the same field: B follows.
+  await b.focus('#fact-deaths');
+  await a.fill('#fact-deaths', '6');
+  await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '6', null, { timeout: 1000 });
+  // Two writes at the same moment: another tab's copy (死亡人数 7) lands in storage just before B
+  // writes its own 8 — B keeps 8, shows 7, and can take it.
+  await b.evaluate(() => {
+    const key = 'yingji:v1:incidents:v1';
+    const db = JSON.parse(localStorage.getItem(key));
+    db.incidents.find((i) => i.id === db.current).values.deaths = '7';
+    localStorage.setItem(key, JSON.stringify(db));
+  });
+  await b.fill('#fact-deaths', '8');
+  await waitText(b, '#incident-conflict', '死亡人数：本页为“8”，另一页为“7”');
+  assert.equal(await b.inputValue('#fact-deaths'), '8');
+  await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '8', null, { timeout: 1000 });
+  await b.click('#incident-conflict button.take-theirs');
+  await b.waitForFunction(() => document.querySelector('#fact-deaths').value === '7');
+  await a.waitForFunction(() => document.querySelector('#fact-deaths').value === '7', null, { timeout: 1000 });
+  assert.equal(await b.locator('#incident-conflict').isVisible(), false);
+});

@@ -93,9 +93,10 @@ async function waitText(page, selector, want) {
 
 const text = (page, selector) => page.locator(selector).first().innerText();
 
-test('page source keeps to the CSP and builds no DOM from strings', () => {
+test('page source keeps to the CSP and builds no DOM from strings', async () => {
   const forbidden = /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\b|cssText|\beval\s*\(|new\s+Function|setTimeout\s*\(\s*['"`]|setAttribute\(\s*['"]style/;
-  for (const file of ['app.js', 'incident.js']) {
+  const { readdirSync } = await import('node:fs');
+  for (const file of readdirSync(join(REPO, 'www')).filter((f) => f.endsWith('.js'))) {
     const js = readFileSync(join(REPO, 'www', file), 'utf8');
     const hit = js.split('\n').findIndex((l) => forbidden.test(l));
     assert.equal(hit, -1, `www/${file} line ${hit + 1} uses a forbidden API: ${js.split('\n')[hit]}`);
@@ -408,5 +409,48 @@ test('plan finder: choosing a city with no words lists its plans by incident typ
   assert.match(await special.innerText(), /特种设备事故/, 'the incident type is shown');
   await special.locator('button.use-plan').click();
   assert.equal(await page.locator('#plan').inputValue(), 'lvliang-special-equipment');
+  check();
+});
+
+test('numbers as the officer means them: 1.2亿 is 12000 万元 and shown so; 三 in a count is refused, quoting it', async (t) => {
+  const { page, check } = await open(t);
+  await ready(page);
+  await page.fill('#fact-direct_loss_wan', '1.2亿');
+  await waitText(page, '#understood-direct_loss_wan', '按 12000 万元(1.2亿元)计');
+  await waitText(page, '#grade', '特别重大');
+  await page.fill('#fact-direct_loss_wan', '10130000元');
+  await waitText(page, '#understood-direct_loss_wan', '按 1013 万元(10130000元)计');
+  await waitText(page, '#grade', '较大');
+  await page.fill('#fact-direct_loss_wan', '1,013万');
+  await waitText(page, '#understood-direct_loss_wan', '按 1013 万元');
+  await page.fill('#fact-direct_loss_wan', '');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  await page.fill('#fact-deaths', '三');
+  const err = page.locator('#error-deaths');
+  await err.waitFor({ state: 'visible' });
+  assert.match(await err.innerText(), /“死亡人数”填写的“三”无法识别为人数/);
+  assert.equal(await page.locator('#fact-deaths').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#banner').getAttribute('data-stale'), 'true', 'the last result is marked stale, not silently kept');
+  assert.equal(await page.inputValue('#fact-deaths'), '三', 'what was typed stays in the box');
+  await page.fill('#fact-deaths', '１２');
+  await waitText(page, '#grade', '重大');
+  assert.equal(await err.isVisible(), false);
+  check();
+});
+
+test('storage that throws on every write: what was typed stays on screen, exportable, and the page says so at once', async (t) => {
+  const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
+  const { page, check } = await open(t, { init });
+  await ready(page);
+  await waitText(page, '#save-state', '存储空间已满');
+  assert.equal(await page.locator('#save-state').getAttribute('role'), 'alert');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  assert.equal(await page.inputValue('#fact-deaths'), '5');
+  await waitText(page, '#save-state', '输入仍在本页上');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#incident-export')]);
+  const file = JSON.parse(await (await import('node:fs/promises')).readFile(await dl.path(), 'utf8'));
+  assert.equal(file.incident.values.deaths, '5', 'the export holds what was typed');
   check();
 });

@@ -20,7 +20,11 @@ test('weather plan: 暴雨 Ⅰ级 and 大风 Ⅲ级 at once give each level, the
   }
   assert.equal(await page.locator('details.fact-group[data-group="暴雨"] #fact-rain_fc_mm').count(), 1);
   // A temperature field accepts negatives (its range comes from the plan).
-  assert.equal(await page.getAttribute('#fact-frost_ground_min_c', 'min'), '-60');
+  await page.fill('#fact-frost_ground_min_c', '-61');
+  await waitText(page, '#error-frost_ground_min_c', '-60');
+  await page.fill('#fact-frost_ground_min_c', '-3');
+  await page.locator('#error-frost_ground_min_c').waitFor({ state: 'hidden' });
+  await page.fill('#fact-frost_ground_min_c', '');
 
   // Nothing entered: every hazard is below its criteria.
   await waitText(page, '#grade', '各灾种均未达到预警标准');

@@ -1,0 +1,111 @@
+// @ts-check
+// The banner (grade and level, or what a support procedure is and whether it started) and the summary
+// (who proposes, starts and commands; why raised). A pure view of the result.
+
+import { el } from './dom.js';
+import { citeText, fmtNum, isNum } from './format.js';
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const GRADE_CLASS = /** @type {Record<string, string>} */ ({ 特别重大: 'g1', 重大: 'g2', 较大: 'g3', 一般: 'g4' });
+
+/** @param {string | null | undefined} name @param {unknown} rank */
+export function gradeClass(name, rank) {
+  if (name && GRADE_CLASS[name]) return GRADE_CLASS[name];
+  if (isNum(rank) && /** @type {number} */ (rank) >= 1 && /** @type {number} */ (rank) <= 4) return `g${rank}`;
+  return 'g0';
+}
+
+/** For a plan whose levels are computed per hazard: the highest warning level reached, or null. @param {any[]} list */
+export function hazardHeadline(list) {
+  const computed = (list || []).filter((w) => w.hazard);
+  if (!computed.length) return null;
+  // One hazard (重污染天气): its level and colour, as the plan names them.
+  if (computed.length === 1) {
+    const w = computed[0];
+    return isNum(w.rank) ? `${w.name || ''}（${w.colour || ''}）预警` : '未达到预警级别';
+  }
+  const reached = computed.filter((w) => isNum(w.rank));
+  if (!reached.length) return '各灾种均未达到预警标准';
+  const top = Math.min(...reached.map((w) => w.rank));
+  const names = reached.filter((w) => w.rank === top).map((w) => w.hazard_name);
+  return `最高预警：${reached.find((w) => w.rank === top).name}（${names.join('、')}）`;
+}
+
+/** @param {string} gc */
+function colour(gc) {
+  for (const node of [$('banner'), $('summary')]) {
+    node.classList.remove('g0', 'g1', 'g2', 'g3', 'g4');
+    node.classList.add(gc);
+  }
+}
+
+function rows() {
+  const who = $('response-who');
+  who.replaceChildren();
+  return (/** @type {string} */ k, /** @type {string} */ v, /** @type {string} */ cls = '') => who.append(el('div', { class: cls }, el('dt', { text: k }), el('dd', { text: v })));
+}
+
+/**
+ * @param {any} out the result @param {boolean} empty nothing but the time was entered
+ */
+export function renderBanner(out, empty) {
+  const banner = $('banner');
+  const [c1, c2] = banner.querySelectorAll('.banner-caption');
+  const note = $('banner-note');
+  note.hidden = !empty;
+  const a = out.activation;
+  banner.classList.toggle('support', !!a);
+  if (a) {
+    // A support procedure (no grades, no response levels, e.g. 医药储备调拨).
+    colour('g0');
+    c1.textContent = '预案性质';
+    c2.textContent = '启动情况';
+    $('grade').textContent = '支持性程序（不分级）';
+    $('response-level').textContent = a.started ? `已启动${a.name}` : `${a.name}尚未启动`;
+    banner.classList.toggle('has-response', !!a.started);
+    const row = rows();
+    row('性质', a.summary, 'support-summary');
+    if (!a.started && a.waiting) row('待办', a.waiting, 'raised-note');
+    for (const [k, v] of [['提出', a.proposes], ['启动', a.starts], ['指挥', a.commands]]) if (v) row(k, v);
+    note.textContent = empty ? '尚未回答任何情况：以下为按默认值（判断为“否”）得出的结果。' : '';
+    return;
+  }
+  colour(gradeClass(out.grade, out.grade_rank));
+  const provisional = Array.isArray(out.provisional) ? out.provisional : [];
+  // A plan that computes warning levels (and grades nothing) shows the highest one here; a graded
+  // plan that also computes a warning from the expected grade keeps the grade.
+  const headline = out.grade || (out.criteria || []).length ? null : hazardHeadline(out.warnings);
+  const hazards = (out.warnings || []).filter((/** @type {any} */ w) => w.hazard).length;
+  c1.textContent = headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级';
+  c2.textContent = '响应级别';
+  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : headline || '未达到分级标准';
+  const r = out.response;
+  $('response-level').textContent = r ? r.level : '未达到响应条件';
+  // A scope ruling put the incident outside the plan: said instead of "below every threshold".
+  const outside = (Array.isArray(out.scope) ? out.scope : []).filter((/** @type {any} */ x) => x.applies === false);
+  if (outside.length) {
+    $('grade').textContent = '不按本预案定级';
+    $('response-level').textContent = '不启动本预案响应';
+  }
+  banner.classList.toggle('has-response', !!r);
+  const row = rows();
+  if (r) {
+    for (const [k, v] of [['提出', r.proposes], ['启动', r.starts], ['指挥', r.commands]]) if (v) row(k, v);
+  } else if (outside.length) {
+    for (const x of outside) {
+      row('适用范围', `${x.question}：${x.answer}。${x.text}（${citeText(x.cite)}）`, 'raised-note scope-outside');
+      row('应由', x.instead, 'raised-note scope-instead');
+    }
+  } else {
+    row('响应', '当前情形不满足本预案任何一级响应的启动条件。');
+  }
+  const raisedBy = r && Array.isArray(r.reasons) ? r.reasons.filter((/** @type {any} */ x) => x.raised) : [];
+  if (raisedBy.length) row('提高', `因人工判断提高：${raisedBy.map((/** @type {any} */ x) => x.text).join('；')}`, 'raised-note');
+  note.textContent = empty ? '尚未填写任何情况：以下为按默认值（人数、损失为0，判断为“否”）得出的结果。' : '';
+  // Criteria at zero reach 一般 only because its band starts at 0; name them only if nothing else does.
+  const allBasis = out.grade_basis || [];
+  const nonZero = allBasis.filter((/** @type {any} */ c) => isNum(c.value) && c.value > 0);
+  const basis = (nonZero.length ? nonZero : allBasis).map((/** @type {any} */ c) => `${c.label} ${fmtNum(c.value)}${c.unit || ''}（${c.band}）`);
+  if (basis.length) row('定级', basis.join('；'), 'basis');
+  for (const p of provisional) row('暂定', `${p.text}（${citeText(p.cite)}）`, 'raised-note');
+}
