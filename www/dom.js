@@ -2,7 +2,7 @@
 // The DOM helpers the page's modules share. DOM from createElement + textContent only: text is never
 // parsed as HTML.
 
-import { citeText } from './format.js';
+import { citeText, readableQuote } from './format.js';
 
 /**
  * Creates an element: el('p', {class: 'x', text: 'y', id: 'z', attrs: {...}, data: {...}}, child, ...).
@@ -47,7 +47,7 @@ export function quoteEl(quote, cite) {
   const q = quote == null ? '' : String(quote);
   if (!q && !cite) return null;
   const box = el('figure', { class: 'quote' });
-  if (q) box.append(el('blockquote', { text: `“${q}”` }));
+  if (q) box.append(el('blockquote', { text: `“${readableQuote(q)}”` }));
   const c = citeEl(cite);
   if (c) box.append(el('figcaption', {}, c));
   return box;

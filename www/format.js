@@ -116,3 +116,17 @@ export function factText(f, raw) {
   // A typed amount that carries its own unit ("1.2亿", "300元") is written as typed.
   return /[\u4e00-\u9fff]$/.test(raw) ? raw : `${raw}${f.type === 'series' ? '' : unit}`;
 }
+
+// CJK characters, Roman numerals (Ⅰ级) and CJK/full-width punctuation: the OCR of the seed texts put spaces between them.
+const CJK = '\\u2160-\\u217f\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+const OCR_SPACE = new RegExp(`([${CJK}])[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'g');
+
+/**
+ * A quote as shown: spaces the OCR left between two Chinese characters ("重污染天 气") removed. The
+ * stored quote stays as printed (the quote check compares it with the source); only the display
+ * changes. Spaces beside Latin letters or digits ("AQI 200", "5 人") are kept.
+ * @param {string} quote
+ */
+export function readableQuote(quote) {
+  return String(quote).replace(OCR_SPACE, '$1');
+}

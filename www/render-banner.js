@@ -31,6 +31,17 @@ export function hazardHeadline(list) {
   return `最高预警：${reached.find((w) => w.rank === top).name}（${names.join('、')}）`;
 }
 
+const WARN_COLOUR = /** @type {Record<string, string>} */ ({ 红色: 'g1', 橙色: 'g2', 黄色: 'g3', 蓝色: 'g4' });
+
+/** A forecast plan's banner takes the colour of its highest warning reached (red/orange/yellow/blue). @param {any[]} list */
+export function warningClass(list) {
+  const reached = (list || []).filter((w) => w.hazard && isNum(w.rank));
+  if (!reached.length) return 'g0';
+  const top = reached.reduce((a, b) => (b.rank < a.rank ? b : a));
+  const name = Object.keys(WARN_COLOUR).find((k) => String(top.colour || top.name || '').includes(k));
+  return name ? WARN_COLOUR[name] : 'g0';
+}
+
 /** @param {string} gc */
 function colour(gc) {
   for (const node of [$('banner'), $('summary')]) {
@@ -70,11 +81,11 @@ export function renderBanner(out, empty) {
     note.textContent = empty ? '尚未回答任何情况：以下为按默认值（判断为“否”）得出的结果。' : '';
     return;
   }
-  colour(gradeClass(out.grade, out.grade_rank));
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
   // A plan that computes warning levels (and grades nothing) shows the highest one here; a graded
   // plan that also computes a warning from the expected grade keeps the grade.
   const headline = out.grade || (out.criteria || []).length ? null : hazardHeadline(out.warnings);
+  colour(headline ? warningClass(out.warnings) : gradeClass(out.grade, out.grade_rank));
   const hazards = (out.warnings || []).filter((/** @type {any} */ w) => w.hazard).length;
   c1.textContent = headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级';
   c2.textContent = '响应级别';

@@ -27,6 +27,9 @@ async function typeForecast(page, values) {
 
 const warningTitle = (page) => page.locator('#warnings section[data-hazard="pollution"]');
 
+/** The banner's colour class: g1 red, g2 orange, g3 yellow, g4 blue, g0 grey. */
+const bannerColour = (page) => page.evaluate(() => [...document.getElementById('banner').classList].find((c) => /^g[0-4]$/.test(c)));
+
 test('a typed AQI forecast gives the warning, its colour, basis and response; 200/201 on both sides', async (t) => {
   const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await ready(page);
@@ -38,12 +41,14 @@ test('a typed AQI forecast gives the warning, its colour, basis and response; 20
   await typeForecast(page, [200, 200]);
   await waitText(page, '#warnings', '未达到预警级别');
   assert.equal(await warningTitle(page).getAttribute('data-level'), 'none');
+  assert.equal(await bannerColour(page), 'g0', 'no warning: the banner stays grey');
 
   // 201 on both days: yellow, Ⅲ级响应, the criterion quoted with its line.
   await typeForecast(page, [201, 201]);
   await waitText(page, '#warnings', '黄色');
   assert.equal(await warningTitle(page).getAttribute('data-level'), 'yellow');
   assert.ok(await page.locator('#warnings section.warn-yellow').count(), 'the warning is drawn yellow');
+  await page.waitForFunction(() => document.getElementById('banner').classList.contains('g3'));
   await waitText(page, '#warnings', '连续2天及以上');
   await waitText(page, '#warnings', '936');
   await waitText(page, '#response-level', 'Ⅲ级响应');
@@ -55,11 +60,13 @@ test('a typed AQI forecast gives the warning, its colour, basis and response; 20
   await waitText(page, '#response-level', 'Ⅰ级响应');
   // The plan grades nothing: the banner shows the computed warning level instead of a grade.
   await waitText(page, '#grade', '一级（红色）预警');
+  assert.equal(await bannerColour(page), 'g1', 'a red warning colours the banner red');
   await waitText(page, '#banner', '预警级别');
   // Exactly 300 on the third day: only one day above 300 → orange.
   await page.fill('#fact-aqi-3', '300');
   await waitText(page, '#warnings', '橙色');
   assert.equal(await warningTitle(page).getAttribute('data-level'), 'orange');
+  await page.waitForFunction(() => document.getElementById('banner').classList.contains('g2'));
 
   // Remove a day: the fourth box goes and the run is three days → still orange (L937).
   await page.click('#series-remove-aqi');

@@ -2,7 +2,7 @@
 // and their year when not this year; numbers never print NaN.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chinaLocal, citeText, clockText, factText, fmtMinutes, fmtNum, fullTime, hms, withYear } from '../../www/format.js';
+import { chinaLocal, citeText, clockText, factText, fmtMinutes, fmtNum, fullTime, hms, readableQuote, withYear } from '../../www/format.js';
 
 const NOW = Date.parse('2026-12-07T02:00:00Z'); // 10:00 China time
 
@@ -46,4 +46,13 @@ test('a due time from the engine gets its year only when not in this year; 24:00
   assert.equal(withYear('12月31日 24:00', '2026-12-31T16:00:00Z', NOW), '12月31日 24:00', 'the end of this year is this year');
   assert.equal(withYear('12:10', '2025-09-07T04:10:00Z', NOW), '2025年9月7日 12:10');
   assert.equal(withYear('', '2025-09-07T04:10:00Z', NOW), '');
+});
+
+test('quotes show without the OCR spaces between Chinese characters, and keep spaces beside Latin text and digits', () => {
+  assert.equal(readableQuote('重污染天 气应急预案'), '重污染天气应急预案');
+  assert.equal(readableQuote('发布 红色 预警,启动 Ⅰ级 响应'), '发布红色预警,启动Ⅰ级响应');
+  assert.equal(readableQuote('（一） 组织 指挥'), '（一）组织指挥');
+  assert.equal(readableQuote('AQI 日均值 > 200'), 'AQI 日均值 > 200', 'a space beside Latin text or a sign stays');
+  assert.equal(readableQuote('死亡 3 人'), '死亡 3 人', 'a space beside a digit stays');
+  assert.equal(readableQuote(''), '');
 });
