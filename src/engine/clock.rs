@@ -114,16 +114,6 @@ pub fn display(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
     }
 }
 
-/// Minutes after midnight of a `HH:MM` clock time (`24:00` = the end of the day).
-pub fn clock_minutes(clock: &str) -> Option<u32> {
-    let (h, m) = clock.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
