@@ -131,6 +131,7 @@ impl Cond {
 }
 
 /// Why a condition at `site` that refers to `r` can never hold, or `None` if the site sees it.
+#[cfg(feature = "checker")]
 pub fn unseen(site: Site, r: &Reference) -> Option<String> {
     (!site.sees(r.phase)).then(|| {
         format!(

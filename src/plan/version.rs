@@ -19,6 +19,7 @@ pub fn header(version: u32) -> [u8; 8] {
 }
 
 /// The problem with a file's stated format, if any.
+#[cfg(feature = "checker")]
 pub fn format_problem(stated: Option<u32>) -> Option<String> {
     match stated {
         Some(f) if f != FORMAT => Some(format!(
