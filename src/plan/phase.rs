@@ -119,15 +119,6 @@ impl Cond {
         };
         Some(Reference { key, phase, what })
     }
-
-    /// The direct sub-conditions of `any`, `all` and `not`.
-    pub fn children(&self) -> &[Cond] {
-        match self {
-            Cond::Any(cs) | Cond::All(cs) => cs,
-            Cond::Not(c) => std::slice::from_ref(&**c),
-            _ => &[],
-        }
-    }
 }
 
 /// Why a condition at `site` that refers to `r` can never hold, or `None` if the site sees it.
