@@ -53,6 +53,36 @@ fn overlap_between_bands() {
 fn bound_without_inclusivity() {
     let errors = edited("min = 30\nmin_inclusive = true\n", "min = 30\n");
     assert!(has(&errors, "bands[0]", "min_inclusive"), "{errors:?}");
+    // Every such bound is reported, each at its own band, with no default taken for any.
+    let text = PLAN
+        .replacen(
+            "max = 10\nmax_inclusive = false\ntext = \"3人以上10人以下",
+            "max = 10\ntext = \"3人以上10人以下",
+            1,
+        )
+        .replacen(
+            "max = 3\nmax_inclusive = false\n",
+            "max_inclusive = false\n",
+            1,
+        );
+    let errors = load(FILE, &text).expect_err("bounds without inclusivity");
+    let shown: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.problem.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "grading.axes[0](deaths).bands[2]",
+                "界限 max 没有写明是否含本数(max_inclusive = true 或 false):预案的“以上”“以下”是否含本数必须写明,不取默认"
+            ),
+            (
+                "grading.axes[0](deaths).bands[3]",
+                "写了 max_inclusive 却没有界限 max"
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -420,7 +450,9 @@ fn by_clock_must_be_a_clock_time() {
         "by_clock = \"12:00\"",
         "by_clock = \"12:00\"\nwithin_minutes = 60",
     );
-    assert!(has(&errors, "reporting[1]", "只能写一个"), "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "reporting[1](consult-opinion-noon)");
+    assert!(errors[0].problem.contains("只能写一个"), "{errors:?}");
 }
 
 #[test]

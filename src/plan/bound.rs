@@ -81,12 +81,18 @@ fn bound<T>(
     match (value, inclusive) {
         (Some(value), Some(inclusive)) => Ok(Some(Bound { value, inclusive })),
         (None, None) => Ok(None),
-        (Some(_), None) => Err(format!(
+        (value, _) => Err(unpaired(key, value.is_some())),
+    }
+}
+
+/// The message for a bound `key` given without its `…_inclusive` (`has_value`), or the reverse.
+pub fn unpaired(key: &str, has_value: bool) -> String {
+    if has_value {
+        format!(
             "界限 {key} 没有写明是否含本数({key}_inclusive = true 或 false):预案的“以上”“以下”是否含本数必须写明,不取默认"
-        )),
-        (None, Some(_)) => Err(format!(
-            "写了 {key}_inclusive 却没有界限 {key}"
-        )),
+        )
+    } else {
+        format!("写了 {key}_inclusive 却没有界限 {key}")
     }
 }
 

@@ -10,8 +10,20 @@ use super::bound::Range;
 use super::calendar::ClockTime;
 use super::model::{AmountRange, Band, Cite, Cond, Limit, ReportRule, SeriesRun};
 
-const VALUE: [&str; 2] = ["min", "max"];
-const RUN: [&str; 2] = ["min_run", "max_run"];
+/// A value range's keys (each with its `…_inclusive`).
+pub const VALUE: [&str; 2] = ["min", "max"];
+/// A run length's keys (`series_run`).
+pub const RUN: [&str; 2] = ["min_run", "max_run"];
+/// A reporting duty's limit keys: at most one per duty.
+#[cfg(feature = "checker")]
+pub const LIMITS: [&str; 4] = [
+    "within_minutes",
+    "by_clock",
+    "within_days",
+    "within_working_days",
+];
+pub const TWO_LIMITS: &str =
+    "within_minutes、by_clock、within_days、within_working_days 只能写一个(一条时限只有一种计法)";
 
 #[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -198,9 +210,7 @@ impl TryFrom<ReportRuleKeys> for ReportRule {
             (None, Some(c), None, None) => Limit::ByClock(c),
             (None, None, Some(d), None) => Limit::Days(d),
             (None, None, None, Some(d)) => Limit::WorkingDays(d),
-            _ => {
-                return Err("within_minutes、by_clock、within_days、within_working_days 只能写一个(一条时限只有一种计法)".into())
-            }
+            _ => return Err(TWO_LIMITS.into()),
         };
         Ok(ReportRule {
             id: k.id,
