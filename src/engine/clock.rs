@@ -85,9 +85,9 @@ pub fn rfc3339(t: DateTime<FixedOffset>) -> String {
     let nano = t.nanosecond() % 1_000_000_000;
     if nano != 0 {
         let frac = format!("{nano:09}");
-        let keep = if nano % 1_000_000 == 0 {
+        let keep = if nano.is_multiple_of(1_000_000) {
             3
-        } else if nano % 1000 == 0 {
+        } else if nano.is_multiple_of(1000) {
             6
         } else {
             9
