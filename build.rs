@@ -10,12 +10,39 @@
 //! struct as its fields one after another, so a plan's bytes are its fields' bytes concatenated:
 //! `src/plan/registry.rs` puts them back together with the lengths written here.
 //!
-//! Output in `$OUT_DIR`: `plans.bin` (the data) and `embedded_plans.rs` (file names and lengths).
+//! Each plan's bytes start with a header (`src/plan/version.rs`: magic and the model's version, a
+//! hash of the model's source files below), laid out as a first field like the others, so the
+//! engine refuses bytes of another build's model instead of misreading them.
+//!
+//! Output in `$OUT_DIR`: `plans.bin` (the data), `embedded_plans.rs` (file names and lengths) and
+//! `plan_bytes_version.rs` (the model's version, for `plan::to_bytes`/`from_bytes`).
 use std::{env, fs, path::Path};
 
+// The plan model, as the crate has it (every file its serde shape depends on).
 #[allow(dead_code)]
+#[path = "src/plan/bound.rs"]
+mod bound;
+#[allow(dead_code)]
+#[path = "src/plan/calendar.rs"]
+mod calendar;
+#[allow(dead_code)]
+#[path = "src/plan/keys.rs"]
+mod keys;
+#[allow(dead_code, unused_imports)]
 #[path = "src/plan/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "src/plan/version.rs"]
+mod version;
+
+/// The files that define the plan bytes' shape: their hash is the bytes' version.
+const MODEL_FILES: &[&str] = &[
+    "src/plan/bound.rs",
+    "src/plan/calendar.rs",
+    "src/plan/keys.rs",
+    "src/plan/model.rs",
+    "src/plan/version.rs",
+];
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -39,13 +66,25 @@ macro_rules! field_bytes {
     };
 }
 
-fn fields(plan: &model::Plan) -> Vec<Vec<u8>> {
-    field_bytes!(plan;
+fn fields(plan: &model::Plan, header: &[u8]) -> Vec<Vec<u8>> {
+    let mut fields = vec![header.to_vec()];
+    fields.extend(field_bytes!(plan;
         plan, bounds_clause, scope, exclusions, finder, facts, grades, grading, hazards, response,
         reporting, organisation, measures, termination, warning, notes, contacts, tables, activation,
-        checks,
-        applicability, recovery,
-    )
+        checks, applicability, recovery,
+    ));
+    fields
+}
+
+/// FNV-1a over the model's source files: any change to the model gives its bytes a new version.
+fn fnv1a(parts: &[&[u8]]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for part in parts {
+        for b in *part {
+            h = (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    h
 }
 
 fn main() {
@@ -53,6 +92,23 @@ fn main() {
     let out_dir = env::var("OUT_DIR").unwrap();
     let plans = Path::new(&root).join("plans");
     println!("cargo:rerun-if-changed=plans");
+    let sources: Vec<Vec<u8>> = MODEL_FILES
+        .iter()
+        .map(|f| {
+            println!("cargo:rerun-if-changed={f}");
+            fs::read(Path::new(&root).join(f)).unwrap_or_else(|e| panic!("{f}: {e}"))
+        })
+        .collect();
+    let bytes_version = fnv1a(&sources.iter().map(Vec::as_slice).collect::<Vec<_>>());
+    fs::write(
+        Path::new(&out_dir).join("plan_bytes_version.rs"),
+        format!(
+            "/// The plan model's version (a hash of its source), the second half of plan bytes' header.\n\
+             pub const BYTES_VERSION: u32 = 0x{bytes_version:08x};\n"
+        ),
+    )
+    .unwrap();
+    let header = version::header(bytes_version);
     let mut files = Vec::new();
     collect(&plans, &mut files);
     files.sort();
@@ -67,9 +123,9 @@ fn main() {
         let plan: model::Plan = toml::from_str(&text).unwrap_or_else(|e| {
             panic!("plans/{name} 无法读取(运行 yingji check plans/{name} 查看位置): {e}")
         });
-        let plan_fields = fields(&plan);
+        let plan_fields = fields(&plan, &header);
         assert!(
-            plan_fields.concat() == postcard::to_allocvec(&plan).unwrap(),
+            plan_fields.concat() == [&header[..], &postcard::to_allocvec(&plan).unwrap()].concat(),
             "build.rs: the field list in fields() no longer matches struct Plan in src/plan/model.rs"
         );
         names.push(name.to_string());

@@ -53,6 +53,36 @@ fn overlap_between_bands() {
 fn bound_without_inclusivity() {
     let errors = edited("min = 30\nmin_inclusive = true\n", "min = 30\n");
     assert!(has(&errors, "bands[0]", "min_inclusive"), "{errors:?}");
+    // Every such bound is reported, each at its own band, with no default taken for any.
+    let text = PLAN
+        .replacen(
+            "max = 10\nmax_inclusive = false\ntext = \"3人以上10人以下",
+            "max = 10\ntext = \"3人以上10人以下",
+            1,
+        )
+        .replacen(
+            "max = 3\nmax_inclusive = false\n",
+            "max_inclusive = false\n",
+            1,
+        );
+    let errors = load(FILE, &text).expect_err("bounds without inclusivity");
+    let shown: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.problem.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "grading.axes[0](deaths).bands[2]",
+                "界限 max 没有写明是否含本数(max_inclusive = true 或 false):预案的“以上”“以下”是否含本数必须写明,不取默认"
+            ),
+            (
+                "grading.axes[0](deaths).bands[3]",
+                "写了 max_inclusive 却没有界限 max"
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -179,13 +209,34 @@ fn unknown_key_is_rejected() {
 
 #[test]
 fn amount_condition_needs_inclusivity_and_count_facts() {
+    // A bound without its inclusivity is refused while the file is read: no default is taken.
     let errors = edited(
         r#"when = { yes = "beyond_city_capacity" }"#,
-        r#"when = { amount = { facts = ["trapped", "incident_time"], min = 3 } }"#,
+        r#"when = { amount = { facts = ["trapped"], min = 3 } }"#,
+    );
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "response.rules[4](beyond-city).when.amount");
+    assert!(
+        errors[0]
+            .problem
+            .starts_with("界限 min 没有写明是否含本数(min_inclusive"),
+        "{errors:?}"
+    );
+    let errors = edited(
+        r#"when = { yes = "beyond_city_capacity" }"#,
+        r#"when = { amount = { facts = ["trapped"], max_inclusive = true } }"#,
     );
     assert!(
-        has(&errors, "response.rules[4](beyond-city)", "min_inclusive"),
+        has(
+            &errors,
+            "beyond-city).when.amount",
+            "写了 max_inclusive 却没有界限 max"
+        ),
         "{errors:?}"
+    );
+    let errors = edited(
+        r#"when = { yes = "beyond_city_capacity" }"#,
+        r#"when = { amount = { facts = ["trapped", "incident_time"], min = 3, min_inclusive = true } }"#,
     );
     assert!(
         has(
@@ -294,7 +345,23 @@ fn hazard_rule_with_unknown_level_or_a_level_condition() {
         "when = { all = [{ hazard_at = { levels = [\"I\"] } }, { amount = { facts = [\"rain_fc_area_pct\"], min = 40.0, min_inclusive = true } }",
     );
     assert!(
-        weather_has(&errors, "rain-IV-forecast", "不能引用灾种的预警级别"),
+        weather_has(
+            &errors,
+            "hazards[1](rainstorm).rules[0](rain-IV-forecast)",
+            "hazard_at 引用的灾种预警级别在“计算灾种预警级别”这一步才得出,而灾种预警级别规则(hazards.rules)在“计算灾种预警级别”这一步判断"
+        ),
+        "{errors:?}"
+    );
+    let errors = weather_edited(
+        "when = { all = [{ amount = { facts = [\"rain_fc_area_pct\"], min = 40.0, min_inclusive = true } }",
+        "when = { all = [{ level_in = [\"I\"] }, { amount = { facts = [\"rain_fc_area_pct\"], min = 40.0, min_inclusive = true } }",
+    );
+    assert!(
+        weather_has(
+            &errors,
+            "rain-IV-forecast",
+            "level_in 引用的响应级别在“确定响应级别”这一步才得出"
+        ),
         "{errors:?}"
     );
 }
@@ -383,7 +450,9 @@ fn by_clock_must_be_a_clock_time() {
         "by_clock = \"12:00\"",
         "by_clock = \"12:00\"\nwithin_minutes = 60",
     );
-    assert!(has(&errors, "reporting[1]", "只能写一个"), "{errors:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "reporting[1](consult-opinion-noon)");
+    assert!(errors[0].problem.contains("只能写一个"), "{errors:?}");
 }
 
 #[test]
@@ -442,6 +511,129 @@ fn not_before_names_a_time_fact() {
             "facts[5](notice_time).not_before",
             "incident_grade"
         ),
+        "{errors:?}"
+    );
+}
+
+/// The issue's case: a county adds a grading flag to the 非煤矿山 plan. Flags are judged before any
+/// grade exists (`Phase::Criteria` < `Phase::Grade`), so a flag on the grade can never fire.
+fn with_flag(when: &str) -> String {
+    let at = "[grading]\ncombine = \"max\"\n";
+    assert!(PLAN.contains(at), "test edit does not apply: {at}");
+    PLAN.replacen(
+        at,
+        &format!(
+            "{at}\n[[grading.flags]]\nid = \"county-flag\"\ngrade = \"特别重大\"\nwhen = {when}\ntext = \"县里加的标准\"\ncite = {{ clause = \"1.4\", line = 1174 }}\nquote = \"特别重大事故\"\n"
+        ),
+        1,
+    )
+}
+
+#[test]
+fn a_grading_flag_on_the_grade_is_refused() {
+    // The same flag on a fact loads: what is refused is the reference, not the flag.
+    assert!(load(FILE, &with_flag(r#"{ yes = "beyond_county_capacity" }"#)).is_ok());
+    let text = with_flag(r#"{ grade_in = ["特别重大"] }"#);
+    let errors = load(FILE, &text).expect_err("a flag on the grade is refused");
+    assert_eq!(
+        errors,
+        vec![PlanError {
+            file: FILE.to_string(),
+            path: "grading.flags[0](county-flag)".to_string(),
+            problem: "grade_in 引用的事故等级在“确定事故等级”这一步才得出,而分级判断标准(grading.flags)在“逐项判断分级标准”这一步判断,其时事故等级尚未得出:此条件在这里永远不能按原意成立".to_string(),
+        }]
+    );
+    // Why: read without validation, the flag never fires, even when the grade it names is reached.
+    let plan: yingji::plan::Plan = toml::from_str(&text).unwrap();
+    let now = yingji::api::parse_now("2026-11-23T16:00:00+08:00").unwrap();
+    let raw: yingji::engine::RawFacts =
+        [("deaths".to_string(), yingji::engine::RawValue::Number(30.0))].into();
+    let facts = yingji::engine::Facts::parse(&plan, &raw, now).unwrap();
+    let outcome = yingji::engine::evaluate(&plan, &facts, now);
+    assert_eq!(outcome.grade.as_deref(), Some("特别重大"));
+    let flag = outcome
+        .criteria
+        .iter()
+        .find(|c| c.id == "county-flag")
+        .unwrap();
+    assert_eq!(flag.grade, None);
+}
+
+/// One case per kind of reference a flag cannot see, and a response rule on its own level.
+#[test]
+fn conditions_on_later_phases_are_refused_where_they_sit() {
+    for (when, key, what) in [
+        ("\"no_grade\"", "no_grade", "事故等级在“确定事故等级”"),
+        (
+            r#"{ level_in = ["I"] }"#,
+            "level_in",
+            "响应级别在“确定响应级别”",
+        ),
+        (
+            r#"{ any = [{ yes = "beyond_county_capacity" }, { not = { hazard_at = { levels = ["I"] } } }] }"#,
+            "hazard_at",
+            "灾种预警级别在“计算灾种预警级别”",
+        ),
+    ] {
+        let errors = load(FILE, &with_flag(when)).expect_err(when);
+        assert!(
+            has(
+                &errors,
+                "grading.flags[0](county-flag)",
+                &format!("{key} 引用的{what}这一步才得出,而分级判断标准(grading.flags)")
+            ),
+            "{when}: {errors:?}"
+        );
+    }
+    let errors = edited(
+        r#"when = { yes = "beyond_city_capacity" }"#,
+        r#"when = { level_in = ["II"] }"#,
+    );
+    assert!(
+        has(
+            &errors,
+            "response.rules[4](beyond-city)",
+            "level_in 引用的响应级别在“确定响应级别”这一步才得出,而响应级别规则(response.rules)在“确定响应级别”这一步判断"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_file_for_another_format_is_refused() {
+    let at = "[plan]\n";
+    assert!(PLAN.contains(at));
+    assert!(load(FILE, &PLAN.replacen(at, "[plan]\nformat = 1\n", 1)).is_ok());
+    // Refused before anything else is read: a newer format may hold keys this build does not know.
+    let newer = PLAN.replacen(at, "[plan]\nformat = 2\nnew_key = true\n", 1);
+    let errors = load(FILE, &newer).expect_err("format 2 is refused");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "plan.format");
+    assert!(
+        errors[0]
+            .problem
+            .starts_with("预案文件格式版本2不是本程序支持的版本1"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn enumerations_name_what_is_allowed() {
+    let errors = edited("kind = \"interpretation\"", "kind = \"opinion\"");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].path.starts_with("notes["), "{errors:?}");
+    assert!(
+        errors[0]
+            .problem
+            .starts_with("未知的取值“opinion”(只能是: interpretation / damage / ambiguity / gap)"),
+        "{errors:?}"
+    );
+    let errors = edited("combine = \"max\"", "combine = \"sum\"");
+    assert_eq!(errors[0].path, "grading.combine", "{errors:?}");
+    assert!(errors[0].problem.contains("未知的取值“sum”"), "{errors:?}");
+    let errors = edited("[grading]\ncombine = \"max\"\n", "[grading]\n");
+    assert!(
+        has(&errors, "grading.combine", "combine = \"max\""),
         "{errors:?}"
     );
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use yingji::plan::{load, registry, Cite, Plan};
+use yingji::plan::{from_bytes, load, registry, to_bytes, Cite, Plan, BYTES_VERSION};
 
 /// The source texts the plans cite: `$YINGJI_SEEDS`, else `../shared/seeds` beside the checkout (as
 /// on the project's machines and in CI). Missing seeds fail the test, saying where it looked.
@@ -413,4 +413,77 @@ fn tables_from_other_documents_quote_their_source() {
         }
     }
     assert!(checked > 0, "no table from another document checked");
+}
+
+/// Plan bytes carry the model's version: bytes of another build are refused with a message, never
+/// misread; this build's read back to the same plan.
+#[test]
+fn plan_bytes_carry_the_model_version() {
+    let plan = &registry().expect("embedded plans read")[0];
+    let bytes = to_bytes(plan);
+    assert_eq!(&bytes[..4], b"YJPL");
+    assert_eq!(bytes[4..8], BYTES_VERSION.to_le_bytes());
+    let back = from_bytes("a.bin", &bytes).expect("this build's bytes read");
+    assert_eq!(
+        serde_json::to_value(&back).unwrap(),
+        serde_json::to_value(plan).unwrap()
+    );
+
+    let mut other = bytes.clone();
+    other[4..8].copy_from_slice(&BYTES_VERSION.wrapping_add(1).to_le_bytes());
+    let e = from_bytes("other.bin", &other).expect_err("another build's bytes");
+    assert_eq!(e.file, "other.bin");
+    assert!(e.problem.starts_with("预案数据格式版本不符:数据为"), "{e}");
+    assert!(
+        e.problem
+            .contains(&format!("本引擎为{BYTES_VERSION:08x}版")),
+        "{e}"
+    );
+
+    // Bytes written before plan bytes had a header (bare postcard) are refused the same way.
+    let e = from_bytes("old.bin", &bytes[8..]).expect_err("headerless bytes");
+    assert!(e.problem.starts_with("预案数据格式版本不符"), "{e}");
+    for short in [&bytes[..0], &bytes[..3], &bytes[..7]] {
+        let e = from_bytes("short.bin", short).expect_err("too short");
+        assert!(e.problem.starts_with("预案数据格式版本不符"), "{e}");
+    }
+    let e = from_bytes("cut.bin", &bytes[..bytes.len() / 2]).expect_err("cut short");
+    assert!(e.problem.starts_with("无法读取预案数据(已损坏)"), "{e}");
+}
+
+/// Dependencies run one way: the engine reads plans, the plan model knows nothing of the engine.
+#[test]
+fn the_plan_model_does_not_use_the_engine() {
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/plan"),
+        &mut files,
+    );
+    assert!(files.len() > 3, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for forbidden in [
+            "crate::engine",
+            "crate::api",
+            "crate::wasm",
+            "crate::finder",
+            "super::super",
+        ] {
+            assert!(
+                !text.contains(forbidden),
+                "{} uses {forbidden}: src/plan must not depend on the engine or what is built on it",
+                file.display()
+            );
+        }
+    }
 }

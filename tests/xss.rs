@@ -20,6 +20,7 @@ const STRUCTURAL: &[&str] = &[
     "fact",
     "value",
     "combine",
+    "colour",
     "date",
     "source",
     "facts",

@@ -28,9 +28,10 @@ const PROBES = [
 const TEXT_KEYS = [
   'title', 'name', 'city', 'doc_number', 'issuer', 'label', 'help', 'text', 'quote', 'reason', 'reading',
   'instead', 'proposes', 'starts', 'commands', 'who', 'to', 'what', 'limit_text', 'head', 'deputies',
-  'duties', 'lead', 'by', 'issued_by', 'colour', 'measures', 'unit', 'phone', 'clause', 'incident_type',
+  'duties', 'lead', 'by', 'issued_by', 'measures', 'unit', 'phone', 'clause', 'incident_type',
   'reports',
 ];
+// Not `colour`: a warning level's colour is one of 红色/橙色/黄色/蓝色 (the model refuses others).
 // Keys whose value is an array of shown strings (possibly over several lines).
 const ARRAY_KEYS = ['members', 'conditions', 'columns', 'rows'];
 

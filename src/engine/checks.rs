@@ -3,12 +3,12 @@
 
 use super::cond::Ctx;
 use super::outcome::CheckOutcome;
-use crate::plan::{Check, Plan, Ratio};
+use crate::plan::{Check, Plan, Ratio, Site};
 
 pub fn checks(plan: &Plan, ctx: &Ctx) -> Vec<CheckOutcome> {
     plan.checks
         .iter()
-        .filter(|c| ctx.holds(&c.when))
+        .filter(|c| ctx.holds_at(Site::Check, &c.when))
         .map(|c| {
             let (status, detail) = tell(plan, c, ctx);
             CheckOutcome {
@@ -42,7 +42,7 @@ fn tell(plan: &Plan, c: &Check, ctx: &Ctx) -> (&'static str, String) {
         return ("unknown", format!("请填写:{}", seen.join("、")));
     }
     let (pass, shown) = match (&c.passes, &c.ratio) {
-        (Some(p), _) => (ctx.holds(p), String::new()),
+        (Some(p), _) => (ctx.holds_at(Site::Check, p), String::new()),
         (None, Some(r)) => ratio(plan, r, ctx),
         // The validator refuses a check with neither.
         (None, None) => return ("unknown", String::new()),

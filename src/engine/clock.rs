@@ -85,9 +85,9 @@ pub fn rfc3339(t: DateTime<FixedOffset>) -> String {
     let nano = t.nanosecond() % 1_000_000_000;
     if nano != 0 {
         let frac = format!("{nano:09}");
-        let keep = if nano % 1_000_000 == 0 {
+        let keep = if nano.is_multiple_of(1_000_000) {
             3
-        } else if nano % 1000 == 0 {
+        } else if nano.is_multiple_of(1000) {
             6
         } else {
             9
@@ -112,16 +112,6 @@ pub fn display(t: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
             t.minute()
         )
     }
-}
-
-/// Minutes after midnight of a `HH:MM` clock time (`24:00` = the end of the day).
-pub fn clock_minutes(clock: &str) -> Option<u32> {
-    let (h, m) = clock.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
 }
 
 #[cfg(test)]

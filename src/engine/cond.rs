@@ -1,31 +1,13 @@
-//! Evaluating a plan's `Cond` against the facts, the grade and (once known) the response level.
+//! Evaluating a plan's `Cond` against the facts and what the engine has computed so far (grade,
+//! hazards' levels, response level), as much of it as the condition's place may see
+//! (`plan::Site::sees`, the same rule `plan::validate` checks plans against).
 
 use super::facts::Facts;
 use super::hazards::HazardState;
-use crate::plan::Cond;
+use crate::plan::{Cond, Phase, Site};
 
-/// Whether `value` lies between the bounds, each with its own inclusivity (a lower bound is inclusive
-/// and an upper bound exclusive unless stated: validation requires them stated).
-pub fn in_range(
-    min: Option<f64>,
-    min_inclusive: Option<bool>,
-    max: Option<f64>,
-    max_inclusive: Option<bool>,
-    value: f64,
-) -> bool {
-    let above = match min {
-        None => true,
-        Some(m) if min_inclusive.unwrap_or(true) => value >= m,
-        Some(m) => value > m,
-    };
-    let below = match max {
-        None => true,
-        Some(m) if max_inclusive.unwrap_or(false) => value <= m,
-        Some(m) => value < m,
-    };
-    above && below
-}
-
+/// The facts and what has been computed so far (`None`/empty: not yet, or not reached).
+#[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub facts: &'a Facts,
     pub grade: Option<&'a str>,
@@ -43,6 +25,25 @@ impl<'a> Ctx<'a> {
             level: None,
             hazards: &[],
         }
+    }
+
+    /// What a condition at `site` sees: only what the phases before the site's phase computed.
+    pub fn at(&self, site: Site) -> Ctx<'a> {
+        Ctx {
+            facts: self.facts,
+            grade: self.grade.filter(|_| site.sees(Phase::Grade)),
+            level: self.level.filter(|_| site.sees(Phase::Response)),
+            hazards: if site.sees(Phase::Hazards) {
+                self.hazards
+            } else {
+                &[]
+            },
+        }
+    }
+
+    /// Whether the condition at `site` holds.
+    pub fn holds_at(&self, site: Site, cond: &Cond) -> bool {
+        self.at(site).holds(cond)
     }
 
     pub fn holds(&self, cond: &Cond) -> bool {
@@ -63,7 +64,7 @@ impl<'a> Ctx<'a> {
                     return false;
                 }
                 let sum: f64 = r.facts.iter().map(|f| self.facts.number(f)).sum();
-                in_range(r.min, r.min_inclusive, r.max, r.max_inclusive, sum)
+                r.range.contains(sum)
             }
             Cond::LevelIn(levels) => self.level.is_some_and(|l| levels.iter().any(|x| x == l)),
             Cond::HazardAt(h) => {
@@ -81,7 +82,7 @@ impl<'a> Ctx<'a> {
             Cond::DateWithin(w) => self
                 .facts
                 .time(&w.fact)
-                .is_some_and(|t| super::season::within(t, &w.from, &w.to)),
+                .is_some_and(|t| super::season::within(t, w.from, w.to)),
             Cond::SeriesRun(r) => super::series::holds(r, self.facts.series(&r.fact)),
         }
     }

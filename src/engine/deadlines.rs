@@ -3,15 +3,15 @@
 use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime};
 
 use super::calendar::calendar;
-use super::clock::{china, clock_minutes, display, rfc3339};
+use super::clock::{china, display, rfc3339};
 use super::cond::Ctx;
 use super::outcome::Deadline;
-use crate::plan::Plan;
+use crate::plan::{Plan, Site};
 
 pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Deadline> {
     plan.reporting
         .iter()
-        .filter(|r| ctx.holds(&r.when))
+        .filter(|r| ctx.holds_at(Site::Reporting, &r.when))
         .map(|r| {
             let anchor_label = plan
                 .facts
@@ -125,15 +125,14 @@ enum Limit {
 
 impl Limit {
     fn of(r: &crate::plan::ReportRule) -> Option<Limit> {
-        r.within_minutes
-            .map(Limit::Minutes)
-            .or(r
-                .by_clock
-                .as_deref()
-                .and_then(clock_minutes)
-                .map(Limit::Clock))
-            .or(r.within_days.map(Limit::Days))
-            .or(r.within_working_days.map(Limit::WorkingDays))
+        use crate::plan::Limit as L;
+        match r.limit {
+            L::None => None,
+            L::Minutes(m) => Some(Limit::Minutes(m)),
+            L::ByClock(c) => Some(Limit::Clock(c.minutes())),
+            L::Days(d) => Some(Limit::Days(d)),
+            L::WorkingDays(d) => Some(Limit::WorkingDays(d)),
+        }
     }
 
     fn counts(self) -> &'static str {

@@ -1,10 +1,10 @@
 //! The grade: each numeric criterion's band, each judgement criterion, and the most severe grade any
 //! of them reaches (`combine = "max"`, recorded in the plan's notes).
 
-use super::cond::{in_range, Ctx};
+use super::cond::Ctx;
 use super::facts::Facts;
 use super::outcome::{Criterion, FactValueShown};
-use crate::plan::{Axis, Band, Plan};
+use crate::plan::{Axis, Plan, Site};
 
 pub struct Graded {
     pub grade: Option<(String, u8)>,
@@ -33,7 +33,7 @@ pub fn grade(plan: &Plan, facts: &Facts) -> Graded {
     }
     let ctx = Ctx::facts_only(facts);
     for flag in &plan.grading.flags {
-        let reached = ctx.holds(&flag.when);
+        let reached = ctx.holds_at(Site::GradingFlag, &flag.when);
         criteria.push(Criterion {
             id: flag.id.clone(),
             label: flag.text.clone(),
@@ -74,7 +74,7 @@ fn axis_criterion(
         })
         .collect();
     let value: f64 = shown.iter().map(|f| f.value).sum();
-    let band = axis.bands.iter().find(|b| contains(b, value));
+    let band = axis.bands.iter().find(|b| b.range.contains(value));
     Criterion {
         id: axis.id.clone(),
         label: axis.label.clone(),
@@ -87,15 +87,4 @@ fn axis_criterion(
         cite: band.map(|b| b.cite.clone()),
         quote: band.map_or_else(String::new, |b| b.quote.clone()),
     }
-}
-
-/// Whether `value` lies in the band, each bound with its own inclusivity.
-pub fn contains(band: &Band, value: f64) -> bool {
-    in_range(
-        band.min,
-        band.min_inclusive,
-        band.max,
-        band.max_inclusive,
-        value,
-    )
 }

@@ -1,10 +1,9 @@
-//! Computed warning levels: each hazard's level from its rules over the facts (the highest-ranked
-//! `warning.levels` entry whose rule holds), before the response level, which may rest on them.
+//! Computed warning levels: each hazard's level from its rules (the highest-ranked `warning.levels`
+//! entry whose rule holds), after the grade and before the response level, which may rest on them.
 
 use super::cond::Ctx;
-use super::facts::Facts;
 use super::outcome::{HazardBasis, WarningOutcome};
-use crate::plan::{Hazard, Plan, WarningLevel};
+use crate::plan::{Hazard, Plan, Site, WarningLevel};
 
 /// One hazard's computed level (none: below every criterion).
 pub struct HazardState<'a> {
@@ -12,11 +11,11 @@ pub struct HazardState<'a> {
     pub level: Option<&'a WarningLevel>,
 }
 
-pub fn assess<'a>(plan: &'a Plan, facts: &Facts) -> Vec<HazardState<'a>> {
+pub fn assess<'a>(plan: &'a Plan, ctx: &Ctx) -> Vec<HazardState<'a>> {
     let Some(warning) = &plan.warning else {
         return Vec::new();
     };
-    let ctx = Ctx::facts_only(facts);
+    let ctx = ctx.at(Site::HazardRule);
     plan.hazards
         .iter()
         .map(|hazard| HazardState {
@@ -33,11 +32,11 @@ pub fn assess<'a>(plan: &'a Plan, facts: &Facts) -> Vec<HazardState<'a>> {
 
 /// The `warnings[]` entries for computed hazards: every hazard, reached or not, with the rules that
 /// put it at its level.
-pub fn outcomes(plan: &Plan, states: &[HazardState], facts: &Facts) -> Vec<WarningOutcome> {
+pub fn outcomes(plan: &Plan, states: &[HazardState], ctx: &Ctx) -> Vec<WarningOutcome> {
     let Some(warning) = &plan.warning else {
         return Vec::new();
     };
-    let ctx = Ctx::facts_only(facts);
+    let ctx = ctx.at(Site::HazardRule);
     states
         .iter()
         .map(|s| {
@@ -60,7 +59,7 @@ pub fn outcomes(plan: &Plan, states: &[HazardState], facts: &Facts) -> Vec<Warni
             WarningOutcome {
                 id: s.level.map(|l| l.id.clone()),
                 name: s.level.map(|l| l.name.clone()),
-                colour: s.level.map(|l| l.colour.clone()),
+                colour: s.level.map(|l| l.colour.as_str().to_string()),
                 rank: s.level.map(|l| l.rank),
                 issued_by: s.level.map(|l| l.issued_by.clone()).unwrap_or_default(),
                 measures: s

@@ -17,14 +17,11 @@ mod tasks;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::plan::{Body, Cite, Plan};
+use crate::plan::{Body, Cite, Plan, Site};
 pub use calendar::{calendar, Calendar};
-pub use clock::clock_minutes;
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
-pub use grade::contains;
 pub use outcome::*;
-pub use season::month_day;
 
 pub fn summary(plan: &Plan) -> PlanSummary {
     let m = &plan.plan;
@@ -38,7 +35,9 @@ pub fn summary(plan: &Plan) -> PlanSummary {
     }
 }
 
-/// Evaluates checked facts against a plan at time `now`.
+/// Evaluates checked facts against a plan at time `now`, phase by phase (`plan::Phase`): criteria
+/// and grade, hazards' levels, response level, then everything shown with them. Each condition sees
+/// only what its place may (`Ctx::at`).
 pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
     let scope = scope::rulings(plan, facts);
     let inside = scope.iter().all(|s| s.applies);
@@ -48,14 +47,16 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         graded.grade = None;
     }
     let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
-    let hazard_states = hazards::assess(plan, facts);
+    let graded_ctx = Ctx {
+        grade: grade_name,
+        ..Ctx::facts_only(facts)
+    };
+    let hazard_states = hazards::assess(plan, &graded_ctx);
     let response = response::respond(
         plan,
         &Ctx {
-            facts,
-            grade: grade_name,
-            level: None,
             hazards: &hazard_states,
+            ..graded_ctx
         },
     )
     .filter(|_| inside);
@@ -78,23 +79,23 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     let termination = plan
         .termination
         .iter()
-        .find(|t| ctx.holds(&t.when))
+        .find(|t| ctx.holds_at(Site::Termination, &t.when))
         .map(|t| TerminationOutcome {
             who: t.who.clone(),
             conditions: t.conditions.clone(),
             cite: t.cite.clone(),
             quote: t.quote.clone(),
         });
-    let mut warnings = hazards::outcomes(plan, &hazard_states, facts);
+    let mut warnings = hazards::outcomes(plan, &hazard_states, &ctx);
     warnings.extend(issued_warning(plan, facts));
     mark_differences(plan, &mut warnings);
     let notes: Vec<NoteOutcome> = plan
         .notes
         .iter()
-        .filter(|n| ctx.holds(&n.when))
+        .filter(|n| ctx.holds_at(Site::Note, &n.when))
         .map(|n| NoteOutcome {
             id: n.id.clone(),
-            kind: n.kind.clone(),
+            kind: n.kind.as_str().to_string(),
             title: n.title.clone(),
             reading: n.reading.clone(),
             reason: n.reason.clone(),
@@ -107,7 +108,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         .grading
         .provisional
         .iter()
-        .filter(|p| grade_name.is_some() && ctx.holds(&p.when))
+        .filter(|p| grade_name.is_some() && ctx.holds_at(Site::Provisional, &p.when))
         .map(|p| ProvisionalOutcome {
             text: p.text.clone(),
             cite: p.cite.clone(),
@@ -139,7 +140,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     let recovery: Vec<RecoveryOutcome> = plan
         .recovery
         .iter()
-        .filter(|r| inside && ctx.holds(&r.when))
+        .filter(|r| inside && ctx.holds_at(Site::Recovery, &r.when))
         .map(|r| RecoveryOutcome {
             id: r.id.clone(),
             title: r.title.clone(),
@@ -154,7 +155,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     recovery.iter().for_each(|r| citations.add(&r.cite));
     scope.iter().for_each(|s| citations.add(&s.cite));
     let activation = plan.activation.as_ref().map(|a| {
-        let started = ctx.holds(&a.when);
+        let started = ctx.holds_at(Site::Activation, &a.when);
         ActivationOutcome {
             name: a.name.clone(),
             summary: a.summary.clone(),
@@ -226,7 +227,7 @@ fn issued_warning(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
         .map(|l| WarningOutcome {
             id: Some(l.id.clone()),
             name: Some(l.name.clone()),
-            colour: Some(l.colour.clone()),
+            colour: Some(l.colour.as_str().to_string()),
             rank: Some(l.rank),
             hazard: None,
             hazard_name: None,

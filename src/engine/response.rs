@@ -3,7 +3,7 @@
 
 use super::cond::Ctx;
 use super::outcome::{Quoted, Reason, ResponseOutcome};
-use crate::plan::{Level, Plan, RuleKind};
+use crate::plan::{Level, Plan, RuleKind, Site};
 
 pub fn respond(plan: &Plan, ctx: &Ctx) -> Option<ResponseOutcome> {
     let levels = &plan.response.levels;
@@ -12,7 +12,7 @@ pub fn respond(plan: &Plan, ctx: &Ctx) -> Option<ResponseOutcome> {
         .response
         .rules
         .iter()
-        .filter(|r| ctx.holds(&r.when))
+        .filter(|r| ctx.holds_at(Site::ResponseRule, &r.when))
         .filter_map(|r| Some((r, level_of(&r.level)?)))
         .collect();
     let chosen: &Level = matched.iter().map(|(_, l)| *l).min_by_key(|l| l.rank)?;

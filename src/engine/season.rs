@@ -4,25 +4,14 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::facts::china;
-
-/// `MM-DD` → (month, day), for any day that exists in some year (02-29 included).
-pub fn month_day(s: &str) -> Option<(u32, u32)> {
-    let (m, d) = s.split_once('-')?;
-    if m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
-    chrono::NaiveDate::from_ymd_opt(2024, m, d).map(|_| (m, d))
-}
+use crate::plan::MonthDay;
 
 /// Whether `t` (read in China time) falls on a day from `from` to `to` inclusive; `from` after `to`
-/// wraps over the new year. False for a malformed window (validation rejects those).
-pub fn within(t: DateTime<FixedOffset>, from: &str, to: &str) -> bool {
-    let (Some(a), Some(b)) = (month_day(from), month_day(to)) else {
-        return false;
-    };
+/// wraps over the new year.
+pub fn within(t: DateTime<FixedOffset>, from: MonthDay, to: MonthDay) -> bool {
+    let (a, b) = ((from.month, from.day), (to.month, to.day));
     let local = t.with_timezone(&china());
-    let day = (local.month(), local.day());
+    let day = (local.month() as u8, local.day() as u8);
     if a <= b {
         a <= day && day <= b
     } else {
@@ -39,32 +28,28 @@ mod tests {
         parse_time(s).unwrap()
     }
 
+    fn d(s: &str) -> MonthDay {
+        MonthDay::parse(s).unwrap()
+    }
+
     #[test]
     fn inclusive_at_both_ends() {
-        assert!(within(at("2026-04-11T00:00"), "04-11", "05-31"));
-        assert!(within(at("2026-05-31T23:59"), "04-11", "05-31"));
-        assert!(!within(at("2026-04-10T23:59"), "04-11", "05-31"));
-        assert!(!within(at("2026-06-01T00:00"), "04-11", "05-31"));
+        assert!(within(at("2026-04-11T00:00"), d("04-11"), d("05-31")));
+        assert!(within(at("2026-05-31T23:59"), d("04-11"), d("05-31")));
+        assert!(!within(at("2026-04-10T23:59"), d("04-11"), d("05-31")));
+        assert!(!within(at("2026-06-01T00:00"), d("04-11"), d("05-31")));
     }
 
     #[test]
     fn china_time_decides_the_day() {
         // 2026-05-31T16:30Z is 06-01 00:30 in China.
-        assert!(!within(at("2026-05-31T16:30:00Z"), "04-11", "05-31"));
+        assert!(!within(at("2026-05-31T16:30:00Z"), d("04-11"), d("05-31")));
     }
 
     #[test]
     fn wraps_over_new_year() {
-        assert!(within(at("2026-12-31T12:00"), "12-01", "02-28"));
-        assert!(within(at("2026-01-15T12:00"), "12-01", "02-28"));
-        assert!(!within(at("2026-03-01T12:00"), "12-01", "02-28"));
-    }
-
-    #[test]
-    fn malformed_days() {
-        assert_eq!(month_day("02-29"), Some((2, 29)));
-        assert_eq!(month_day("02-30"), None);
-        assert_eq!(month_day("4-11"), None);
-        assert_eq!(month_day("04/11"), None);
+        assert!(within(at("2026-12-31T12:00"), d("12-01"), d("02-28")));
+        assert!(within(at("2026-01-15T12:00"), d("12-01"), d("02-28")));
+        assert!(!within(at("2026-03-01T12:00"), d("12-01"), d("02-28")));
     }
 }

@@ -2,7 +2,6 @@
 //! values lie in a range, e.g. "AQI日均值>200 将持续 48 小时及以上" = some run of at least two days
 //! with AQI above 200.
 
-use super::cond::in_range;
 use crate::plan::SeriesRun;
 
 /// Whether `series` has a maximal run matching `run` (value range, run length, first items, and an
@@ -25,7 +24,7 @@ pub fn runs(run: &SeriesRun, series: &[f64]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, v) in series.iter().enumerate() {
-        let inside = in_range(run.min, run.min_inclusive, run.max, run.max_inclusive, *v);
+        let inside = run.values.contains(*v);
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -42,30 +41,32 @@ pub fn runs(run: &SeriesRun, series: &[f64]) -> Vec<(usize, usize)> {
 }
 
 fn length_ok(run: &SeriesRun, len: usize) -> bool {
-    in_range(
-        Some(f64::from(run.min_run)),
-        run.min_run_inclusive,
-        run.max_run.map(f64::from),
-        run.max_run_inclusive,
-        len as f64,
-    ) && len > 0
+    // Lengths past u32 cannot occur (a series holds at most a year of items).
+    len > 0 && u32::try_from(len).is_ok_and(|n| run.run.contains(n))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::{Bound, Range};
 
     fn above(min: f64, days: u32) -> SeriesRun {
         SeriesRun {
             fact: "aqi".into(),
-            min: Some(min),
-            min_inclusive: Some(false),
-            max: None,
-            max_inclusive: None,
-            min_run: days,
-            min_run_inclusive: Some(true),
-            max_run: None,
-            max_run_inclusive: None,
+            values: Range {
+                min: Some(Bound {
+                    value: min,
+                    inclusive: false,
+                }),
+                max: None,
+            },
+            run: Range {
+                min: Some(Bound {
+                    value: days,
+                    inclusive: true,
+                }),
+                max: None,
+            },
             within_first: None,
             containing: None,
         }
@@ -102,15 +103,23 @@ mod tests {
     fn run_length_bounds_carry_their_inclusivity() {
         // Exactly one day above 200 (持续24小时, not 48): max_run 2 exclusive.
         let mut one_day = above(200.0, 1);
-        one_day.max_run = Some(2);
-        one_day.max_run_inclusive = Some(false);
+        one_day.run.max = Some(Bound {
+            value: 2,
+            inclusive: false,
+        });
         assert!(holds(&one_day, &[201.0, 100.0]));
         assert!(!holds(&one_day, &[201.0, 201.0]));
-        one_day.max_run_inclusive = Some(true);
+        one_day.run.max = Some(Bound {
+            value: 2,
+            inclusive: true,
+        });
         assert!(holds(&one_day, &[201.0, 201.0]));
         // An exclusive lower run bound: more than 2 days.
         let mut more_than_two = above(200.0, 2);
-        more_than_two.min_run_inclusive = Some(false);
+        more_than_two.run.min = Some(Bound {
+            value: 2,
+            inclusive: false,
+        });
         assert!(!holds(&more_than_two, &[201.0, 201.0]));
         assert!(holds(&more_than_two, &[201.0, 201.0, 201.0]));
     }

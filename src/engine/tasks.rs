@@ -2,7 +2,7 @@
 
 use super::cond::Ctx;
 use super::outcome::{TaskGroup, TaskItem};
-use crate::plan::{Plan, Task};
+use crate::plan::{Plan, Site, Task};
 
 pub fn tasks(plan: &Plan, ctx: &Ctx) -> Vec<TaskGroup> {
     let item = |t: &Task| TaskItem {
@@ -26,7 +26,11 @@ pub fn tasks(plan: &Plan, ctx: &Ctx) -> Vec<TaskGroup> {
             });
         }
     }
-    for m in plan.measures.iter().filter(|m| ctx.holds(&m.when)) {
+    for m in plan
+        .measures
+        .iter()
+        .filter(|m| ctx.holds_at(Site::Measure, &m.when))
+    {
         let Some(first) = m.items.first() else {
             continue;
         };
@@ -43,7 +47,7 @@ pub fn tasks(plan: &Plan, ctx: &Ctx) -> Vec<TaskGroup> {
         .organisation
         .groups
         .iter()
-        .filter(|g| ctx.holds(&g.when))
+        .filter(|g| ctx.holds_at(Site::Group, &g.when))
     {
         out.push(TaskGroup {
             kind: "group".into(),

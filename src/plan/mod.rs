@@ -1,18 +1,29 @@
-//! Plans: the model (`model`), reading a plan file (`load`), checking it (`validate`), and the plans
-//! embedded in the build (`registry`).
+//! Plans: the model (`model`, with `bound`, `calendar` and the file's key layouts in `keys`), the
+//! order conditions are evaluated in (`phase`), format versions (`version`), reading a plan file
+//! (`load`), checking it (`validate`), and the plans embedded in the build (`registry`).
+//!
+//! `plan` depends on no other part of the crate but `error`-free leaves: the engine depends on it,
+//! never the reverse (tests/plan_files.rs keeps it so).
 
+mod bound;
+mod calendar;
 mod error;
+mod keys;
 #[cfg(feature = "checker")]
 mod load;
 mod model;
+mod phase;
 mod registry;
 #[cfg(feature = "checker")]
 mod validate;
+mod version;
 
 pub use error::PlanError;
 #[cfg(feature = "checker")]
 pub use load::load;
 pub use model::*;
-pub use registry::{find, from_bytes, registry, to_bytes};
+pub use phase::{Phase, Reference, Site};
+pub use registry::{find, from_bytes, registry, to_bytes, BYTES_VERSION};
 #[cfg(feature = "checker")]
 pub use validate::validate;
+pub use version::FORMAT;

@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::bound::{Bound, Range};
+pub use super::calendar::{ClockTime, MonthDay};
+use super::keys::{AmountKeys, BandKeys, ReportRuleKeys, SeriesRunKeys};
+
 /// One plan file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -179,6 +183,10 @@ pub struct Meta {
     pub source: String,
     /// First and last line of the plan in the source.
     pub lines: [u32; 2],
+    /// The plan file format the file is written for (`super::version::FORMAT`); absent = this
+    /// build's. A file stating another is refused.
+    #[serde(default)]
+    pub format: Option<u32>,
 }
 
 /// Where a rule sits in the source: clause number and seed line(s); for sources that put a whole plan
@@ -282,9 +290,10 @@ pub struct GradeDef {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grading {
-    /// How the criteria combine (`max`, the only rule any plan here uses).
+    /// How the criteria combine (`max`, the only rule any plan here uses); required when there are
+    /// criteria.
     #[serde(default)]
-    pub combine: String,
+    pub combine: Option<Combine>,
     #[serde(default)]
     pub axes: Vec<Axis>,
     #[serde(default)]
@@ -292,6 +301,13 @@ pub struct Grading {
     /// When the grade is only provisional (e.g. graded on "可能造成" while people are still trapped).
     #[serde(default)]
     pub provisional: Vec<Provisional>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Combine {
+    /// The most severe grade any criterion reaches.
+    Max,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -318,18 +334,14 @@ pub struct Axis {
     pub bands: Vec<Band>,
 }
 
+/// In the file: `grade`, `min`/`min_inclusive`, `max`/`max_inclusive`, `text`, `cite`, `quote`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "BandKeys", into = "BandKeys")]
 pub struct Band {
     pub grade: String,
-    /// Lower bound; absent = from 0 inclusive.
-    pub min: Option<f64>,
-    #[serde(default)]
-    pub min_inclusive: Option<bool>,
-    /// Upper bound; absent = unbounded.
-    pub max: Option<f64>,
-    #[serde(default)]
-    pub max_inclusive: Option<bool>,
+    /// Lower bound absent = from 0 (the measures are sums of counts and amounts); upper bound absent
+    /// = unbounded.
+    pub range: Range,
     /// The band in words, as the plan reads after applying its bounds clause (e.g. "3人以上10人以下").
     pub text: String,
     pub cite: Cite,
@@ -391,52 +403,37 @@ pub enum Cond {
 pub struct DateWindow {
     pub fact: String,
     /// First day of the window, `MM-DD`, inclusive.
-    pub from: String,
+    pub from: MonthDay,
     /// Last day of the window, `MM-DD`, inclusive.
-    pub to: String,
+    pub to: MonthDay,
 }
 
-/// `series_run`: some maximal run of consecutive items of `fact` whose values lie in [min, max] (each
-/// bound with its own inclusivity) has a length within [min_run, max_run], lies within the first
-/// `within_first` items, and (if given) contains a run matching `containing`.
+/// `series_run`: some maximal run of consecutive items of `fact` whose values lie in `values` has a
+/// length in `run`, lies within the first `within_first` items, and (if given) contains a run
+/// matching `containing`. In the file: `min`/`min_inclusive`, `max`/`max_inclusive` (values),
+/// `min_run`/`min_run_inclusive`, `max_run`/`max_run_inclusive` (length; `min_run` required).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "SeriesRunKeys", into = "SeriesRunKeys")]
 pub struct SeriesRun {
     /// A `series` fact; absent in `containing` = the outer run's fact.
-    #[serde(default)]
     pub fact: String,
-    pub min: Option<f64>,
-    #[serde(default)]
-    pub min_inclusive: Option<bool>,
-    pub max: Option<f64>,
-    #[serde(default)]
-    pub max_inclusive: Option<bool>,
-    /// Shortest run, in items (1 = a single day).
-    pub min_run: u32,
-    pub min_run_inclusive: Option<bool>,
-    #[serde(default)]
-    pub max_run: Option<u32>,
-    #[serde(default)]
-    pub max_run_inclusive: Option<bool>,
+    pub values: Range,
+    /// Run length in items (1 = a single day); its lower bound is always stated.
+    pub run: Range<u32>,
     /// Only the first N items count (e.g. the 3-day forecast before the 7-day trend).
-    #[serde(default)]
     pub within_first: Option<u32>,
     /// A stricter run that must lie inside the same run (红色: >200 for 96 h, and within it >300 for
     /// 48 h).
-    #[serde(default)]
     pub containing: Option<Box<SeriesRun>>,
 }
 
+/// `amount`: the sum of `facts` lies in `range`. In the file: `facts`, `min`/`min_inclusive`,
+/// `max`/`max_inclusive`.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "AmountKeys", into = "AmountKeys")]
 pub struct AmountRange {
     pub facts: Vec<String>,
-    pub min: Option<f64>,
-    #[serde(default)]
-    pub min_inclusive: Option<bool>,
-    pub max: Option<f64>,
-    #[serde(default)]
-    pub max_inclusive: Option<bool>,
+    pub range: Range,
 }
 
 /// `hazard_at`: the computed warning level of one hazard, or of at least `min` of them.
@@ -535,9 +532,10 @@ pub struct LevelRule {
     pub quote: String,
 }
 
-/// A reporting duty with its clock.
+/// A reporting duty with its clock. In the file the clock is one of `within_minutes`, `by_clock`,
+/// `within_days`, `within_working_days`, or none.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "ReportRuleKeys", into = "ReportRuleKeys")]
 pub struct ReportRule {
     pub id: String,
     pub when: Cond,
@@ -546,36 +544,35 @@ pub struct ReportRule {
     pub what: String,
     /// The fact whose time starts the clock (`incident_time`, `phone_report_time`, ...).
     pub anchor: String,
-    /// Minutes allowed after the anchor; absent = the plan gives no number ("立即"/"及时").
-    pub within_minutes: Option<u32>,
+    pub limit: Limit,
     /// The limit in the plan's words: "1小时内", "立即", "及时".
     pub limit_text: String,
-    /// A clock time instead of minutes (`"12:00"` for "12时前", `"24:00"` for "当日"): due at the first
-    /// such time (China time) at or after the anchor.
-    #[serde(default)]
-    pub by_clock: Option<String>,
     pub cite: Cite,
     pub quote: String,
-    /// Calendar days allowed after the anchor ("五日内"): the anchor's own day is not counted and the
-    /// clock ends at 24:00 (China time) of the last day. Exclusive with the other two limits.
-    #[serde(default)]
-    pub within_days: Option<u32>,
-    /// Working days allowed after the anchor ("一个工作日内"): counted like `within_days` over Monday
-    /// to Friday only. Public holidays and adjusted working weekends are not known to the engine.
-    #[serde(default)]
-    pub within_working_days: Option<u32>,
     /// False when the anchor is an event that may never happen (催报, 响应结束): a blank anchor then
     /// waits. Otherwise (default) a blank anchor is counted from `incident_time`, marked estimated.
-    #[serde(default = "yes")]
     pub estimate: bool,
     /// The plan gives the limit but no start point ("1小时内" and nothing more): counted from
     /// `incident_time` and marked estimated, never silently.
-    #[serde(default)]
     pub start_unstated: bool,
 }
 
-fn yes() -> bool {
-    true
+/// How a reporting duty's time limit is counted from its anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The plan gives no number ("立即"/"及时").
+    None,
+    /// `within_minutes`: minutes after the anchor.
+    Minutes(u32),
+    /// `by_clock` (`"12:00"` for "12时前", `"24:00"` for "当日"): the first such time (China time) at
+    /// or after the anchor.
+    ByClock(ClockTime),
+    /// `within_days` ("五日内"): the anchor's own day is not counted and the clock ends at 24:00
+    /// (China time) of the last day.
+    Days(u32),
+    /// `within_working_days` ("一个工作日内"): counted like `Days` over working days: Monday to
+    /// Friday, less the State Council's holidays, plus its 调休 weekend days (`data/holidays-cn.toml`).
+    WorkingDays(u32),
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -678,7 +675,7 @@ pub struct WarningLevel {
     /// The choice value of `Warning::fact`.
     pub id: String,
     pub name: String,
-    pub colour: String,
+    pub colour: Colour,
     pub rank: u8,
     pub issued_by: String,
     pub issued_cite: Cite,
@@ -686,13 +683,63 @@ pub struct WarningLevel {
     pub cite: Cite,
 }
 
+/// A warning level's colour, as the plans write it.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Colour {
+    #[serde(rename = "红色")]
+    Red,
+    #[serde(rename = "橙色")]
+    Orange,
+    #[serde(rename = "黄色")]
+    Yellow,
+    #[serde(rename = "蓝色")]
+    Blue,
+}
+
+impl Colour {
+    /// As the plan writes it (and the result shows it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Colour::Red => "红色",
+            Colour::Orange => "橙色",
+            Colour::Yellow => "黄色",
+            Colour::Blue => "蓝色",
+        }
+    }
+}
+
+/// What kind of reading a note records.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    /// A reading the text forces on us.
+    Interpretation,
+    /// A damaged passage in the source.
+    Damage,
+    /// Two readings are possible; one is taken.
+    Ambiguity,
+    /// The plan says nothing where the product needs an answer.
+    Gap,
+}
+
+impl NoteKind {
+    /// As the file and the result write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteKind::Interpretation => "interpretation",
+            NoteKind::Damage => "damage",
+            NoteKind::Ambiguity => "ambiguity",
+            NoteKind::Gap => "gap",
+        }
+    }
+}
+
 /// An interpretation the text forces on us, or a damaged/ambiguous passage, with the reading taken.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub id: String,
-    /// `interpretation` | `damage` | `ambiguity` | `gap`.
-    pub kind: String,
+    pub kind: NoteKind,
     pub title: String,
     /// What the product does.
     pub reading: String,

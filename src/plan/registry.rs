@@ -3,7 +3,11 @@
 
 use std::sync::OnceLock;
 
+use super::version::{header, MAGIC};
 use super::{Plan, PlanError};
+
+// `BYTES_VERSION`: the model's version, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/plan_bytes_version.rs"));
 
 #[cfg(feature = "embedded")]
 include!(concat!(env!("OUT_DIR"), "/embedded_plans.rs"));
@@ -32,20 +36,38 @@ fn embedded() -> Option<Vec<(&'static str, Vec<u8>)>> {
 }
 
 /// Reads a plan already validated (an embedded plan, checked by the tests, or one the import checker
-/// validated) from its postcard bytes (`to_bytes`).
+/// validated) from its bytes (`to_bytes`). Bytes of another build's model (a cached checker module
+/// beside a newer engine) are refused by their header, never misread.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Plan, PlanError> {
-    postcard::from_bytes(bytes).map_err(|e| PlanError {
+    let problem = |problem: String| PlanError {
         file: file.to_string(),
         path: "(预案数据)".to_string(),
-        problem: format!("无法读取预案数据(版本不符或已损坏): {e}"),
-    })
+        problem,
+    };
+    let (head, body) = bytes.split_at(bytes.len().min(8));
+    if head.get(..4) != Some(&MAGIC[..]) || head.len() < 8 {
+        return Err(problem(
+            "预案数据格式版本不符:这不是本程序写出的预案数据(缺少版本标记),请重新导入预案文件"
+                .to_string(),
+        ));
+    }
+    let version = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+    if version != BYTES_VERSION {
+        return Err(problem(format!(
+            "预案数据格式版本不符:数据为{version:08x}版,本引擎为{BYTES_VERSION:08x}版(来自另一次构建);请刷新页面后重新导入预案文件"
+        )));
+    }
+    postcard::from_bytes(body).map_err(|e| problem(format!("无法读取预案数据(已损坏): {e}")))
 }
 
-/// A plan as postcard bytes: how plans are embedded (build.rs) and how the import checker hands a
-/// validated plan to the engine module.
+/// A plan as bytes: the header (`MAGIC`, `BYTES_VERSION`) and the plan in postcard. How plans are
+/// embedded (build.rs writes the same) and how the import checker hands a validated plan to the
+/// engine module.
 pub fn to_bytes(plan: &Plan) -> Vec<u8> {
+    let mut out = header(BYTES_VERSION).to_vec();
     // Plain data with no maps or `deserialize_any` types: serializing cannot fail.
-    postcard::to_allocvec(plan).unwrap_or_default()
+    out.extend(postcard::to_allocvec(plan).unwrap_or_default());
+    out
 }
 
 /// Every embedded plan, in file order, or every problem found in them. A test loads them all, so an

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::model::*;
-use crate::engine::clock_minutes;
+use super::phase::{unseen, Site};
+use super::version::format_problem;
 
 type Problems = Vec<(String, String)>;
 
@@ -55,6 +56,9 @@ impl<'a> Validator<'a> {
         }
         if chrono::NaiveDate::parse_from_str(&m.date, "%Y-%m-%d").is_err() {
             self.err("plan.date", format!("日期“{}”不是YYYY-MM-DD格式", m.date));
+        }
+        if let Some(problem) = format_problem(m.format) {
+            self.err("plan.format", problem);
         }
         if m.lines[0] == 0 || m.lines[0] > m.lines[1] {
             self.err("plan.lines", "起止行号无效");
@@ -203,12 +207,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Every fact, grade and level a condition names must exist, with the right type.
-    fn cond(&mut self, path: &str, cond: &Cond, allow_level: bool) {
-        self.cond_in(path, cond, allow_level, true);
-    }
-
-    fn cond_in(&mut self, path: &str, cond: &Cond, allow_level: bool, allow_hazard: bool) {
+    /// Every fact, grade and level a condition names must exist, with the right type, and be known
+    /// when a condition at `site` is evaluated (`Site::sees`: the engine's own order).
+    fn cond(&mut self, path: &str, cond: &Cond, site: Site) {
+        if let Some(problem) = cond.reference().and_then(|r| unseen(site, &r)) {
+            self.err(path, problem);
+        }
         match cond {
             Cond::Always | Cond::NoGrade => {}
             Cond::GradeIn(grades) => {
@@ -242,16 +246,12 @@ impl<'a> Validator<'a> {
                 if units.len() > 1 {
                     self.err(path, "amount 条件相加的事实项单位不一致");
                 }
-                if r.min.is_none() && r.max.is_none() {
+                if r.range.min.is_none() && r.range.max.is_none() {
                     self.err(path, "amount 条件至少要有上限或下限");
                 }
-                if r.min.is_some() != r.min_inclusive.is_some()
-                    || r.max.is_some() != r.max_inclusive.is_some()
-                {
-                    self.err(
-                        path,
-                        "amount 条件的每个界限都必须写明是否含本数(min_inclusive/max_inclusive)",
-                    );
+                // `number` facts may be negative (temperatures): finite is all a bound must be.
+                if r.range.bounds().any(|b| !b.value.is_finite()) {
+                    self.err(path, "amount 条件的界限必须是有限数");
                 }
             }
             Cond::Given(id) => self.fact_of(path, id, &[]),
@@ -266,17 +266,11 @@ impl<'a> Validator<'a> {
                 }
             }
             Cond::LevelIn(levels) => {
-                if !allow_level {
-                    self.err(path, "响应级别规则的条件不能引用响应级别本身");
-                }
                 for l in levels {
                     self.level_known(path, l);
                 }
             }
             Cond::HazardAt(h) => {
-                if !allow_hazard {
-                    self.err(path, "预警级别规则的条件不能引用灾种的预警级别");
-                }
                 if let Some(id) = &h.hazard {
                     if !self.plan.hazards.iter().any(|x| &x.id == id) {
                         self.err(path, format!("未知的灾种“{id}”"));
@@ -307,26 +301,17 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
-            Cond::DateWithin(w) => {
-                self.fact_of(path, &w.fact, &[FactType::Datetime]);
-                for (key, day) in [("from", &w.from), ("to", &w.to)] {
-                    if crate::engine::month_day(day).is_none() {
-                        self.err(
-                            path,
-                            format!("date_within 的 {key}“{day}”不是有效的月-日(MM-DD)"),
-                        );
-                    }
-                }
-            }
+            // The days themselves were checked when the file was read (`MonthDay`).
+            Cond::DateWithin(w) => self.fact_of(path, &w.fact, &[FactType::Datetime]),
             Cond::Any(cs) | Cond::All(cs) => {
                 if cs.is_empty() {
                     self.err(path, "any/all 条件列表为空");
                 }
                 for c in cs {
-                    self.cond_in(path, c, allow_level, allow_hazard);
+                    self.cond(path, c, site);
                 }
             }
-            Cond::Not(c) => self.cond_in(path, c, allow_level, allow_hazard),
+            Cond::Not(c) => self.cond(path, c, site),
             Cond::SeriesRun(r) => self.series_run(path, r, None),
         }
     }
@@ -342,33 +327,23 @@ impl<'a> Validator<'a> {
             Some(_) => {}
             None => self.fact_of(path, &r.fact, &[FactType::Series]),
         }
-        if r.min.is_none() && r.max.is_none() {
+        if r.values.min.is_none() && r.values.max.is_none() {
             self.err(path, "series_run 条件至少要有数值上限或下限(min/max)");
         }
-        if r.min.is_some() != r.min_inclusive.is_some()
-            || r.max.is_some() != r.max_inclusive.is_some()
+        if r.values
+            .bounds()
+            .any(|b| !b.value.is_finite() || b.value < 0.0)
         {
-            self.err(
-                path,
-                "series_run 的每个数值界限都必须写明是否含本数(min_inclusive/max_inclusive)",
-            );
+            self.err(path, "series_run 的数值界限必须是非负有限数");
         }
-        for v in [r.min, r.max].into_iter().flatten() {
-            if !v.is_finite() || v < 0.0 {
-                self.err(path, "series_run 的数值界限必须是非负有限数");
-            }
-        }
-        if r.min_run_inclusive.is_none() || r.max_run.is_some() != r.max_run_inclusive.is_some() {
-            self.err(
-                path,
-                "series_run 的持续长度界限必须写明是否含本数(min_run_inclusive/max_run_inclusive)",
-            );
-        }
-        if r.min_run == 0 && r.min_run_inclusive != Some(false) {
+        // A run is at least one item long: `min_run = 0` inclusive would count an empty run.
+        if r.run.min.is_some_and(|b| b.value == 0 && b.inclusive) {
             self.err(path, "series_run.min_run 至少为1(持续至少一项)");
         }
-        if r.max_run.is_some_and(|m| m < r.min_run) {
-            self.err(path, "series_run.max_run 小于 min_run,条件永远不成立");
+        if let (Some(lo), Some(hi)) = (r.run.min, r.run.max) {
+            if hi.value < lo.value {
+                self.err(path, "series_run.max_run 小于 min_run,条件永远不成立");
+            }
         }
         if r.within_first == Some(0) {
             self.err(path, "series_run.within_first 至少为1");
@@ -413,10 +388,7 @@ impl<'a> Validator<'a> {
                     self.err(&rpath, "规则id重复");
                 }
                 self.warning_level_known(&rpath, &r.level);
-                self.cond_in(&rpath, &r.when, false, false);
-                if grade_or_level_used(&r.when) {
-                    self.err(&rpath, "预警级别规则只能依据事实项,不能引用等级或响应级别");
-                }
+                self.cond(&rpath, &r.when, Site::HazardRule);
                 self.rule(&rpath, &r.cite, &r.quote);
             }
         }
@@ -440,7 +412,7 @@ impl<'a> Validator<'a> {
             }
         }
         let graded = !self.plan.grading.axes.is_empty() || !self.plan.grading.flags.is_empty();
-        if graded && self.plan.grading.combine != "max" {
+        if graded && self.plan.grading.combine != Some(Combine::Max) {
             self.err(
                 "grading.combine",
                 "目前只支持 combine = \"max\"(取各项标准达到的最高等级)",
@@ -460,30 +432,26 @@ impl<'a> Validator<'a> {
                 self.grade_known(&bpath, &band.grade);
                 reached.insert(band.grade.clone());
                 self.rule(&bpath, &band.cite, &band.quote);
-                if band.min.is_some() != band.min_inclusive.is_some() {
-                    self.err(&bpath, "下限必须同时写明是否含本数(min_inclusive)");
-                }
-                if band.max.is_some() != band.max_inclusive.is_some() {
-                    self.err(&bpath, "上限必须同时写明是否含本数(max_inclusive)");
-                }
-                for v in [band.min, band.max].into_iter().flatten() {
-                    if !v.is_finite() || v < 0.0 {
-                        self.err(&bpath, "界限必须是非负有限数");
-                    }
+                if band
+                    .range
+                    .bounds()
+                    .any(|b| !b.value.is_finite() || b.value < 0.0)
+                {
+                    self.err(&bpath, "界限必须是非负有限数");
                 }
             }
             self.tiling(&path, &axis.bands);
         }
         for (i, p) in self.plan.grading.provisional.iter().enumerate() {
             let path = format!("grading.provisional[{i}]");
-            self.cond(&path, &p.when, false);
+            self.cond(&path, &p.when, Site::Provisional);
             self.rule(&path, &p.cite, &p.quote);
         }
         for (i, flag) in self.plan.grading.flags.iter().enumerate() {
             let path = format!("grading.flags[{i}]({})", flag.id);
             self.grade_known(&path, &flag.grade);
             reached.insert(flag.grade.clone());
-            self.cond(&path, &flag.when, false);
+            self.cond(&path, &flag.when, Site::GradingFlag);
             self.rule(&path, &flag.cite, &flag.quote);
         }
         for g in &self.plan.grades {
@@ -496,21 +464,21 @@ impl<'a> Validator<'a> {
     /// Bands must tile [lowest bound, ∞) with no gap or overlap; a gap below the lowest band is
     /// allowed (values there are below every threshold).
     fn tiling(&mut self, path: &str, bands: &[Band]) {
-        let lower = |b: &Band| b.min.unwrap_or(0.0);
+        let lower = |b: &Band| b.range.min.map_or(0.0, |m| m.value);
         let mut sorted: Vec<(usize, &Band)> = bands.iter().enumerate().collect();
         sorted.sort_by(|a, b| lower(a.1).total_cmp(&lower(b.1)));
         for pair in sorted.windows(2) {
             let ((i, a), (j, b)) = (pair[0], pair[1]);
             let at = format!("{path}.bands[{i}]/bands[{j}]");
-            let (Some(a_max), Some(b_min)) = (a.max, b.min) else {
+            let (Some(a_max), Some(b_min)) = (a.range.max, b.range.min) else {
                 self.err(
                     at,
                     format!("“{}”与“{}”重叠:较低一档没有上限", a.text, b.text),
                 );
                 continue;
             };
-            let a_incl = a.max_inclusive.unwrap_or(false);
-            let b_incl = b.min_inclusive.unwrap_or(false);
+            let (a_max, a_incl, b_min, b_incl) =
+                (a_max.value, a_max.inclusive, b_min.value, b_min.inclusive);
             if a_max < b_min || (a_max == b_min && !a_incl && !b_incl) {
                 self.err(
                     at,
@@ -524,7 +492,7 @@ impl<'a> Validator<'a> {
             }
         }
         if let Some((i, top)) = sorted.last() {
-            if top.max.is_some() {
+            if top.range.max.is_some() {
                 self.err(
                     format!("{path}.bands[{i}]"),
                     "最高一档有上限,更大的数值不属于任何等级",
@@ -579,7 +547,7 @@ impl<'a> Validator<'a> {
         for (i, rule) in r.rules.iter().enumerate() {
             let path = format!("response.rules[{i}]({})", rule.id);
             self.level_known(&path, &rule.level);
-            self.cond(&path, &rule.when, false);
+            self.cond(&path, &rule.when, Site::ResponseRule);
             self.rule(&path, &rule.cite, &rule.quote);
         }
         for l in &r.levels {
@@ -611,26 +579,9 @@ impl<'a> Validator<'a> {
             if !ids.insert(rep.id.as_str()) {
                 self.err(&path, "报告规则id重复");
             }
-            self.cond(&path, &rep.when, true);
+            self.cond(&path, &rep.when, Site::Reporting);
             self.fact_of(&path, &rep.anchor, &[FactType::Datetime]);
-            if rep.within_minutes == Some(0) {
-                self.err(&path, "时限分钟数必须大于0;原文“立即”请不写 within_minutes");
-            }
-            if let Some(clock) = &rep.by_clock {
-                if rep.within_minutes.is_some()
-                    || rep.within_days.is_some()
-                    || rep.within_working_days.is_some()
-                {
-                    self.err(&path, "within_minutes 与 by_clock 只能写一个");
-                }
-                if clock_minutes(clock).is_none() {
-                    self.err(
-                        &path,
-                        format!("by_clock“{clock}”不是 HH:MM 格式的时刻(00:00–24:00)"),
-                    );
-                }
-            }
-            self.day_limits(&path, rep);
+            self.limit(&path, rep.limit);
             if rep.limit_text.trim().is_empty() {
                 self.err(&path, "缺少原文时限用语(limit_text)");
             }
@@ -638,31 +589,20 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// `within_days` / `within_working_days`: at most one limit per rule, each a sensible number.
-    fn day_limits(&mut self, path: &str, rep: &crate::plan::ReportRule) {
-        let set = [
-            rep.within_minutes.is_some(),
-            rep.within_days.is_some(),
-            rep.within_working_days.is_some(),
-        ];
-        if set.iter().filter(|x| **x).count() > 1 {
-            self.err(
+    /// A limit's number must make sense (one limit per rule is the file's key layout's check).
+    fn limit(&mut self, path: &str, limit: Limit) {
+        match limit {
+            Limit::Minutes(0) => {
+                self.err(path, "时限分钟数必须大于0;原文“立即”请不写 within_minutes")
+            }
+            Limit::Days(n) if !(1..=366).contains(&n) => {
+                self.err(path, format!("within_days 必须在1到366之间,现为{n}"))
+            }
+            Limit::WorkingDays(n) if !(1..=260).contains(&n) => self.err(
                 path,
-                "within_minutes、within_days、within_working_days 只能写一个(一条时限只有一种计法)",
-            );
-        }
-        if let Some(n) = rep.within_days {
-            if !(1..=366).contains(&n) {
-                self.err(path, format!("within_days 必须在1到366之间,现为{n}"));
-            }
-        }
-        if let Some(n) = rep.within_working_days {
-            if !(1..=260).contains(&n) {
-                self.err(
-                    path,
-                    format!("within_working_days 必须在1到260之间,现为{n}"),
-                );
-            }
+                format!("within_working_days 必须在1到260之间,现为{n}"),
+            ),
+            _ => {}
         }
     }
 
@@ -689,7 +629,7 @@ impl<'a> Validator<'a> {
                 self.err(format!("activation.{field}"), "不能为空");
             }
         }
-        self.cond("activation.when", &a.when, false);
+        self.cond("activation.when", &a.when, Site::Activation);
         self.rule("activation", &a.cite, &a.quote);
     }
 
@@ -708,9 +648,9 @@ impl<'a> Validator<'a> {
             for id in &c.needs {
                 self.fact_of(&format!("{path}.needs"), id, &[]);
             }
-            self.cond(&format!("{path}.when"), &c.when, true);
+            self.cond(&format!("{path}.when"), &c.when, Site::Check);
             match (&c.passes, &c.ratio) {
-                (Some(p), None) => self.cond(&format!("{path}.passes"), p, true),
+                (Some(p), None) => self.cond(&format!("{path}.passes"), p, Site::Check),
                 (None, Some(r)) => {
                     let number = [FactType::Number, FactType::Count, FactType::Money];
                     for id in r.of.iter().chain(&r.to) {
@@ -786,7 +726,7 @@ impl<'a> Validator<'a> {
             if r.reports.is_empty() != r.to.is_empty() {
                 self.err(&path, "reports 和 to 须同时填写(谁报告、报告给谁)");
             }
-            self.cond(&format!("{path}.when"), &r.when, true);
+            self.cond(&format!("{path}.when"), &r.when, Site::Recovery);
             self.rule(&path, &r.cite, &r.quote);
         }
     }
@@ -812,19 +752,19 @@ impl<'a> Validator<'a> {
             if g.lead.trim().is_empty() {
                 self.err(&path, "工作组缺少牵头单位");
             }
-            self.cond(&path, &g.when, true);
+            self.cond(&path, &g.when, Site::Group);
             self.cite(&path, &g.cite);
         }
         for (i, m) in self.plan.measures.iter().enumerate() {
             let path = format!("measures[{i}]({})", m.title);
-            self.cond(&path, &m.when, true);
+            self.cond(&path, &m.when, Site::Measure);
             for (j, t) in m.items.iter().enumerate() {
                 self.cite(&format!("{path}.items[{j}]"), &t.cite);
             }
         }
         for (i, t) in self.plan.termination.iter().enumerate() {
             let path = format!("termination[{i}]");
-            self.cond(&path, &t.when, true);
+            self.cond(&path, &t.when, Site::Termination);
             self.rule(&path, &t.cite, &t.quote);
         }
         if let Some(w) = &self.plan.warning {
@@ -864,16 +804,10 @@ impl<'a> Validator<'a> {
             if !ids.insert(n.id.as_str()) {
                 self.err(&path, "说明id重复");
             }
-            if !["interpretation", "damage", "ambiguity", "gap"].contains(&n.kind.as_str()) {
-                self.err(
-                    &path,
-                    "kind 只能是 interpretation / damage / ambiguity / gap",
-                );
-            }
             if n.reading.trim().is_empty() || n.reason.trim().is_empty() {
                 self.err(&path, "说明必须写明采取的读法(reading)和理由(reason)");
             }
-            self.cond(&path, &n.when, true);
+            self.cond(&path, &n.when, Site::Note);
             self.cite(&path, &n.cite);
         }
         for (i, t) in self.plan.tables.iter().enumerate() {
@@ -908,16 +842,6 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-    }
-}
-
-/// Whether a condition looks at the grade (hazard rules are assessed before there is one).
-fn grade_or_level_used(cond: &Cond) -> bool {
-    match cond {
-        Cond::GradeIn(_) | Cond::NoGrade | Cond::LevelIn(_) => true,
-        Cond::Any(cs) | Cond::All(cs) => cs.iter().any(grade_or_level_used),
-        Cond::Not(c) => grade_or_level_used(c),
-        _ => false,
     }
 }
 
