@@ -4,52 +4,46 @@ use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTi
 
 use super::clock::{china, clock_minutes, display, rfc3339};
 use super::cond::Ctx;
-use super::outcome::Deadline;
-use crate::plan::Plan;
+use super::outcome::{Counts, DeadlineState, DeadlineStatus};
+use crate::plan::{Plan, ReportRule};
 
-pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Deadline> {
+pub fn deadlines<'p>(
+    plan: &'p Plan,
+    ctx: &Ctx,
+    now: DateTime<FixedOffset>,
+) -> Vec<DeadlineState<'p>> {
     plan.reporting
         .iter()
         .filter(|r| ctx.holds(&r.when))
         .map(|r| {
-            let anchor_label = plan
-                .facts
-                .iter()
-                .find(|f| f.id == r.anchor)
-                .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
-            let anchor_time = ctx.facts.time(&r.anchor);
             let limit = Limit::of(r);
-            let due = match (limit, anchor_time) {
+            let due = match (limit, ctx.facts.time(&r.anchor)) {
                 (Some(l), Some(t)) => l.due(t),
                 _ => None,
             };
             let status = match (limit, due) {
-                (None, _) => "immediate",
-                (Some(_), None) => "awaiting_anchor",
-                (Some(_), Some(d)) if d < now => "overdue",
-                (Some(_), Some(_)) => "pending",
+                (None, _) => DeadlineStatus::Immediate,
+                (Some(_), None) => DeadlineStatus::AwaitingAnchor,
+                (Some(_), Some(d)) if d < now => DeadlineStatus::Overdue,
+                (Some(_), Some(_)) => DeadlineStatus::Pending,
             };
-            Deadline {
-                id: r.id.clone(),
-                who: r.who.clone(),
-                to: r.to.clone(),
-                what: r.what.clone(),
-                limit_text: r.limit_text.clone(),
-                anchor: r.anchor.clone(),
-                anchor_label,
+            DeadlineState {
+                id: &r.id,
                 due: due.map(rfc3339),
                 due_display: due.map(|d| match limit {
                     Some(Limit::Minutes(_) | Limit::Clock(_)) | None => display(d, now),
                     Some(_) => display_day_end(d),
                 }),
                 minutes_left: due.map(|d| minutes_between(now, d)),
-                status: status.to_string(),
-                cite: r.cite.clone(),
-                quote: r.quote.clone(),
-                counts: limit.map(|l| l.counts().to_string()),
+                status,
             }
         })
         .collect()
+}
+
+/// How a reporting rule's limit is counted (null: the plan gives no number).
+pub fn counts(rule: &ReportRule) -> Option<Counts> {
+    Limit::of(rule).map(Limit::counts)
 }
 
 /// The first time at `minutes` after midnight (China time) at or after `t` (24:00 = the end of
@@ -86,7 +80,7 @@ enum Limit {
 }
 
 impl Limit {
-    fn of(r: &crate::plan::ReportRule) -> Option<Limit> {
+    fn of(r: &ReportRule) -> Option<Limit> {
         r.within_minutes
             .map(Limit::Minutes)
             .or(r
@@ -98,12 +92,12 @@ impl Limit {
             .or(r.within_working_days.map(Limit::WorkingDays))
     }
 
-    fn counts(self) -> &'static str {
+    fn counts(self) -> Counts {
         match self {
-            Limit::Minutes(_) => "minutes",
-            Limit::Clock(_) => "clock",
-            Limit::Days(_) => "days",
-            Limit::WorkingDays(_) => "working_days",
+            Limit::Minutes(_) => Counts::Minutes,
+            Limit::Clock(_) => Counts::Clock,
+            Limit::Days(_) => Counts::Days,
+            Limit::WorkingDays(_) => Counts::WorkingDays,
         }
     }
 

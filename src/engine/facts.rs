@@ -8,7 +8,6 @@ use chrono::{DateTime, FixedOffset};
 pub use super::clock::{china, parse_time};
 use serde::{Deserialize, Serialize};
 
-use super::outcome::Assumed;
 use crate::error::InputError;
 use crate::plan::{FactDef, FactType, Plan};
 
@@ -50,7 +49,8 @@ pub enum Value {
 pub struct Facts {
     values: BTreeMap<String, Value>,
     given: BTreeMap<String, bool>,
-    pub assumed: Vec<Assumed>,
+    /// Facts not given and the value taken, in words ("0人"): (index in `plan.facts`, value).
+    pub assumed: Vec<(usize, String)>,
 }
 
 impl Facts {
@@ -117,7 +117,7 @@ impl Facts {
             given: BTreeMap::new(),
             assumed: Vec::new(),
         };
-        for def in &plan.facts {
+        for (index, def) in plan.facts.iter().enumerate() {
             // An empty forecast is no forecast (and JS hands an empty array over as null).
             let raw_value = match raw.get(&def.id) {
                 Some(RawValue::List(items)) if items.is_empty() && def.kind == FactType::Series => {
@@ -134,11 +134,7 @@ impl Facts {
                         ));
                     }
                     if let Some((value, shown)) = default_for(def) {
-                        facts.assumed.push(Assumed {
-                            id: def.id.clone(),
-                            label: def.label.clone(),
-                            value: shown,
-                        });
+                        facts.assumed.push((index, shown));
                         facts.values.insert(def.id.clone(), value);
                     }
                     facts.given.insert(def.id.clone(), false);

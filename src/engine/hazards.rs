@@ -3,7 +3,7 @@
 
 use super::cond::Ctx;
 use super::facts::Facts;
-use super::outcome::{HazardBasis, WarningOutcome};
+use super::outcome::WarningState;
 use crate::plan::{Hazard, Plan, WarningLevel};
 
 /// One hazard's computed level (none: below every criterion).
@@ -33,55 +33,31 @@ pub fn assess<'a>(plan: &'a Plan, facts: &Facts) -> Vec<HazardState<'a>> {
 
 /// The `warnings[]` entries for computed hazards: every hazard, reached or not, with the rules that
 /// put it at its level.
-pub fn outcomes(plan: &Plan, states: &[HazardState], facts: &Facts) -> Vec<WarningOutcome> {
-    let Some(warning) = &plan.warning else {
+pub fn outcomes<'p>(
+    plan: &'p Plan,
+    states: &[HazardState<'p>],
+    facts: &Facts,
+) -> Vec<WarningState<'p>> {
+    if plan.warning.is_none() {
         return Vec::new();
-    };
+    }
     let ctx = Ctx::facts_only(facts);
     states
         .iter()
-        .map(|s| {
-            let basis = s
+        .map(|s| WarningState {
+            hazard: Some(&s.hazard.id),
+            level: s.level.map(|l| l.id.as_str()),
+            basis: s
                 .level
                 .map(|l| {
                     s.hazard
                         .rules
                         .iter()
                         .filter(|r| r.level == l.id && ctx.holds(&r.when))
-                        .map(|r| HazardBasis {
-                            id: r.id.clone(),
-                            text: r.text.clone(),
-                            cite: r.cite.clone(),
-                            quote: r.quote.clone(),
-                        })
+                        .map(|r| r.id.as_str())
                         .collect()
                 })
-                .unwrap_or_default();
-            WarningOutcome {
-                id: s.level.map(|l| l.id.clone()),
-                name: s.level.map(|l| l.name.clone()),
-                colour: s.level.map(|l| l.colour.clone()),
-                rank: s.level.map(|l| l.rank),
-                issued_by: s.level.map(|l| l.issued_by.clone()).unwrap_or_default(),
-                measures: s
-                    .level
-                    .map(|l| {
-                        warning
-                            .general
-                            .iter()
-                            .map(|t| t.text.clone())
-                            .chain([l.measures.clone()])
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                computed: true,
-                hazard: Some(s.hazard.id.clone()),
-                hazard_name: Some(s.hazard.name.clone()),
-                basis,
-                cite: s
-                    .level
-                    .map_or_else(|| s.hazard.cite.clone(), |l| l.cite.clone()),
-            }
+                .unwrap_or_default(),
         })
         .collect()
 }

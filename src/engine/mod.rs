@@ -6,19 +6,22 @@ mod deadlines;
 pub mod facts;
 mod grade;
 mod hazards;
+mod join;
 pub mod outcome;
 mod response;
+mod schema;
 mod season;
 mod series;
 mod tasks;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::plan::{Body, Cite, Plan};
+use crate::plan::Plan;
 pub use clock::clock_minutes;
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
 pub use grade::contains;
+pub use join::join;
 pub use outcome::*;
 pub use season::month_day;
 
@@ -34,10 +37,11 @@ pub fn summary(plan: &Plan) -> PlanSummary {
     }
 }
 
-/// Evaluates checked facts against a plan at time `now`.
-pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
+/// Evaluates checked facts against a plan at time `now`: the compact result, borrowing ids from the
+/// plan (nothing of the plan's text is copied).
+pub fn decide<'p>(plan: &'p Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Evaluation<'p> {
     let graded = grade::grade(plan, facts);
-    let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
+    let grade_name = graded.grade.map(|(name, _)| name);
     let hazard_states = hazards::assess(plan, facts);
     let response = response::respond(
         plan,
@@ -51,190 +55,76 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     let ctx = Ctx {
         facts,
         grade: grade_name,
-        level: response.as_ref().map(|r| r.id.as_str()),
+        level: response.as_ref().map(|r| r.level),
         hazards: &hazard_states,
     };
-
-    let deadlines = deadlines::deadlines(plan, &ctx, now);
-    let tasks = tasks::tasks(plan, &ctx);
-    let termination = plan
-        .termination
-        .iter()
-        .find(|t| ctx.holds(&t.when))
-        .map(|t| TerminationOutcome {
-            who: t.who.clone(),
-            conditions: t.conditions.clone(),
-            cite: t.cite.clone(),
-            quote: t.quote.clone(),
-        });
     let mut warnings = hazards::outcomes(plan, &hazard_states, facts);
     warnings.extend(issued_warning(plan, facts));
-    let notes: Vec<NoteOutcome> = plan
-        .notes
-        .iter()
-        .filter(|n| ctx.holds(&n.when))
-        .map(|n| NoteOutcome {
-            id: n.id.clone(),
-            kind: n.kind.clone(),
-            title: n.title.clone(),
-            reading: n.reading.clone(),
-            reason: n.reason.clone(),
-            cite: n.cite.clone(),
-            quote: n.quote.clone(),
-        })
-        .collect();
-
-    let provisional: Vec<ProvisionalOutcome> = plan
-        .grading
-        .provisional
-        .iter()
-        .filter(|p| grade_name.is_some() && ctx.holds(&p.when))
-        .map(|p| ProvisionalOutcome {
-            text: p.text.clone(),
-            cite: p.cite.clone(),
-            quote: p.quote.clone(),
-        })
-        .collect();
-    let grade_basis = graded.basis();
-    let mut citations = Citations::default();
-    grade_basis
-        .iter()
-        .filter_map(|c| c.cite.as_ref())
-        .for_each(|c| citations.add(c));
-    if let Some(r) = &response {
-        citations.add(&r.condition.cite);
-        citations.add(&r.procedure.cite);
-        r.reasons.iter().for_each(|x| citations.add(&x.cite));
-    }
-    deadlines.iter().for_each(|d| citations.add(&d.cite));
-    tasks
-        .iter()
-        .flat_map(|t| &t.items)
-        .for_each(|i| citations.add(&i.cite));
-    termination.iter().for_each(|t| citations.add(&t.cite));
-    for w in &warnings {
-        w.basis.iter().for_each(|b| citations.add(&b.cite));
-        citations.add(&w.cite);
-    }
-    notes.iter().for_each(|n| citations.add(&n.cite));
-    let activation = plan.activation.as_ref().map(|a| {
-        let started = ctx.holds(&a.when);
-        ActivationOutcome {
-            name: a.name.clone(),
-            summary: a.summary.clone(),
-            started,
-            waiting: if started {
-                String::new()
-            } else {
-                a.waiting.clone()
-            },
-            proposes: a.proposes.clone(),
-            starts: a.starts.clone(),
-            commands: a.commands.clone(),
-            cite: a.cite.clone(),
-            quote: a.quote.clone(),
-        }
-    });
-    if let Some(a) = &activation {
-        citations.add(&a.cite);
-    }
-
-    Outcome {
-        plan: summary(plan),
-        grade: graded.grade.as_ref().map(|(name, _)| name.clone()),
-        grade_rank: graded.grade.as_ref().map(|(_, rank)| *rank),
-        provisional,
-        grade_basis,
-        criteria: graded.criteria,
-        response,
-        deadlines,
-        tasks,
-        termination,
+    Evaluation {
+        version: RESULT_VERSION,
+        plan: &plan.plan.id,
+        grade: grade_name,
+        grade_rank: graded.grade.map(|(_, rank)| rank),
+        provisional: plan
+            .grading
+            .provisional
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| grade_name.is_some() && ctx.holds(&p.when))
+            .map(|(i, _)| Ref::Provisional(i))
+            .collect(),
+        basis: graded.basis(),
+        criteria: graded.criteria.into_iter().map(|(c, _)| c).collect(),
+        deadlines: deadlines::deadlines(plan, &ctx, now),
+        tasks: tasks::tasks(plan, &ctx),
+        termination: plan
+            .termination
+            .iter()
+            .position(|t| ctx.holds(&t.when))
+            .map(Ref::Termination),
         warnings,
-        organisation: organisation(plan),
-        contacts: plan
-            .contacts
+        notes: plan
+            .notes
             .iter()
-            .map(|c| ContactOutcome {
-                unit: c.unit.clone(),
-                phone: c.phone.clone(),
-                line: c.line,
+            .filter(|n| ctx.holds(&n.when))
+            .map(|n| n.id.as_str())
+            .collect(),
+        assumed: facts
+            .assumed
+            .iter()
+            .filter_map(|(i, value)| {
+                Some(AssumedValue {
+                    id: &plan.facts.get(*i)?.id,
+                    value: value.clone(),
+                })
             })
             .collect(),
-        tables: plan.tables.clone(),
-        notes,
-        citations: citations.0,
-        assumed: facts.assumed.clone(),
         now: clock::rfc3339(now),
-        activation,
+        activation: plan.activation.as_ref().map(|a| ActivationState {
+            started: ctx.holds(&a.when),
+        }),
+        response,
     }
 }
 
-/// The warning level the user says was issued, with who issues it and the measures (computed
-/// levels come from `hazards`).
-fn issued_warning(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
-    let Some(w) = &plan.warning else {
-        return Vec::new();
-    };
-    let Some(chosen) = w.fact.as_deref().and_then(|f| facts.choice(f)) else {
-        return Vec::new();
-    };
-    w.levels
-        .iter()
-        .filter(|l| l.id == chosen)
-        .map(|l| WarningOutcome {
-            id: Some(l.id.clone()),
-            name: Some(l.name.clone()),
-            colour: Some(l.colour.clone()),
-            rank: Some(l.rank),
-            hazard: None,
-            hazard_name: None,
-            basis: Vec::new(),
-            issued_by: l.issued_by.clone(),
-            measures: w
-                .general
-                .iter()
-                .map(|t| t.text.clone())
-                .chain([l.measures.clone()])
-                .collect(),
-            computed: w.computed,
-            cite: l.cite.clone(),
-        })
-        .collect()
+/// The static parts of every result for `plan` (`yingji schema`).
+pub fn schema(plan: &Plan) -> Schema {
+    schema::schema(plan)
 }
 
-fn organisation(plan: &Plan) -> OrganisationOutcome {
-    let body = |b: &Body| BodyOutcome {
-        name: b.name.clone(),
-        head: b.head.clone(),
-        deputies: b.deputies.clone(),
-        members: b.members.clone(),
-        duties: b.duties.clone(),
-        cite: b.cite.clone(),
-    };
-    let org = &plan.organisation;
-    OrganisationOutcome {
-        command: body(&org.command),
-        office: body(&org.office),
-        member_units: org
-            .member_units
-            .iter()
-            .map(|u| UnitOutcome {
-                unit: u.unit.clone(),
-                duties: u.duties.clone(),
-                cite: u.cite.clone(),
-            })
-            .collect(),
-    }
+/// Evaluates checked facts against a plan at time `now`: the full, joined result (`Outcome`).
+pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
+    join(&schema(plan), &decide(plan, facts, now))
 }
 
-#[derive(Default)]
-struct Citations(Vec<Cite>);
-
-impl Citations {
-    fn add(&mut self, c: &Cite) {
-        if !self.0.contains(c) {
-            self.0.push(c.clone());
-        }
-    }
+/// The warning level the user says was issued (computed levels come from `hazards`).
+fn issued_warning<'p>(plan: &'p Plan, facts: &Facts) -> Option<WarningState<'p>> {
+    let w = plan.warning.as_ref()?;
+    let chosen = facts.choice(w.fact.as_deref()?)?;
+    let level = w.levels.iter().find(|l| l.id == chosen)?;
+    Some(WarningState {
+        hazard: None,
+        level: Some(&level.id),
+        basis: Vec::new(),
+    })
 }

@@ -1,11 +1,20 @@
-//! The result of an evaluation: the one JSON shape the CLI prints and the JS API returns.
-//! Top-level keys are a stable contract (see README "The contract").
+//! The contract's shapes (README "The contract"): `Schema` carries everything static about a plan,
+//! once; `Evaluation` (the compact result `evaluate` returns) only what the facts decide, referring
+//! to schema entries by id; `Outcome` is the two joined (`join`), as `yingji eval --full` prints it
+//! and as the page reads it. TypeScript types are generated from these (feature `ts`, tests/types.rs).
 
-use serde::Serialize;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use crate::plan::{Cite, Exclusion, FactDef, Table};
 
+/// The result format's version, carried by `Schema`, `Evaluation` and `Outcome`: raised whenever a
+/// shape changes in a way a reader of the previous one would misread.
+pub const RESULT_VERSION: u32 = 2;
+
 /// `yingji plans`: one entry per embedded plan.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PlanSummary {
     pub id: String,
@@ -18,9 +27,11 @@ pub struct PlanSummary {
     pub imported: Option<String>,
 }
 
-/// `yingji schema <id>`: what the plan asks for.
+/// `yingji schema <id>`: what the plan asks for, and every static text a result refers to by id.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Schema {
+    pub version: u32,
     pub plan: PlanSummary,
     pub facts: Vec<FactDef>,
     /// The plan's bounds clause ("以上含本数"), quoted, if it has one.
@@ -28,16 +39,390 @@ pub struct Schema {
     pub scope: Quoted,
     /// What the plan does not cover and which plan applies instead.
     pub exclusions: Vec<Exclusion>,
+    /// Every grading criterion: numeric axes, then judgement flags.
+    pub criteria: Vec<CriterionDef>,
+    /// When a grade is only provisional (ids `provisional-<n>`).
+    pub provisional: Vec<ProvisionalDef>,
+    /// Response levels, highest first as the plan lists them.
+    pub levels: Vec<LevelDef>,
+    /// Response rules: the grade mapping and the judgements that raise it.
+    pub rules: Vec<RuleDef>,
+    /// Reporting duties and their clocks.
+    pub reporting: Vec<ReportDef>,
+    /// Task groups (ids `level-<level id>`, `measure-<n>`, `group-<n>`).
+    pub tasks: Vec<TaskDef>,
+    /// Termination rules (ids `termination-<n>`).
+    pub termination: Vec<TerminationDef>,
+    /// The plan's warning levels (issued or computed); null for a plan without them.
+    pub warning: Option<WarningDef>,
+    /// Hazards whose warning level is computed, each with its criteria.
+    pub hazards: Vec<HazardDef>,
+    pub notes: Vec<NoteOutcome>,
+    pub organisation: OrganisationOutcome,
+    pub contacts: Vec<ContactOutcome>,
+    pub tables: Vec<Table>,
+    /// For a support procedure: what is started and by whom; null for every other plan.
+    pub activation: Option<ActivationDef>,
 }
 
+/// A grading criterion: its measure and its bands in words.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionDef {
+    pub id: String,
+    pub kind: CriterionKind,
+    pub label: String,
+    pub unit: String,
+    /// The facts summed into the measure (empty for a judgement flag).
+    pub facts: Vec<FactRef>,
+    /// What a reached band shows (a flag has one: itself).
+    pub bands: Vec<BandDef>,
+    /// What is shown when no band is reached.
+    pub unreached: BandDef,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionKind {
+    /// A sum of facts cut into grade bands.
+    Axis,
+    /// A judgement that by itself reaches a grade.
+    Flag,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct FactRef {
+    pub id: String,
+    pub label: String,
+}
+
+/// A band in words: the grade it gives (null: none) and where the plan says so.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct BandDef {
+    pub grade: Option<String>,
+    pub grade_rank: Option<u8>,
+    pub text: String,
+    pub cite: Option<Cite>,
+    pub quote: String,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionalDef {
+    pub id: String,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelDef {
+    pub id: String,
+    pub name: String,
+    /// 1 = highest.
+    pub rank: u8,
+    pub proposes: String,
+    pub starts: String,
+    pub commands: String,
+    pub condition: Quoted,
+    pub procedure: Quoted,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleDef {
+    pub id: String,
+    pub kind: ReasonKind,
+    /// The level's id (`levels[].id`).
+    pub level: String,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportDef {
+    pub id: String,
+    pub who: String,
+    pub to: String,
+    pub what: String,
+    pub limit_text: String,
+    pub anchor: String,
+    pub anchor_label: String,
+    pub cite: Cite,
+    pub quote: String,
+    pub counts: Option<Counts>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskDef {
+    pub id: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub group: TaskGroup,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct TerminationDef {
+    pub id: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub termination: TerminationOutcome,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningDef {
+    /// True when the plan gives criteria the engine computes; false: the user picks the level issued.
+    pub computed: bool,
+    pub levels: Vec<WarningLevelDef>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningLevelDef {
+    pub id: String,
+    pub name: String,
+    pub colour: String,
+    /// 1 = most severe.
+    pub rank: u8,
+    pub issued_by: String,
+    /// The measures for every level, then this level's own.
+    pub measures: Vec<String>,
+    pub cite: Cite,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct HazardDef {
+    pub id: String,
+    pub name: String,
+    pub cite: Cite,
+    /// The hazard's criteria (`warnings[].basis` names them).
+    pub rules: Vec<HazardBasis>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivationDef {
+    pub name: String,
+    pub summary: String,
+    /// Shown while the procedure has not started.
+    pub waiting: String,
+    pub proposes: String,
+    pub starts: String,
+    pub commands: String,
+    pub cite: Cite,
+    pub quote: String,
+}
+
+/// `evaluate`: what the facts decide, and nothing the schema already says. Every string is an id of
+/// a schema entry (or a grade name, a time); `join` with the schema gives the `Outcome`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Evaluation<'p> {
+    pub version: u32,
+    /// The plan's id (`schema.plan.id`).
+    pub plan: &'p str,
+    /// Chinese grade name, or null when no criterion is reached.
+    pub grade: Option<&'p str>,
+    /// 1 = 特别重大 … 4 = 一般; null with `grade`.
+    pub grade_rank: Option<u8>,
+    /// `schema.provisional` ids that hold: why the grade may still change.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
+    pub provisional: Vec<Ref<'p>>,
+    /// Every criterion, in `schema.criteria` order, with where the facts put it.
+    pub criteria: Vec<CriterionState<'p>>,
+    /// The ids of the criteria that reached the grade.
+    pub basis: Vec<&'p str>,
+    pub response: Option<ResponseState<'p>>,
+    pub deadlines: Vec<DeadlineState<'p>>,
+    /// `schema.tasks` ids, in the order shown.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
+    pub tasks: Vec<Ref<'p>>,
+    /// The `schema.termination` id that applies.
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
+    pub termination: Option<Ref<'p>>,
+    pub warnings: Vec<WarningState<'p>>,
+    /// `schema.notes` ids that apply to this result.
+    pub notes: Vec<&'p str>,
+    /// Facts absent from the input and the value taken for them.
+    pub assumed: Vec<AssumedValue<'p>>,
+    /// The `now` the deadlines were computed against (RFC 3339, China time).
+    pub now: String,
+    pub activation: Option<ActivationState>,
+}
+
+/// One criterion as the facts put it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CriterionState<'p> {
+    /// The criterion's id (`schema.criteria[].id`).
+    pub id: &'p str,
+    /// The value of each of the criterion's facts (`schema.criteria[].facts`), in order.
+    pub facts: Vec<f64>,
+    /// Their sum (null for a judgement flag).
+    pub value: Option<f64>,
+    /// Index of the reached band in `schema.criteria[].bands`; null: none reached.
+    pub band: Option<usize>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ResponseState<'p> {
+    /// The level's id (`schema.levels[].id`).
+    pub level: &'p str,
+    /// Grade mapping first, then each judgement that matched.
+    pub reasons: Vec<ReasonState<'p>>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ReasonState<'p> {
+    /// The rule's id (`schema.rules[].id`).
+    pub id: &'p str,
+    /// Whether this judgement raised the level above the grade's.
+    pub raised: bool,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DeadlineState<'p> {
+    /// The reporting rule's id (`schema.reporting[].id`).
+    pub id: &'p str,
+    pub due: Option<String>,
+    pub due_display: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub minutes_left: Option<i64>,
+    pub status: DeadlineStatus,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WarningState<'p> {
+    /// The hazard (`schema.hazards[].id`) for a computed level; null: the level the user says was issued.
+    pub hazard: Option<&'p str>,
+    /// The warning level (`schema.warning.levels[].id`); null: the hazard is below every criterion.
+    pub level: Option<&'p str>,
+    /// The hazard's rules that reached the level (`schema.hazards[].rules[].id`).
+    pub basis: Vec<&'p str>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AssumedValue<'p> {
+    pub id: &'p str,
+    /// The value taken, in words ("0人", "否").
+    pub value: String,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActivationState {
+    /// Whether the plan's start condition holds for these facts.
+    pub started: bool,
+}
+
+/// An id the schema gives an entry the plan does not name itself: `level-<level id>`, `measure-<n>`,
+/// `group-<n>`, `provisional-<n>`, `termination-<n>` (n counts from 0 in plan order). Written as text
+/// without building a string per result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ref<'p> {
+    Level(&'p str),
+    Measure(usize),
+    Group(usize),
+    Provisional(usize),
+    Termination(usize),
+}
+
+impl fmt::Display for Ref<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ref::Level(id) => write!(f, "level-{id}"),
+            Ref::Measure(n) => write!(f, "measure-{n}"),
+            Ref::Group(n) => write!(f, "group-{n}"),
+            Ref::Provisional(n) => write!(f, "provisional-{n}"),
+            Ref::Termination(n) => write!(f, "termination-{n}"),
+        }
+    }
+}
+
+impl Serialize for Ref<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A response reason's kind.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonKind {
+    /// The base mapping from the grade.
+    Grade,
+    /// A judgement answer that may raise the level.
+    Judgement,
+}
+
+/// A deadline's state at `now`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    Pending,
+    Overdue,
+    /// The plan gives no number (立即/及时).
+    Immediate,
+    /// The time the clock starts from is not given yet.
+    AwaitingAnchor,
+}
+
+/// How a reporting limit is counted.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Counts {
+    /// Minutes after the anchor.
+    Minutes,
+    /// The first given clock time at or after the anchor.
+    Clock,
+    /// Calendar days, to 24:00 of the last day (the anchor's day not counted).
+    Days,
+    /// Monday to Friday only (public holidays unknown), to 24:00 of the last day.
+    WorkingDays,
+}
+
+/// A task group's kind.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskKind {
+    /// The response level's own measures.
+    Level,
+    /// Measures whose condition holds.
+    Measure,
+    /// A working group.
+    Group,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Quoted {
     pub cite: Cite,
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
+    pub version: u32,
     pub plan: PlanSummary,
     /// Chinese grade name, or null when no criterion is reached.
     pub grade: Option<String>,
@@ -72,6 +457,7 @@ pub struct Outcome {
     pub activation: Option<ActivationOutcome>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Criterion {
     pub id: String,
@@ -90,6 +476,7 @@ pub struct Criterion {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct FactValueShown {
     pub id: String,
@@ -97,6 +484,7 @@ pub struct FactValueShown {
     pub value: f64,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ResponseOutcome {
     pub id: String,
@@ -113,11 +501,11 @@ pub struct ResponseOutcome {
     pub reasons: Vec<Reason>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason {
     pub id: String,
-    /// `grade` | `judgement`.
-    pub kind: String,
+    pub kind: ReasonKind,
     pub level: String,
     pub text: String,
     pub raised: bool,
@@ -125,6 +513,7 @@ pub struct Reason {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Deadline {
     pub id: String,
@@ -139,20 +528,19 @@ pub struct Deadline {
     /// `HH:MM` when due today (China time, relative to `now`), else `M月D日 HH:MM`.
     pub due_display: Option<String>,
     /// Minutes from now to due (negative = overdue).
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub minutes_left: Option<i64>,
-    /// `pending` | `overdue` | `immediate` (no number in the plan) | `awaiting_anchor`.
-    pub status: String,
+    pub status: DeadlineStatus,
     pub cite: Cite,
     pub quote: String,
-    /// How the limit is counted: `minutes` | `days` (calendar days, to 24:00 of the last day) |
-    /// `working_days` (Mon–Fri only, public holidays unknown); null when the plan gives no number.
-    pub counts: Option<String>,
+    /// How the limit is counted; null when the plan gives no number.
+    pub counts: Option<Counts>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskGroup {
-    /// `level` (this level's measures) | `measure` | `group` (a working group).
-    pub kind: String,
+    pub kind: TaskKind,
     pub title: String,
     pub lead: String,
     pub members: Vec<String>,
@@ -160,6 +548,7 @@ pub struct TaskGroup {
     pub cite: Cite,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskItem {
     pub text: String,
@@ -167,6 +556,7 @@ pub struct TaskItem {
     pub cite: Cite,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct TerminationOutcome {
     pub who: String,
@@ -175,6 +565,7 @@ pub struct TerminationOutcome {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct WarningOutcome {
     /// The warning level's id, name, colour and rank (1 = most severe); null for a computed hazard
@@ -195,6 +586,7 @@ pub struct WarningOutcome {
     pub cite: Cite,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct HazardBasis {
     pub id: String,
@@ -203,6 +595,7 @@ pub struct HazardBasis {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationOutcome {
     pub command: BodyOutcome,
@@ -210,6 +603,7 @@ pub struct OrganisationOutcome {
     pub member_units: Vec<UnitOutcome>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct BodyOutcome {
     pub name: String,
@@ -220,6 +614,7 @@ pub struct BodyOutcome {
     pub cite: Cite,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitOutcome {
     pub unit: String,
@@ -227,6 +622,7 @@ pub struct UnitOutcome {
     pub cite: Cite,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactOutcome {
     pub unit: String,
@@ -234,6 +630,7 @@ pub struct ContactOutcome {
     pub line: u32,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvisionalOutcome {
     pub text: String,
@@ -241,9 +638,15 @@ pub struct ProvisionalOutcome {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteOutcome {
     pub id: String,
+    /// `interpretation` | `damage` | `ambiguity` | `gap` (a plain string in the plan model for now).
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "'interpretation' | 'damage' | 'ambiguity' | 'gap'")
+    )]
     pub kind: String,
     pub title: String,
     pub reading: String,
@@ -252,6 +655,7 @@ pub struct NoteOutcome {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Assumed {
     pub id: String,
@@ -260,6 +664,7 @@ pub struct Assumed {
     pub value: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ActivationOutcome {
     pub name: String,
@@ -274,3 +679,51 @@ pub struct ActivationOutcome {
     pub cite: Cite,
     pub quote: String,
 }
+
+/// `as_str` (the JSON spelling), `Display`, and comparison with that spelling, for the result's
+/// closed sets of words (so `status == "overdue"` reads as the JSON does).
+macro_rules! words {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl PartialEq<str> for $t {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl PartialEq<String> for $t {
+            fn eq(&self, other: &String) -> bool {
+                self.as_str() == other
+            }
+        }
+    };
+}
+
+words!(CriterionKind { Axis => "axis", Flag => "flag" });
+words!(ReasonKind { Grade => "grade", Judgement => "judgement" });
+words!(DeadlineStatus {
+    Pending => "pending",
+    Overdue => "overdue",
+    Immediate => "immediate",
+    AwaitingAnchor => "awaiting_anchor",
+});
+words!(Counts {
+    Minutes => "minutes",
+    Clock => "clock",
+    Days => "days",
+    WorkingDays => "working_days",
+});
+words!(TaskKind { Level => "level", Measure => "measure", Group => "group" });
