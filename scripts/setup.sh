@@ -25,8 +25,9 @@ if [ "$have" != "$wb_version" ]; then
 fi
 
 # npm packages: binaryen (wasm-opt; Debian's binaryen 108 breaks wasm-bindgen output) and, for tests,
-# playwright-core (drives Debian's chromium; it never downloads a browser).
-if [ ! -x node_modules/.bin/wasm-opt ] || { [ $want_test = 1 ] && [ ! -d node_modules/playwright-core ]; }; then
+# playwright-core (drives Debian's chromium; it never downloads a browser) and typescript (checks the
+# generated types against real results: tests/e2e/api.test.mjs).
+if [ ! -x node_modules/.bin/wasm-opt ] || { [ $want_test = 1 ] && { [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ]; }; }; then
   log "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

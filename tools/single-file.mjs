@@ -100,6 +100,10 @@ export function build() {
     return '';
   });
   if (!modules.some(([, f]) => f === 'engine.js')) fail('www/app.js: the import from ./engine.js was not found');
+  // engine.js's own imports (./join.js) are packed too, ahead of it.
+  for (const m of engine.matchAll(importLine)) {
+    if (!modules.some(([, f]) => f === m[2])) modules.unshift([m[1], m[2]]);
+  }
   if (/^\s*import\s/m.test(app)) fail('www/app.js has another static import');
   // A module may import from another module app.js imports (./dom.js): those names are already
   // bound in the one script's scope, so its import line goes. Modules others import from come first.
@@ -117,7 +121,8 @@ export function build() {
     });
     sources.set(file, src);
   }
-  const rank = (f) => (f === 'engine.js' ? 0 : usedByOthers.has(f) ? 1 : 2);
+  const engineDeps = new Set([...engine.matchAll(importLine)].map((m) => m[2]));
+  const rank = (f) => (engineDeps.has(f) ? -1 : f === 'engine.js' ? 0 : usedByOthers.has(f) ? 1 : 2);
   modules.sort(([, a], [, b]) => rank(a) - rank(b));
 
   const moduleText = safeInline(

@@ -24,6 +24,7 @@ pub struct PlanSummary {
     pub date: String,
     /// For a plan imported in this session (not embedded): the file it came from. Absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub imported: Option<String>,
 }
 
@@ -727,3 +728,37 @@ words!(Counts {
     WorkingDays => "working_days",
 });
 words!(TaskKind { Level => "level", Measure => "measure", Group => "group" });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` (what Rust code compares with) is the JSON spelling serde writes.
+    #[test]
+    fn words_are_spelled_as_in_the_json() {
+        fn same<T: Serialize + fmt::Display>(xs: &[T]) {
+            for x in xs {
+                assert_eq!(serde_json::to_string(x).unwrap(), format!("\"{x}\""));
+            }
+        }
+        same(&[CriterionKind::Axis, CriterionKind::Flag]);
+        same(&[ReasonKind::Grade, ReasonKind::Judgement]);
+        same(&[
+            DeadlineStatus::Pending,
+            DeadlineStatus::Overdue,
+            DeadlineStatus::Immediate,
+            DeadlineStatus::AwaitingAnchor,
+        ]);
+        same(&[
+            Counts::Minutes,
+            Counts::Clock,
+            Counts::Days,
+            Counts::WorkingDays,
+        ]);
+        same(&[TaskKind::Level, TaskKind::Measure, TaskKind::Group]);
+        assert_eq!(
+            serde_json::to_string(&[Ref::Level("II"), Ref::Measure(0), Ref::Group(3)]).unwrap(),
+            r#"["level-II","measure-0","group-3"]"#
+        );
+    }
+}
