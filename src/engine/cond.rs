@@ -27,7 +27,7 @@ pub fn in_range(
 }
 
 pub struct Ctx<'a> {
-    pub facts: &'a Facts,
+    pub facts: &'a Facts<'a>,
     pub grade: Option<&'a str>,
     pub level: Option<&'a str>,
     /// Each hazard's computed warning level (empty while the hazards themselves are assessed).
