@@ -4,6 +4,8 @@
 #   pkg/yingji_check.js + yingji_check_bg.wasm  the plan-file checker (loaded when a file is imported)
 # cargo → wasm-bindgen --target web → wasm-opt -Oz → pkg/package.json and types; then the service
 # worker's manifest (www/sw-manifest.js) and the single file dist/yingji.html.
+# Also, for the e2e tests only: target/test-root/ = www/ (a link) beside a pkg/ whose engine is built
+# with the `test-hooks` feature (the `__armPanicForTest` export, which the shipped pkg/ does not have).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +45,15 @@ out=$(node -e '
 rm -rf pkg/plan-data
 mkdir -p pkg/plan-data
 cp "$out"/plans.bin pkg/plan-data/
+# The test-only engine (no wasm-opt: only the e2e panic test loads it).
+test_root=target/test-root
+rm -rf "$test_root"
+mkdir -p "$test_root"
+cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features \
+  --features embedded,test-hooks
+wasm-bindgen --target web --out-dir "$test_root/pkg" --out-name yingji "$release/yingji.wasm"
+cp pkg/yingji_check.js pkg/yingji_check_bg.wasm "$test_root/pkg/"
+ln -s ../../www "$test_root/www"
 node tools/pkg-json.mjs > pkg/package.json
 node tools/types.mjs                 # precise TypeScript types for facts and results
 node tools/sw-manifest.mjs           # www/sw-manifest.js: the service worker's files and cache version

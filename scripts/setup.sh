@@ -25,10 +25,11 @@ if [ "$have" != "$wb_version" ]; then
 fi
 
 # npm packages: binaryen (wasm-opt; Debian's binaryen 108 breaks wasm-bindgen output), esbuild (packs
-# the single file) and, for tests, playwright-core (drives Debian's chromium) and puppeteer-core (drives
-# Debian's firefox-esr over WebDriver BiDi); neither ever downloads a browser.
+# the single file) and, for tests, playwright-core (drives Debian's chromium), puppeteer-core (drives
+# Debian's firefox-esr over WebDriver BiDi; neither ever downloads a browser) and typescript (checks
+# the generated types against real results: tests/e2e/api.test.mjs).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] ||
-  { [ $want_test = 1 ] && { [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ]; }; }; then
+  { [ $want_test = 1 ] && { [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/typescript ]; }; }; then
   log "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

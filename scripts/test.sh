@@ -14,14 +14,18 @@ bash scripts/setup.sh --test
 step "format and lint"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --features ts -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
 # The two modules the page loads are built with one feature each (scripts/build.sh).
-for feature in embedded checker; do
+# (`embedded,test-hooks`: the engine the e2e panic test loads, from target/test-root/.)
+for feature in embedded checker embedded,test-hooks; do
   cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features "$feature" -- -D warnings
 done
 
 step "native tests"
 cargo test
+# The committed TypeScript types are what the Rust types give (ts-rs).
+cargo test --quiet --features ts --test types
 
 step "page modules (node, no build needed)"
 node --test tests/js/

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use crate::engine::{
-    self, china, parse_time, Facts, Outcome, PlanSummary, Quoted, RawFacts, Schema,
+    self, china, parse_time, Evaluation, Facts, Outcome, PlanSummary, RawFacts, Schema,
 };
 use crate::error::InputError;
 use crate::plan::{self, Plan, PlanError};
@@ -31,25 +31,9 @@ pub fn plans() -> Result<Vec<PlanSummary>, InputError> {
     Ok(plans_or_error()?.iter().map(engine::summary).collect())
 }
 
-/// The facts a plan asks for.
+/// The facts a plan asks for, and every static text its results refer to.
 pub fn schema(id: &str) -> Result<Schema, InputError> {
-    Ok(schema_of(plan_by_id(id)?))
-}
-
-fn schema_of(plan: &Plan) -> Schema {
-    Schema {
-        plan: engine::summary(plan),
-        facts: plan.facts.clone(),
-        bounds_clause: plan.bounds_clause.as_ref().map(|b| Quoted {
-            cite: b.cite.clone(),
-            quote: b.quote.clone(),
-        }),
-        scope: Quoted {
-            cite: plan.scope.cite.clone(),
-            quote: plan.scope.quote.clone(),
-        },
-        exclusions: plan.exclusions.clone(),
-    }
+    Ok(engine::schema(plan_by_id(id)?))
 }
 
 /// Parses `now` (RFC 3339, or local China time).
@@ -59,15 +43,28 @@ pub fn parse_now(now: &str) -> Result<DateTime<FixedOffset>, InputError> {
         .ok_or_else(|| InputError::new("now", format!("无法识别的当前时间“{now}”")))
 }
 
-/// Evaluates `facts` against plan `id` at `now`.
-pub fn evaluate(id: &str, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
+/// Evaluates `facts` against plan `id` at `now`: the compact result (ids into `schema(id)`).
+pub fn evaluate(id: &str, facts: &RawFacts, now: &str) -> Result<Evaluation<'static>, InputError> {
     evaluate_plan(plan_by_id(id)?, facts, now)
 }
 
-fn evaluate_plan(plan: &Plan, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
+/// `evaluate` joined with `schema`: the whole readable result (`yingji eval --full`).
+pub fn evaluate_full(id: &str, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
+    let plan = plan_by_id(id)?;
+    Ok(engine::join(
+        &engine::schema(plan),
+        &evaluate_plan(plan, facts, now)?,
+    ))
+}
+
+fn evaluate_plan<'p>(
+    plan: &'p Plan,
+    facts: &RawFacts,
+    now: &str,
+) -> Result<Evaluation<'p>, InputError> {
     let now = parse_now(now)?;
     let facts = Facts::parse(plan, facts, now)?;
-    Ok(engine::evaluate(plan, &facts, now))
+    Ok(engine::decide(plan, &facts, now))
 }
 
 /// The plans for an incident description, optionally within one city (see `finder`).
@@ -99,6 +96,7 @@ pub fn load_checked(file: &str, text: &str) -> Result<Plan, Vec<PlanError>> {
 }
 
 /// How an imported plan file was taken in (`Session::import`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Imported {
     /// The plan as it is now listed (`imported` names the file).
@@ -146,27 +144,41 @@ impl Session {
         Ok(out)
     }
 
-    /// The facts plan `id` (embedded or imported) asks for.
+    /// The facts plan `id` (embedded or imported) asks for, and the static texts of its results.
     pub fn schema(&self, id: &str) -> Result<Schema, InputError> {
         match self.imported(id) {
             Some((file, plan)) => Ok(Schema {
                 plan: Self::summary_of(file, plan),
-                ..schema_of(plan)
+                ..engine::schema(plan)
             }),
             None => schema(id),
         }
     }
 
-    /// Evaluates `facts` against plan `id` (embedded or imported) at `now`.
-    pub fn evaluate(&self, id: &str, facts: &RawFacts, now: &str) -> Result<Outcome, InputError> {
+    /// Evaluates `facts` against plan `id` (embedded or imported) at `now`: the compact result.
+    pub fn evaluate(
+        &self,
+        id: &str,
+        facts: &RawFacts,
+        now: &str,
+    ) -> Result<Evaluation<'_>, InputError> {
         match self.imported(id) {
-            Some((file, plan)) => {
-                let mut out = evaluate_plan(plan, facts, now)?;
-                out.plan.imported = Some(file.clone());
-                Ok(out)
-            }
+            Some((_, plan)) => evaluate_plan(plan, facts, now),
             None => evaluate(id, facts, now),
         }
+    }
+
+    /// `evaluate` joined with `schema`: the whole readable result.
+    pub fn evaluate_full(
+        &self,
+        id: &str,
+        facts: &RawFacts,
+        now: &str,
+    ) -> Result<Outcome, InputError> {
+        Ok(engine::join(
+            &self.schema(id)?,
+            &self.evaluate(id, facts, now)?,
+        ))
     }
 
     /// Validates a plan file and, if it is valid, makes it available under its id — or under

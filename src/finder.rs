@@ -7,11 +7,13 @@ use serde::Serialize;
 use crate::engine::{summary, PlanSummary};
 use crate::plan::{Cite, Plan};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Candidate {
     pub plan: PlanSummary,
     pub incident_type: String,
     /// `applies` | `yields` (a more specific plan applies) | `excluded` (the plan's scope excludes it).
+    #[cfg_attr(feature = "ts", ts(type = "'applies' | 'yields' | 'excluded'"))]
     pub status: String,
     /// The plan's keywords found in the description.
     pub matched: Vec<String>,

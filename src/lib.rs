@@ -15,5 +15,5 @@ pub mod wasm;
 
 #[cfg(feature = "checker")]
 pub use api::check;
-pub use api::{evaluate, find, plans, schema};
+pub use api::{evaluate, evaluate_full, find, plans, schema};
 pub use error::InputError;

@@ -134,7 +134,10 @@ fn case_tables() {
                 None => format!("L{}", case.line),
             };
             let label = format!("{} «{}» ({place})", table.plan, case.name);
-            let out = match (yingji::evaluate(&table.plan, &facts, &now), &case.error) {
+            let out = match (
+                yingji::evaluate_full(&table.plan, &facts, &now),
+                &case.error,
+            ) {
                 (Ok(out), None) => out,
                 (Err(e), None) => {
                     failures.push(format!("{label}: error {e}"));

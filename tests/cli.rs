@@ -83,7 +83,7 @@ fn eval_answers_the_boundaries() {
         (30, "特别重大", 1, "Ⅰ级响应", 1),
     ] {
         let (code, json) = run(
-            &["eval", "jincheng-noncoal-mine"],
+            &["eval", "--full", "jincheng-noncoal-mine"],
             &format!(r#"{{"deaths": {deaths}, {now}}}"#),
         );
         assert_eq!(code, 0, "{json}");
@@ -97,7 +97,7 @@ fn eval_answers_the_boundaries() {
 #[test]
 fn eval_result_has_the_stable_keys() {
     let (code, json) = run(
-        &["eval", "jincheng-noncoal-mine"],
+        &["eval", "--full", "jincheng-noncoal-mine"],
         r#"{"deaths": 5, "incident_time": "2026-11-23T14:30", "now": "2026-11-23T15:00:00+08:00"}"#,
     );
     assert_eq!(code, 0);
@@ -195,7 +195,7 @@ fn check_validates_a_plan_file() {
 #[test]
 fn eval_shows_the_whole_organisation_and_contacts() {
     let (code, json) = run(
-        &["eval", "jincheng-noncoal-mine"],
+        &["eval", "--full", "jincheng-noncoal-mine"],
         r#"{"deaths": 1, "now": "2026-11-23T16:00:00+08:00"}"#,
     );
     assert_eq!(code, 0);
@@ -312,7 +312,7 @@ fn weather_plan_schema_and_eval() {
 
     let facts = r#"{"rain_fc_area_pct": 50, "rain_fc_mm": 100, "wind_area_pct": 70,
         "wind_gust_level": 11, "now": "2026-11-23T16:00:00+08:00"}"#;
-    let (code, out) = run(&["eval", id], facts);
+    let (code, out) = run(&["eval", "--full", id], facts);
     assert_eq!(code, 0, "{out}");
     assert_eq!(out["grade"], Value::Null);
     assert_eq!(out["response"]["id"], "I");
@@ -356,7 +356,7 @@ fn forecast_plan_schema_and_eval() {
     assert_eq!(aqi["max_items"], 7);
 
     let (code, json) = run(
-        &["eval", "lvliang-heavy-pollution-weather"],
+        &["eval", "--full", "lvliang-heavy-pollution-weather"],
         r#"{"aqi": [180, 201, 301, 301, 250], "now": "2026-11-23T16:00:00+08:00"}"#,
     );
     assert_eq!(code, 0);
@@ -370,7 +370,7 @@ fn forecast_plan_schema_and_eval() {
     assert!(json["grade"].is_null());
 
     let (code, json) = run(
-        &["eval", "lvliang-heavy-pollution-weather"],
+        &["eval", "--full", "lvliang-heavy-pollution-weather"],
         r#"{"aqi": [180, 201, "x"]}"#,
     );
     assert_ne!(code, 0);
@@ -385,7 +385,7 @@ fn forecast_plan_schema_and_eval() {
 fn eval_walks_a_support_procedure_without_grades() {
     // 吕梁市市级医药储备调拨应急预案 3.2(6) (seed 004 L234): loading within 4 h of the notice.
     let (code, json) = run(
-        &["eval", "lvliang-medical-reserve-allocation"],
+        &["eval", "--full", "lvliang-medical-reserve-allocation"],
         r#"{"request_time": "2026-11-23T11:30", "notice_time": "2026-11-23T12:01", "now": "2026-11-23T16:00:00+08:00"}"#,
     );
     assert_eq!(code, 0, "{json}");
@@ -438,4 +438,112 @@ fn a_closed_stdout_is_not_a_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+/// `eval` prints the compact result: what the facts decide, every text left to `schema`, well under
+/// 5 KB for the 非煤矿山 plan at 3 deaths.
+#[test]
+fn eval_prints_the_compact_result() {
+    let input = r#"{"deaths": 3, "now": "2026-11-23T16:00:00+08:00"}"#;
+    let (code, json) = run(&["eval", "jincheng-noncoal-mine"], input);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["plan"], "jincheng-noncoal-mine");
+    assert_eq!(json["grade"], "较大");
+    assert_eq!(json["basis"], serde_json::json!(["deaths"]));
+    let deaths = &json["criteria"][0];
+    assert_eq!(deaths["id"], "deaths");
+    assert_eq!(deaths["value"], 3.0);
+    assert_eq!(json["response"]["level"], "II");
+    assert_eq!(
+        json["response"]["reasons"][0],
+        serde_json::json!({"id": "grade-larger", "raised": false})
+    );
+    for key in ["organisation", "contacts", "tables", "citations"] {
+        assert!(json.get(key).is_none(), "{key} belongs to the schema");
+    }
+    let size = serde_json::to_string(&json).unwrap().len();
+    assert!(size <= 5000, "compact result is {size} bytes");
+    // The band index points at the band the full result shows.
+    let (_, full) = run(&["eval", "--full", "jincheng-noncoal-mine"], input);
+    let (_, schema) = run(&["schema", "jincheng-noncoal-mine"], "");
+    let band = deaths["band"].as_u64().unwrap() as usize;
+    assert_eq!(
+        schema["criteria"][0]["bands"][band]["text"],
+        full["criteria"][0]["band"]
+    );
+    assert_eq!(full["version"], 2);
+    assert_eq!(schema["version"], 2);
+    assert_eq!(full["response"]["level"], "Ⅱ级响应");
+}
+
+/// Every id a compact result names is an entry of the plan's schema, for every plan.
+#[test]
+fn compact_ids_resolve_in_the_schema() {
+    let (_, plans) = run(&["plans"], "");
+    let input = r#"{"deaths": 5, "now": "2026-11-23T16:00:00+08:00"}"#;
+    for p in plans.as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let (_, schema) = run(&["schema", id], "");
+        let facts: Vec<&str> = schema["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap())
+            .collect();
+        let input = if facts.contains(&"deaths") {
+            input
+        } else {
+            r#"{"now": "2026-11-23T16:00:00+08:00"}"#
+        };
+        let (code, ev) = run(&["eval", id], input);
+        assert_eq!(code, 0, "{id}: {ev}");
+        let ids = |list: &str| -> Vec<String> {
+            schema[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let has = |list: &str, x: &serde_json::Value| {
+            let x = x.as_str().unwrap_or_else(|| panic!("{id}: {list} id {x}"));
+            assert!(ids(list).iter().any(|i| i == x), "{id}: {list} has no {x}");
+        };
+        let each = |v: &serde_json::Value| v.as_array().unwrap().clone();
+        each(&ev["criteria"])
+            .iter()
+            .for_each(|c| has("criteria", &c["id"]));
+        each(&ev["basis"]).iter().for_each(|c| has("criteria", c));
+        each(&ev["provisional"])
+            .iter()
+            .for_each(|c| has("provisional", c));
+        each(&ev["deadlines"])
+            .iter()
+            .for_each(|d| has("reporting", &d["id"]));
+        each(&ev["tasks"]).iter().for_each(|t| has("tasks", t));
+        each(&ev["notes"]).iter().for_each(|n| has("notes", n));
+        each(&ev["assumed"])
+            .iter()
+            .for_each(|a| has("facts", &a["id"]));
+        if !ev["termination"].is_null() {
+            has("termination", &ev["termination"]);
+        }
+        if !ev["response"].is_null() {
+            has("levels", &ev["response"]["level"]);
+            each(&ev["response"]["reasons"])
+                .iter()
+                .for_each(|r| has("rules", &r["id"]));
+        }
+        for w in each(&ev["warnings"]) {
+            if !w["hazard"].is_null() {
+                has("hazards", &w["hazard"]);
+            }
+            if !w["level"].is_null() {
+                let levels = &schema["warning"]["levels"];
+                assert!(each(levels).iter().any(|l| l["id"] == w["level"]), "{id}");
+            }
+        }
+        assert_eq!(ev["activation"].is_null(), schema["activation"].is_null());
+    }
 }

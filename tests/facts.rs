@@ -10,7 +10,7 @@ fn eval(facts: &[(&str, RawValue)]) -> Result<yingji::engine::Outcome, yingji::I
         .iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
-    yingji::evaluate(PLAN, &facts, NOW)
+    yingji::evaluate_full(PLAN, &facts, NOW)
 }
 
 fn num(n: f64) -> RawValue {
@@ -89,10 +89,10 @@ fn later_times_must_not_precede_the_incident() {
 
 #[test]
 fn unknown_plan_and_bad_now() {
-    let err = yingji::evaluate("nowhere", &RawFacts::new(), NOW).unwrap_err();
+    let err = yingji::evaluate_full("nowhere", &RawFacts::new(), NOW).unwrap_err();
     assert_eq!(err.field, "plan");
     assert!(err.message.contains("未知的预案“nowhere”"));
-    let err = yingji::evaluate(PLAN, &RawFacts::new(), "tomorrow").unwrap_err();
+    let err = yingji::evaluate_full(PLAN, &RawFacts::new(), "tomorrow").unwrap_err();
     assert_eq!(err.field, "now");
     assert!(yingji::schema("nowhere").is_err());
 }
@@ -128,7 +128,7 @@ fn series_and_required_facts_of_an_edited_plan() {
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
-        session.evaluate(&id, &facts, NOW)
+        session.evaluate_full(&id, &facts, NOW)
     };
     let given = ("missing", num(0.0));
     use RawValue::*;
@@ -238,7 +238,7 @@ fn number_facts_are_bounded_and_blank_is_unknown() {
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
-        yingji::evaluate("ordos-meteorological-disaster", &facts, NOW)
+        yingji::evaluate_full("ordos-meteorological-disaster", &facts, NOW)
     };
     let table: Vec<(&str, RawValue, &str)> = vec![
         ("rain_fc_area_pct", num(100.1), "应在0%至100%之间"),
@@ -281,7 +281,7 @@ fn a_time_before_the_time_it_follows_is_refused() {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let err = yingji::evaluate("lvliang-medical-reserve-allocation", &facts, NOW).unwrap_err();
+    let err = yingji::evaluate_full("lvliang-medical-reserve-allocation", &facts, NOW).unwrap_err();
     assert_eq!(err.field, "loading_done_time");
     assert!(
         err.message
@@ -297,5 +297,5 @@ fn a_time_before_the_time_it_follows_is_refused() {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    assert!(yingji::evaluate("lvliang-medical-reserve-allocation", &facts, NOW).is_ok());
+    assert!(yingji::evaluate_full("lvliang-medical-reserve-allocation", &facts, NOW).is_ok());
 }

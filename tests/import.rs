@@ -45,7 +45,7 @@ fn an_imported_plan_is_listed_and_evaluated() {
     assert!(schema.facts.iter().any(|f| f.id == "deaths"));
 
     let out = s
-        .evaluate(
+        .evaluate_full(
             "gaoping-noncoal-mine",
             &facts(&[("deaths", RawValue::Number(5.0))]),
             NOW,
@@ -55,7 +55,7 @@ fn an_imported_plan_is_listed_and_evaluated() {
     assert_eq!(out.plan.imported.as_deref(), Some("高平市.toml"));
     // The same engine answers for an imported copy as for the embedded plan.
     let embedded_out =
-        yingji::evaluate(ID, &facts(&[("deaths", RawValue::Number(5.0))]), NOW).unwrap();
+        yingji::evaluate_full(ID, &facts(&[("deaths", RawValue::Number(5.0))]), NOW).unwrap();
     assert_eq!(
         out.response.as_ref().map(|r| &r.level),
         embedded_out.response.as_ref().map(|r| &r.level)
@@ -63,7 +63,7 @@ fn an_imported_plan_is_listed_and_evaluated() {
 
     // Bad input to an imported plan is refused exactly as for an embedded one.
     let err = s
-        .evaluate(
+        .evaluate_full(
             "gaoping-noncoal-mine",
             &facts(&[("deaths", RawValue::Number(-1.0))]),
             NOW,

@@ -100,7 +100,7 @@ fn facts_for(plan: &Plan, picks: &[usize]) -> RawFacts {
 
 /// (grade rank, response rank), with "none" as the least severe (255).
 fn severity(plan: &Plan, facts: &RawFacts) -> (u8, u8) {
-    let out = yingji::evaluate(&plan.plan.id, facts, NOW).expect("valid facts evaluate");
+    let out = yingji::evaluate_full(&plan.plan.id, facts, NOW).expect("valid facts evaluate");
     (
         out.grade_rank.unwrap_or(u8::MAX),
         out.response.map_or(u8::MAX, |r| r.rank),

@@ -105,7 +105,7 @@ fn the_engine_passes_the_probes_through_unchanged() {
     let id = session.import("xss.toml", TEXT).unwrap().summary.id;
     let facts: RawFacts = [("deaths".to_string(), RawValue::Number(31.0))].into();
     let out = session
-        .evaluate(&id, &facts, "2026-11-23T16:00:00+08:00")
+        .evaluate_full(&id, &facts, "2026-11-23T16:00:00+08:00")
         .unwrap();
     assert_eq!(out.plan.title, "<script>window.__xss=2</script>#1");
     let json = serde_json::to_string(&out).unwrap();

@@ -2,7 +2,7 @@
 // Shared by the page (app.js), the custom element (yingji-panel.js) and the single-file build
 // (tools/single-file.mjs inlines this file with the generated glue and the .wasm as base64).
 //
-// loadEngine() resolves to {plans, schema, evaluate, find, check, import_plan, forget_plan, last_panic, list} or rejects with a LoadError whose
+// loadEngine() resolves to {plans, schema, evaluate, evaluateCompact, find, check, import_plan, forget_plan, last_panic, list} or rejects with a LoadError whose
 // `code` is one of the keys of LOAD_ERRORS; the caller shows LOAD_ERRORS[code] and marks its root
 // `data-yingji-state="error:<code>"`.
 //
@@ -11,6 +11,10 @@
 // only when a file is imported, so the page does not carry a TOML reader it rarely needs. `check` and
 // `import_plan` are therefore async; `import_plan(file, text)` checks the text, then hands the validated
 // plan to the engine.
+//
+// The engine's `evaluate` returns the compact result (ids into the plan's schema); `evaluate` here
+// joins it with the plan's schema (www/join.js, cached per plan) into the full object the page reads.
+// `evaluateCompact` and `schema` give the two parts for callers that want them.
 
 export const LOAD_ERRORS = {
   'no-wasm':
@@ -50,6 +54,8 @@ function isCspError(e) {
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+import { join } from './join.js';
 
 let loading = null;
 
@@ -160,20 +166,43 @@ async function load({ unpack, glue, wasmGzipBase64, checkerGlue, checkerWasmGzip
   };
   /** `{ok: summary, plan: bytes}` or `{errors: [{file, path, problem}]}`. */
   const check = async (file, text) => (await checker()).check(file, text);
+  // Each plan's schema, asked once; an import or a forgotten plan may change what an id names.
+  const schemas = new Map();
+  const schema = (id) => {
+    let s = schemas.get(id);
+    if (s === undefined) {
+      s = mod.schema(id);
+      schemas.set(id, s);
+    }
+    return s;
+  };
+  /** The compact result joined with the plan's schema: the full result. */
+  const evaluate = (id, facts, now) => {
+    // Evaluated first: a bad input or an unknown plan throws the engine's own error.
+    const ev = mod.evaluate(id, facts, now);
+    return join(schema(id), ev);
+  };
   /** Checks a plan file and adds it to the engine: `{ok: {summary, renamed_from, replaced}}` or `{errors}`. */
   const importPlan = async (file, text) => {
     const res = await check(file, text);
-    return res && res.ok ? mod.import_plan(file, res.plan) : res;
+    if (!(res && res.ok)) return res;
+    schemas.clear();
+    return mod.import_plan(file, res.plan);
+  };
+  const forgetPlan = (id) => {
+    schemas.clear();
+    return mod.forget_plan(id);
   };
 
   return {
     plans: mod.plans,
-    schema: mod.schema,
-    evaluate: mod.evaluate,
+    schema,
+    evaluate,
+    evaluateCompact: mod.evaluate,
     find: mod.find,
     check,
     import_plan: importPlan,
-    forget_plan: mod.forget_plan,
+    forget_plan: forgetPlan,
     last_panic: mod.last_panic,
     list,
   };

@@ -8,9 +8,10 @@
 //
 // First checks that both give the same grade and level on every input of a grid that puts each
 // threshold on both sides (prints the agreement count), then times each: warm-up, several rounds of
-// about --ms each, the median evaluations/s. yingji's figure is for the whole result the page gets
-// (grade, response, deadlines, tasks, organisation, notes, citations … converted to a JS object);
-// json-rules-engine's is for grade + level only.
+// about --ms each, the median evaluations/s. yingji's figure is for its compact result (grade, band
+// of every criterion, response level and reasons, every deadline's due time and status, task, note
+// and warning ids … as a JS object); beside it the same joined with the cached schema (www/join.js:
+// the full object the page reads). json-rules-engine's is for grade + level only.
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -112,10 +113,13 @@ async function loadYingji() {
   } catch {
     asText = true;
   }
-  return (facts) => {
+  const evaluate = (facts) => {
     const r = mod.evaluate(PLAN, asText ? JSON.stringify(facts) : facts, NOW);
     return typeof r === 'string' ? JSON.parse(r) : r;
   };
+  const { join: joinResult } = await import(pathToFileURL(join(REPO, 'www', 'join.js')).href);
+  const schema = mod.schema(PLAN);
+  return { evaluate, joined: (facts) => joinResult(schema, evaluate(facts)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +228,7 @@ async function rate(fn, cases, isAsync) {
 
 const m = machine();
 console.log(`machine: ${m.cpu}, ${m.cores} cores; node ${m.node}; ${m.rustc}`);
-const yingji = await loadYingji();
+const { evaluate: yingji, joined } = await loadYingji();
 const jre = makeJre();
 const cases = inputs();
 
@@ -232,7 +236,7 @@ let agree = 0;
 const disagree = [];
 for (const f of cases) {
   const a = yingji(f);
-  const y = { grade: a.grade, level: a.response ? a.response.id : null };
+  const y = { grade: a.grade, level: a.response ? a.response.level : null };
   const j = await jre(f);
   if (y.grade === j.grade && y.level === j.level) agree++;
   else disagree.push({ facts: f, yingji: y, jre: j });
@@ -242,8 +246,10 @@ for (const d of disagree.slice(0, 5)) console.log('  differ:', JSON.stringify(d)
 if (disagree.length) process.exitCode = 1;
 
 const ry = await rate(yingji, cases, false);
+const rf = await rate(joined, cases, false);
 const rj = await rate(jre, cases, true);
 const f = (x) => Math.round(x).toLocaleString('en-US');
-console.log(`yingji WASM evaluate (full result → JS object): median ${f(ry.median)} eval/s (min ${f(ry.min)}, max ${f(ry.max)}; ${ROUNDS} rounds × ${ROUND_MS} ms)`);
-console.log(`json-rules-engine (grade + level):            median ${f(rj.median)} eval/s (min ${f(rj.min)}, max ${f(rj.max)})`);
-console.log(`ratio yingji / json-rules-engine: ${(ry.median / rj.median).toFixed(2)}×`);
+console.log(`yingji WASM evaluate (compact result → JS object): median ${f(ry.median)} eval/s (min ${f(ry.min)}, max ${f(ry.max)}; ${ROUNDS} rounds × ${ROUND_MS} ms)`);
+console.log(`yingji evaluate + join with the cached schema:     median ${f(rf.median)} eval/s (min ${f(rf.min)}, max ${f(rf.max)})`);
+console.log(`json-rules-engine (grade + level):                 median ${f(rj.median)} eval/s (min ${f(rj.min)}, max ${f(rj.max)})`);
+console.log(`ratio yingji / json-rules-engine: ${(ry.median / rj.median).toFixed(2)}× (joined: ${(rf.median / rj.median).toFixed(2)}×)`);

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(plans) = yingji::plans() else { return };
     let plan = &plans[usize::from(pick) % plans.len()];
     let Ok(facts) = serde_json::from_slice::<RawFacts>(rest) else { return };
-    if let Ok(out) = yingji::evaluate(&plan.id, &facts, "2026-11-23T16:00:00+08:00") {
+    if let Ok(out) = yingji::evaluate_full(&plan.id, &facts, "2026-11-23T16:00:00+08:00") {
         // The result must serialise (the CLI and the page both need it).
         serde_json::to_string(&out).expect("outcome serialises");
     }

@@ -1,8 +1,9 @@
 //! The CLI: a thin shell over `yingji::api`, JSON in and out.
 //!
 //!   yingji plans                 list the embedded plans
-//!   yingji schema <plan-id>      the facts a plan asks for
-//!   yingji eval <plan-id>        facts (JSON object) on stdin → result on stdout
+//!   yingji schema <plan-id>      the facts a plan asks for and the static texts of its results
+//!   yingji eval <plan-id>        facts (JSON object) on stdin → the compact result on stdout
+//!   yingji eval --full <plan-id> … the result joined with the schema, for reading by eye
 //!   yingji check <file.toml>     validate a plan file
 //!   yingji find [--city 城市] <描述…>   the plans for an incident description
 //!
@@ -26,7 +27,9 @@ fn main() -> ExitCode {
         ["plans"] => yingji::plans().map(|p| json(&p)),
         ["schema", id] => yingji::schema(id).map(|s| json(&s)),
         ["eval", id] => read_facts()
-            .and_then(|(facts, now)| yingji::evaluate(id, &facts, &now))
+            .and_then(|(facts, now)| yingji::evaluate(id, &facts, &now).map(|o| json(&o))),
+        ["eval", "--full", id] | ["eval", id, "--full"] => read_facts()
+            .and_then(|(facts, now)| yingji::evaluate_full(id, &facts, &now))
             .map(|o| json(&o)),
         ["check", file] => return check(file),
         ["find", "--city", city, words @ ..] => {
@@ -35,7 +38,7 @@ fn main() -> ExitCode {
         ["find", words @ ..] => yingji::find(&words.join(" "), None).map(|c| json(&c)),
         _ => {
             eprintln!(
-                "用法: yingji plans | schema <预案id> | eval <预案id> < facts.json | check <预案文件.toml> | find [--city 城市] <事故描述>"
+                "用法: yingji plans | schema <预案id> | eval [--full] <预案id> < facts.json | check <预案文件.toml> | find [--city 城市] <事故描述>"
             );
             return ExitCode::from(64);
         }

@@ -2,29 +2,25 @@
 //! 预警解除条件), told as pass, fail or unknown (a needed fact not given) with the clause.
 
 use super::cond::Ctx;
-use super::outcome::CheckOutcome;
+use super::outcome::{CheckState, CheckStatus};
 use crate::plan::{Check, Plan, Ratio, Site};
 
-pub fn checks(plan: &Plan, ctx: &Ctx) -> Vec<CheckOutcome> {
+pub fn checks<'p>(plan: &'p Plan, ctx: &Ctx) -> Vec<CheckState<'p>> {
     plan.checks
         .iter()
         .filter(|c| ctx.holds_at(Site::Check, &c.when))
         .map(|c| {
             let (status, detail) = tell(plan, c, ctx);
-            CheckOutcome {
-                id: c.id.clone(),
-                group: c.group.clone(),
-                text: c.text.clone(),
-                status: status.to_string(),
+            CheckState {
+                id: &c.id,
+                status,
                 detail,
-                cite: c.cite.clone(),
-                quote: c.quote.clone(),
             }
         })
         .collect()
 }
 
-fn tell(plan: &Plan, c: &Check, ctx: &Ctx) -> (&'static str, String) {
+fn tell(plan: &Plan, c: &Check, ctx: &Ctx) -> (CheckStatus, String) {
     let missing: Vec<&str> = c
         .needs
         .iter()
@@ -39,17 +35,21 @@ fn tell(plan: &Plan, c: &Check, ctx: &Ctx) -> (&'static str, String) {
                 seen.push(m)
             }
         });
-        return ("unknown", format!("请填写:{}", seen.join("、")));
+        return (CheckStatus::Unknown, format!("请填写:{}", seen.join("、")));
     }
     let (pass, shown) = match (&c.passes, &c.ratio) {
         (Some(p), _) => (ctx.holds_at(Site::Check, p), String::new()),
         (None, Some(r)) => ratio(plan, r, ctx),
         // The validator refuses a check with neither.
-        (None, None) => return ("unknown", String::new()),
+        (None, None) => return (CheckStatus::Unknown, String::new()),
     };
     let text = if pass { &c.pass_text } else { &c.fail_text };
     (
-        if pass { "pass" } else { "fail" },
+        if pass {
+            CheckStatus::Pass
+        } else {
+            CheckStatus::Fail
+        },
         if shown.is_empty() {
             text.clone()
         } else {

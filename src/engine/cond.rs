@@ -9,7 +9,7 @@ use crate::plan::{Cond, Phase, Site};
 /// The facts and what has been computed so far (`None`/empty: not yet, or not reached).
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
-    pub facts: &'a Facts,
+    pub facts: &'a Facts<'a>,
     pub grade: Option<&'a str>,
     pub level: Option<&'a str>,
     /// Each hazard's computed warning level (empty while the hazards themselves are assessed).

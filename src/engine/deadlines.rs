@@ -5,49 +5,39 @@ use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTi
 use super::calendar::calendar;
 use super::clock::{china, display, rfc3339};
 use super::cond::Ctx;
-use super::outcome::Deadline;
-use crate::plan::{Plan, Site};
+use super::outcome::{Counts, DeadlineState, DeadlineStatus};
+use crate::plan::{Plan, ReportRule, Site};
 
-pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Deadline> {
+pub fn deadlines<'p>(
+    plan: &'p Plan,
+    ctx: &Ctx,
+    now: DateTime<FixedOffset>,
+) -> Vec<DeadlineState<'p>> {
     plan.reporting
         .iter()
         .filter(|r| ctx.holds_at(Site::Reporting, &r.when))
         .map(|r| {
-            let anchor_label = plan
-                .facts
-                .iter()
-                .find(|f| f.id == r.anchor)
-                .map_or_else(|| r.anchor.clone(), |f| f.label.clone());
-            let (anchor_time, estimated) = anchor(plan, r, ctx, &anchor_label);
+            let (anchor_time, estimated) = anchor(plan, r, ctx);
             let limit = Limit::of(r);
             let due = match (limit, anchor_time) {
                 (Some(l), Some(t)) => l.due(t),
                 _ => None,
             };
             let status = match (limit, due) {
-                (None, _) => "immediate",
-                (Some(_), None) => "awaiting_anchor",
-                (Some(_), Some(d)) if d < now => "overdue",
-                (Some(_), Some(_)) => "pending",
+                (None, _) => DeadlineStatus::Immediate,
+                (Some(_), None) => DeadlineStatus::AwaitingAnchor,
+                (Some(_), Some(d)) if d < now => DeadlineStatus::Overdue,
+                (Some(_), Some(_)) => DeadlineStatus::Pending,
             };
-            Deadline {
-                id: r.id.clone(),
-                who: r.who.clone(),
-                to: r.to.clone(),
-                what: r.what.clone(),
-                limit_text: r.limit_text.clone(),
-                anchor: r.anchor.clone(),
-                anchor_label,
+            DeadlineState {
+                id: &r.id,
                 due: due.map(rfc3339),
                 due_display: due.map(|d| match limit {
                     Some(Limit::Minutes(_) | Limit::Clock(_)) | None => display(d, now),
                     Some(_) => display_day_end(d),
                 }),
                 minutes_left: due.map(|d| minutes_between(now, d)),
-                status: status.to_string(),
-                cite: r.cite.clone(),
-                quote: r.quote.clone(),
-                counts: limit.map(|l| l.counts().to_string()),
+                status,
                 calendar: match (limit, anchor_time, due) {
                     (Some(Limit::WorkingDays(_)), Some(t), Some(d)) => Some(calendar().describe(
                         t.with_timezone(&china()).date_naive(),
@@ -61,13 +51,17 @@ pub fn deadlines(plan: &Plan, ctx: &Ctx, now: DateTime<FixedOffset>) -> Vec<Dead
         .collect()
 }
 
+/// How a reporting rule's limit is counted (null: the plan gives no number).
+pub fn counts(rule: &ReportRule) -> Option<Counts> {
+    Limit::of(rule).map(Limit::counts)
+}
+
 /// The start of a rule's clock and, when it is an estimate, why: a blank anchor (or a plan that
 /// states no start) is counted from the incident time, the earliest the duty can fall due.
 fn anchor(
     plan: &Plan,
-    r: &crate::plan::ReportRule,
+    r: &ReportRule,
     ctx: &Ctx,
-    anchor_label: &str,
 ) -> (Option<DateTime<FixedOffset>>, Option<String>) {
     const INCIDENT: &str = "incident_time";
     let incident = ctx.facts.time(INCIDENT);
@@ -81,10 +75,12 @@ fn anchor(
             && incident.is_some()
             && plan.facts.iter().any(|f| f.id == INCIDENT) =>
         {
-            (
-                incident,
-                Some(format!("按事发时间估算：{anchor_label}未填")),
-            )
+            let label = plan
+                .facts
+                .iter()
+                .find(|f| f.id == r.anchor)
+                .map_or(r.anchor.as_str(), |f| f.label.as_str());
+            (incident, Some(format!("按事发时间估算：{label}未填")))
         }
         None => (None, None),
     }
@@ -124,7 +120,7 @@ enum Limit {
 }
 
 impl Limit {
-    fn of(r: &crate::plan::ReportRule) -> Option<Limit> {
+    fn of(r: &ReportRule) -> Option<Limit> {
         use crate::plan::Limit as L;
         match r.limit {
             L::None => None,
@@ -135,12 +131,12 @@ impl Limit {
         }
     }
 
-    fn counts(self) -> &'static str {
+    fn counts(self) -> Counts {
         match self {
-            Limit::Minutes(_) => "minutes",
-            Limit::Clock(_) => "clock",
-            Limit::Days(_) => "days",
-            Limit::WorkingDays(_) => "working_days",
+            Limit::Minutes(_) => Counts::Minutes,
+            Limit::Clock(_) => Counts::Clock,
+            Limit::Days(_) => Counts::Days,
+            Limit::WorkingDays(_) => Counts::WorkingDays,
         }
     }
 

@@ -8,7 +8,6 @@ use chrono::{DateTime, FixedOffset};
 pub use super::clock::{china, parse_time};
 use serde::{Deserialize, Serialize};
 
-use super::outcome::Assumed;
 use crate::error::InputError;
 use crate::plan::{FactDef, FactType, Plan};
 
@@ -37,25 +36,40 @@ pub enum RawValue {
 pub type RawFacts = BTreeMap<String, RawValue>;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'p> {
     Number(f64),
     Bool(bool),
-    Choice(String),
+    /// The option's value, as the plan spells it.
+    Choice(&'p str),
     Time(DateTime<FixedOffset>),
     Series(Vec<f64>),
 }
 
-/// Checked facts, plus what was taken for the ones not given.
+/// Checked facts, plus what was taken for the ones not given. One slot per fact of the plan, in the
+/// plan's order (borrowed: nothing of the plan is copied, so checking facts costs one allocation).
 #[derive(Debug, Clone)]
-pub struct Facts {
-    values: BTreeMap<String, Value>,
-    given: BTreeMap<String, bool>,
-    pub assumed: Vec<Assumed>,
+pub struct Facts<'p> {
+    defs: &'p [FactDef],
+    slots: Vec<Slot<'p>>,
+    /// Facts not given and the value taken, in words ("0人"): (index in `plan.facts`, value).
+    pub assumed: Vec<(usize, String)>,
 }
 
-impl Facts {
+#[derive(Debug, Clone)]
+struct Slot<'p> {
+    value: Option<Value<'p>>,
+    /// Whether the user gave this fact (as opposed to a default being taken).
+    given: bool,
+}
+
+impl<'p> Facts<'p> {
+    fn value(&self, id: &str) -> Option<&Value<'p>> {
+        let i = self.defs.iter().position(|d| d.id == id)?;
+        self.slots.get(i)?.value.as_ref()
+    }
+
     pub fn number(&self, id: &str) -> f64 {
-        match self.values.get(id) {
+        match self.value(id) {
             Some(Value::Number(n)) => *n,
             _ => 0.0,
         }
@@ -63,22 +77,22 @@ impl Facts {
 
     /// Whether a number (count, amount or measured quantity) is known for this fact.
     pub fn has_number(&self, id: &str) -> bool {
-        matches!(self.values.get(id), Some(Value::Number(_)))
+        matches!(self.value(id), Some(Value::Number(_)))
     }
 
     pub fn yes(&self, id: &str) -> bool {
-        matches!(self.values.get(id), Some(Value::Bool(true)))
+        matches!(self.value(id), Some(Value::Bool(true)))
     }
 
-    pub fn choice(&self, id: &str) -> Option<&str> {
-        match self.values.get(id) {
+    pub fn choice(&self, id: &str) -> Option<&'p str> {
+        match self.value(id) {
             Some(Value::Choice(c)) => Some(c),
             _ => None,
         }
     }
 
     pub fn time(&self, id: &str) -> Option<DateTime<FixedOffset>> {
-        match self.values.get(id) {
+        match self.value(id) {
             Some(Value::Time(t)) => Some(*t),
             _ => None,
         }
@@ -86,7 +100,7 @@ impl Facts {
 
     /// A series fact's items (empty when not given).
     pub fn series(&self, id: &str) -> &[f64] {
-        match self.values.get(id) {
+        match self.value(id) {
             Some(Value::Series(s)) => s,
             _ => &[],
         }
@@ -94,16 +108,20 @@ impl Facts {
 
     /// Whether the user gave this fact (as opposed to a default being taken).
     pub fn given(&self, id: &str) -> bool {
-        self.given.get(id).copied().unwrap_or(false)
+        self.defs
+            .iter()
+            .position(|d| d.id == id)
+            .and_then(|i| self.slots.get(i))
+            .is_some_and(|s| s.given)
     }
 
     /// Checks `raw` against the plan. Absent counts and amounts are 0, absent yes/no is 否, an absent
     /// choice is its first option; each such default is listed in `assumed`.
     pub fn parse(
-        plan: &Plan,
+        plan: &'p Plan,
         raw: &RawFacts,
         now: DateTime<FixedOffset>,
-    ) -> Result<Facts, InputError> {
+    ) -> Result<Facts<'p>, InputError> {
         for id in raw.keys() {
             if id != "now" && !plan.facts.iter().any(|f| &f.id == id) {
                 return Err(InputError::new(
@@ -113,11 +131,11 @@ impl Facts {
             }
         }
         let mut facts = Facts {
-            values: BTreeMap::new(),
-            given: BTreeMap::new(),
+            defs: &plan.facts,
+            slots: Vec::with_capacity(plan.facts.len()),
             assumed: Vec::new(),
         };
-        for def in &plan.facts {
+        for (index, def) in plan.facts.iter().enumerate() {
             // An empty forecast is no forecast (and JS hands an empty array over as null).
             let raw_value = match raw.get(&def.id) {
                 Some(RawValue::List(items)) if items.is_empty() && def.kind == FactType::Series => {
@@ -133,20 +151,21 @@ impl Facts {
                             format!("请填写“{}”:此项为必填", def.label),
                         ));
                     }
-                    if let Some((value, shown)) = default_for(def) {
-                        facts.assumed.push(Assumed {
-                            id: def.id.clone(),
-                            label: def.label.clone(),
-                            value: shown,
-                        });
-                        facts.values.insert(def.id.clone(), value);
-                    }
-                    facts.given.insert(def.id.clone(), false);
+                    let value = default_for(def).map(|(value, shown)| {
+                        facts.assumed.push((index, shown));
+                        value
+                    });
+                    facts.slots.push(Slot {
+                        value,
+                        given: false,
+                    });
                 }
                 Some(raw_value) => {
                     let value = check(def, raw_value, now)?;
-                    facts.values.insert(def.id.clone(), value);
-                    facts.given.insert(def.id.clone(), true);
+                    facts.slots.push(Slot {
+                        value: Some(value),
+                        given: true,
+                    });
                 }
             }
         }
@@ -196,14 +215,14 @@ impl Facts {
     }
 }
 
-fn default_for(def: &FactDef) -> Option<(Value, String)> {
+fn default_for(def: &FactDef) -> Option<(Value<'_>, String)> {
     match def.kind {
         FactType::Count | FactType::Money => Some((Value::Number(0.0), format!("0{}", def.unit))),
         FactType::YesNo => Some((Value::Bool(false), "否".to_string())),
         FactType::Choice => def
             .options
             .first()
-            .map(|o| (Value::Choice(o.value.clone()), o.label.clone())),
+            .map(|o| (Value::Choice(&o.value), o.label.clone())),
         FactType::Datetime | FactType::Series | FactType::Number => None,
     }
 }
@@ -219,7 +238,11 @@ fn describe(raw: &RawValue) -> &'static str {
     }
 }
 
-fn check(def: &FactDef, raw: &RawValue, now: DateTime<FixedOffset>) -> Result<Value, InputError> {
+fn check<'p>(
+    def: &'p FactDef,
+    raw: &RawValue,
+    now: DateTime<FixedOffset>,
+) -> Result<Value<'p>, InputError> {
     let field = def.id.as_str();
     let label = def.label.as_str();
     let wrong = |expected: &str| {
@@ -243,8 +266,8 @@ fn check(def: &FactDef, raw: &RawValue, now: DateTime<FixedOffset>) -> Result<Va
             let RawValue::Text(s) = raw else {
                 return Err(wrong("选项之一"));
             };
-            if def.options.iter().any(|o| &o.value == s) {
-                Ok(Value::Choice(s.clone()))
+            if let Some(o) = def.options.iter().find(|o| &o.value == s) {
+                Ok(Value::Choice(&o.value))
             } else {
                 let allowed: Vec<&str> = def.options.iter().map(|o| o.value.as_str()).collect();
                 Err(InputError::new(

@@ -2,7 +2,7 @@
 //! entry whose rule holds), after the grade and before the response level, which may rest on them.
 
 use super::cond::Ctx;
-use super::outcome::{HazardBasis, WarningOutcome};
+use super::outcome::WarningState;
 use crate::plan::{Hazard, Plan, Site, WarningLevel};
 
 /// One hazard's computed level (none: below every criterion).
@@ -32,56 +32,32 @@ pub fn assess<'a>(plan: &'a Plan, ctx: &Ctx) -> Vec<HazardState<'a>> {
 
 /// The `warnings[]` entries for computed hazards: every hazard, reached or not, with the rules that
 /// put it at its level.
-pub fn outcomes(plan: &Plan, states: &[HazardState], ctx: &Ctx) -> Vec<WarningOutcome> {
-    let Some(warning) = &plan.warning else {
+pub fn outcomes<'p>(
+    plan: &'p Plan,
+    states: &[HazardState<'p>],
+    ctx: &Ctx,
+) -> Vec<WarningState<'p>> {
+    if plan.warning.is_none() {
         return Vec::new();
-    };
+    }
     let ctx = ctx.at(Site::HazardRule);
     states
         .iter()
-        .map(|s| {
-            let basis = s
+        .map(|s| WarningState {
+            hazard: Some(&s.hazard.id),
+            level: s.level.map(|l| l.id.as_str()),
+            basis: s
                 .level
                 .map(|l| {
                     s.hazard
                         .rules
                         .iter()
                         .filter(|r| r.level == l.id && ctx.holds(&r.when))
-                        .map(|r| HazardBasis {
-                            id: r.id.clone(),
-                            text: r.text.clone(),
-                            cite: r.cite.clone(),
-                            quote: r.quote.clone(),
-                        })
+                        .map(|r| r.id.as_str())
                         .collect()
                 })
-                .unwrap_or_default();
-            WarningOutcome {
-                id: s.level.map(|l| l.id.clone()),
-                name: s.level.map(|l| l.name.clone()),
-                colour: s.level.map(|l| l.colour.as_str().to_string()),
-                rank: s.level.map(|l| l.rank),
-                issued_by: s.level.map(|l| l.issued_by.clone()).unwrap_or_default(),
-                measures: s
-                    .level
-                    .map(|l| {
-                        warning
-                            .general
-                            .iter()
-                            .map(|t| t.text.clone())
-                            .chain([l.measures.clone()])
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                computed: true,
-                hazard: Some(s.hazard.id.clone()),
-                hazard_name: Some(s.hazard.name.clone()),
-                basis,
-                cite: s
-                    .level
-                    .map_or_else(|| s.hazard.cite.clone(), |l| l.cite.clone()),
-                differs: None,
-            }
+                .unwrap_or_default(),
+            differs: None,
         })
         .collect()
 }

@@ -8,8 +8,10 @@ mod deadlines;
 pub mod facts;
 mod grade;
 mod hazards;
+mod join;
 pub mod outcome;
 mod response;
+mod schema;
 mod scope;
 mod season;
 mod series;
@@ -17,10 +19,11 @@ mod tasks;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::plan::{Body, Cite, Plan, Site};
+use crate::plan::{Plan, Site, WarningLevel};
 pub use calendar::{calendar, Calendar};
 pub use cond::Ctx;
 pub use facts::{china, parse_time, Facts, RawFacts, RawValue};
+pub use join::join;
 pub use outcome::*;
 
 pub fn summary(plan: &Plan) -> PlanSummary {
@@ -35,10 +38,11 @@ pub fn summary(plan: &Plan) -> PlanSummary {
     }
 }
 
-/// Evaluates checked facts against a plan at time `now`, phase by phase (`plan::Phase`): criteria
-/// and grade, hazards' levels, response level, then everything shown with them. Each condition sees
-/// only what its place may (`Ctx::at`).
-pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
+/// Evaluates checked facts against a plan at time `now`, phase by phase (`plan::Phase`): scope
+/// rulings, criteria and grade, hazards' levels, response level, then everything shown with them.
+/// Each condition sees only what its place may (`Ctx::at`). The compact result borrows ids from the
+/// plan (nothing of the plan's text is copied).
+pub fn decide<'p>(plan: &'p Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Evaluation<'p> {
     let scope = scope::rulings(plan, facts);
     let inside = scope.iter().all(|s| s.applies);
     let mut graded = grade::grade(plan, facts);
@@ -46,7 +50,7 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
         // Ruled outside the plan: no grade; the criteria stay visible for the "why" panel.
         graded.grade = None;
     }
-    let grade_name = graded.grade.as_ref().map(|(name, _)| name.as_str());
+    let grade_name = graded.grade.map(|(name, _)| name);
     let graded_ctx = Ctx {
         grade: grade_name,
         ..Ctx::facts_only(facts)
@@ -63,10 +67,12 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     let ctx = Ctx {
         facts,
         grade: grade_name,
-        level: response.as_ref().map(|r| r.id.as_str()),
+        level: response.as_ref().map(|r| r.level),
         hazards: &hazard_states,
     };
-
+    let mut warnings = hazards::outcomes(plan, &hazard_states, &ctx);
+    warnings.extend(issued_warning(plan, facts));
+    mark_differences(plan, &mut warnings);
     // Outside the plan its duties do not apply either: the result names what applies instead.
     let (deadlines, tasks) = if inside {
         (
@@ -76,246 +82,116 @@ pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outco
     } else {
         (Vec::new(), Vec::new())
     };
-    let termination = plan
-        .termination
-        .iter()
-        .find(|t| ctx.holds_at(Site::Termination, &t.when))
-        .map(|t| TerminationOutcome {
-            who: t.who.clone(),
-            conditions: t.conditions.clone(),
-            cite: t.cite.clone(),
-            quote: t.quote.clone(),
-        });
-    let mut warnings = hazards::outcomes(plan, &hazard_states, &ctx);
-    warnings.extend(issued_warning(plan, facts));
-    mark_differences(plan, &mut warnings);
-    let notes: Vec<NoteOutcome> = plan
-        .notes
-        .iter()
-        .filter(|n| ctx.holds_at(Site::Note, &n.when))
-        .map(|n| NoteOutcome {
-            id: n.id.clone(),
-            kind: n.kind.as_str().to_string(),
-            title: n.title.clone(),
-            reading: n.reading.clone(),
-            reason: n.reason.clone(),
-            cite: n.cite.clone(),
-            quote: n.quote.clone(),
-        })
-        .collect();
-
-    let provisional: Vec<ProvisionalOutcome> = plan
-        .grading
-        .provisional
-        .iter()
-        .filter(|p| grade_name.is_some() && ctx.holds_at(Site::Provisional, &p.when))
-        .map(|p| ProvisionalOutcome {
-            text: p.text.clone(),
-            cite: p.cite.clone(),
-            quote: p.quote.clone(),
-        })
-        .collect();
-    let grade_basis = graded.basis();
-    let mut citations = Citations::default();
-    grade_basis
-        .iter()
-        .filter_map(|c| c.cite.as_ref())
-        .for_each(|c| citations.add(c));
-    if let Some(r) = &response {
-        citations.add(&r.condition.cite);
-        citations.add(&r.procedure.cite);
-        r.reasons.iter().for_each(|x| citations.add(&x.cite));
-    }
-    deadlines.iter().for_each(|d| citations.add(&d.cite));
-    tasks
-        .iter()
-        .flat_map(|t| &t.items)
-        .for_each(|i| citations.add(&i.cite));
-    termination.iter().for_each(|t| citations.add(&t.cite));
-    for w in &warnings {
-        w.basis.iter().for_each(|b| citations.add(&b.cite));
-        citations.add(&w.cite);
-    }
-    notes.iter().for_each(|n| citations.add(&n.cite));
-    let recovery: Vec<RecoveryOutcome> = plan
-        .recovery
-        .iter()
-        .filter(|r| inside && ctx.holds_at(Site::Recovery, &r.when))
-        .map(|r| RecoveryOutcome {
-            id: r.id.clone(),
-            title: r.title.clone(),
-            who: r.who.clone(),
-            reports: r.reports.clone(),
-            to: r.to.clone(),
-            text: r.text.clone(),
-            cite: r.cite.clone(),
-            quote: r.quote.clone(),
-        })
-        .collect();
-    recovery.iter().for_each(|r| citations.add(&r.cite));
-    scope.iter().for_each(|s| citations.add(&s.cite));
-    let activation = plan.activation.as_ref().map(|a| {
-        let started = ctx.holds_at(Site::Activation, &a.when);
-        ActivationOutcome {
-            name: a.name.clone(),
-            summary: a.summary.clone(),
-            started,
-            waiting: if started {
-                String::new()
-            } else {
-                a.waiting.clone()
-            },
-            proposes: a.proposes.clone(),
-            starts: a.starts.clone(),
-            commands: a.commands.clone(),
-            cite: a.cite.clone(),
-            quote: a.quote.clone(),
-        }
-    });
-    if let Some(a) = &activation {
-        citations.add(&a.cite);
-    }
-    let checks = checks::checks(plan, &ctx);
-    checks.iter().for_each(|c| citations.add(&c.cite));
-
-    Outcome {
-        plan: summary(plan),
-        grade: graded.grade.as_ref().map(|(name, _)| name.clone()),
-        grade_rank: graded.grade.as_ref().map(|(_, rank)| *rank),
-        provisional,
-        grade_basis,
-        criteria: graded.criteria,
-        response,
+    Evaluation {
+        version: RESULT_VERSION,
+        plan: &plan.plan.id,
+        grade: grade_name,
+        grade_rank: graded.grade.map(|(_, rank)| rank),
+        provisional: plan
+            .grading
+            .provisional
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| grade_name.is_some() && ctx.holds_at(Site::Provisional, &p.when))
+            .map(|(i, _)| Ref::Provisional(i))
+            .collect(),
+        basis: graded.basis(),
+        criteria: graded.criteria.into_iter().map(|(c, _)| c).collect(),
         deadlines,
         tasks,
-        termination,
-        warnings,
-        organisation: organisation(plan),
-        contacts: plan
-            .contacts
+        termination: plan
+            .termination
             .iter()
-            .map(|c| ContactOutcome {
-                unit: c.unit.clone(),
-                phone: c.phone.clone(),
-                line: c.line,
+            .position(|t| ctx.holds_at(Site::Termination, &t.when))
+            .map(Ref::Termination),
+        warnings,
+        notes: plan
+            .notes
+            .iter()
+            .filter(|n| ctx.holds_at(Site::Note, &n.when))
+            .map(|n| n.id.as_str())
+            .collect(),
+        assumed: facts
+            .assumed
+            .iter()
+            .filter_map(|(i, value)| {
+                Some(AssumedValue {
+                    id: &plan.facts.get(*i)?.id,
+                    value: value.clone(),
+                })
             })
             .collect(),
-        tables: plan.tables.clone(),
-        notes,
-        citations: citations.0,
-        assumed: facts.assumed.clone(),
         now: clock::rfc3339(now),
-        activation,
-        checks,
+        activation: plan.activation.as_ref().map(|a| ActivationState {
+            started: ctx.holds_at(Site::Activation, &a.when),
+        }),
+        response,
+        checks: checks::checks(plan, &ctx),
+        recovery: plan
+            .recovery
+            .iter()
+            .filter(|r| inside && ctx.holds_at(Site::Recovery, &r.when))
+            .map(|r| r.id.as_str())
+            .collect(),
         scope,
-        recovery,
     }
 }
 
-/// The warning level the user says was issued, with who issues it and the measures (computed
-/// levels come from `hazards`).
-fn issued_warning(plan: &Plan, facts: &Facts) -> Vec<WarningOutcome> {
-    let Some(w) = &plan.warning else {
-        return Vec::new();
-    };
-    let Some(chosen) = w.fact.as_deref().and_then(|f| facts.choice(f)) else {
-        return Vec::new();
-    };
-    w.levels
-        .iter()
-        .filter(|l| l.id == chosen)
-        .map(|l| WarningOutcome {
-            id: Some(l.id.clone()),
-            name: Some(l.name.clone()),
-            colour: Some(l.colour.as_str().to_string()),
-            rank: Some(l.rank),
-            hazard: None,
-            hazard_name: None,
-            basis: Vec::new(),
-            issued_by: l.issued_by.clone(),
-            measures: w
-                .general
-                .iter()
-                .map(|t| t.text.clone())
-                .chain([l.measures.clone()])
-                .collect(),
-            computed: w.computed,
-            cite: l.cite.clone(),
-            differs: None,
-        })
-        .collect()
+/// The static parts of every result for `plan` (`yingji schema`).
+pub fn schema(plan: &Plan) -> Schema {
+    schema::schema(plan)
+}
+
+/// Evaluates checked facts against a plan at time `now`: the full, joined result (`Outcome`).
+pub fn evaluate(plan: &Plan, facts: &Facts, now: DateTime<FixedOffset>) -> Outcome {
+    join(&schema(plan), &decide(plan, facts, now))
+}
+
+/// The warning level the user says was issued (computed levels come from `hazards`).
+fn issued_warning<'p>(plan: &'p Plan, facts: &Facts) -> Option<WarningState<'p>> {
+    let w = plan.warning.as_ref()?;
+    let chosen = facts.choice(w.fact.as_deref()?)?;
+    let level = w.levels.iter().find(|l| l.id == chosen)?;
+    Some(WarningState {
+        hazard: None,
+        level: Some(&level.id),
+        basis: Vec::new(),
+        differs: None,
+    })
 }
 
 /// Where the user gives the published level and the plan also computes one (from the expected
 /// grade or the hidden danger found), a computed level that differs says so: both are shown.
-fn mark_differences(plan: &Plan, warnings: &mut [WarningOutcome]) {
-    if plan
-        .warning
-        .as_ref()
-        .and_then(|w| w.fact.as_ref())
-        .is_none()
-    {
+fn mark_differences(plan: &Plan, warnings: &mut [WarningState]) {
+    let Some(w) = plan.warning.as_ref().filter(|w| w.fact.is_some()) else {
         return;
-    }
+    };
+    let level = |id: &str| w.levels.iter().find(|l| l.id == id);
     let issued = warnings
         .iter()
-        .find(|w| w.hazard.is_none())
-        .map(|w| (w.id.clone(), label(w)));
-    for w in warnings
+        .find(|s| s.hazard.is_none())
+        .and_then(|s| s.level);
+    for s in warnings
         .iter_mut()
-        .filter(|w| w.hazard.is_some() && w.id.is_some())
+        .filter(|s| s.hazard.is_some() && s.level.is_some())
     {
-        w.differs = match &issued {
+        s.differs = match issued {
             None => Some("尚未发布预警".to_string()),
-            Some((id, _)) if *id == w.id => None,
-            Some((_, shown)) => Some(format!("已发布：{shown}")),
+            Some(id) if Some(id) == s.level => None,
+            Some(id) => Some(format!(
+                "已发布：{}",
+                level(id).map_or_else(|| id.to_string(), label)
+            )),
         };
     }
 }
 
 /// `黄色(Ⅲ级)`: a warning level as the plans name it (a name that already holds its colour alone).
-fn label(w: &WarningOutcome) -> String {
-    let name = w.name.as_deref().unwrap_or_default();
-    let colour = w.colour.as_deref().unwrap_or_default();
-    if name.contains(colour) {
-        name.to_string()
+fn label(l: &WarningLevel) -> String {
+    let colour = l.colour.as_str();
+    if l.name.contains(colour) {
+        l.name.clone()
     } else {
-        format!("{colour}({name})")
-    }
-}
-
-fn organisation(plan: &Plan) -> OrganisationOutcome {
-    let body = |b: &Body| BodyOutcome {
-        name: b.name.clone(),
-        head: b.head.clone(),
-        deputies: b.deputies.clone(),
-        members: b.members.clone(),
-        duties: b.duties.clone(),
-        cite: b.cite.clone(),
-    };
-    let org = &plan.organisation;
-    OrganisationOutcome {
-        command: body(&org.command),
-        office: body(&org.office),
-        member_units: org
-            .member_units
-            .iter()
-            .map(|u| UnitOutcome {
-                unit: u.unit.clone(),
-                duties: u.duties.clone(),
-                cite: u.cite.clone(),
-            })
-            .collect(),
-    }
-}
-
-#[derive(Default)]
-struct Citations(Vec<Cite>);
-
-impl Citations {
-    fn add(&mut self, c: &Cite) {
-        if !self.0.contains(c) {
-            self.0.push(c.clone());
-        }
+        format!("{colour}({})", l.name)
     }
 }

@@ -2,10 +2,10 @@
 //! highest level any matching rule names wins.
 
 use super::cond::Ctx;
-use super::outcome::{Quoted, Reason, ResponseOutcome};
+use super::outcome::{ReasonState, ResponseState};
 use crate::plan::{Level, Plan, RuleKind, Site};
 
-pub fn respond(plan: &Plan, ctx: &Ctx) -> Option<ResponseOutcome> {
+pub fn respond<'p>(plan: &'p Plan, ctx: &Ctx) -> Option<ResponseState<'p>> {
     let levels = &plan.response.levels;
     let level_of = |id: &str| levels.iter().find(|l| l.id == id);
     let matched: Vec<_> = plan
@@ -23,38 +23,18 @@ pub fn respond(plan: &Plan, ctx: &Ctx) -> Option<ResponseOutcome> {
         .map(|(_, l)| l.rank)
         .min()
         .unwrap_or(u8::MAX);
-    let mut reasons: Vec<Reason> = matched
+    // Base mapping first, then the judgements, each group in plan order.
+    let reasons = matched
         .iter()
-        .map(|(r, l)| Reason {
-            id: r.id.clone(),
-            kind: match r.kind {
-                RuleKind::Grade => "grade".into(),
-                RuleKind::Judgement => "judgement".into(),
-            },
-            level: l.name.clone(),
-            text: r.text.clone(),
+        .filter(|(r, _)| r.kind == RuleKind::Grade)
+        .chain(matched.iter().filter(|(r, _)| r.kind != RuleKind::Grade))
+        .map(|(r, l)| ReasonState {
+            id: &r.id,
             raised: r.kind == RuleKind::Judgement && l.rank < base_rank,
-            cite: r.cite.clone(),
-            quote: r.quote.clone(),
         })
         .collect();
-    // Base mapping first, then the judgements, each group in plan order.
-    reasons.sort_by_key(|r| r.kind != "grade");
-    Some(ResponseOutcome {
-        id: chosen.id.clone(),
-        level: chosen.name.clone(),
-        rank: chosen.rank,
-        proposes: chosen.proposes.clone(),
-        starts: chosen.starts.clone(),
-        commands: chosen.commands.clone(),
-        condition: Quoted {
-            cite: chosen.condition.cite.clone(),
-            quote: chosen.condition.quote.clone(),
-        },
-        procedure: Quoted {
-            cite: chosen.procedure.cite.clone(),
-            quote: chosen.procedure.quote.clone(),
-        },
+    Some(ResponseState {
+        level: &chosen.id,
         reasons,
     })
 }

@@ -3,10 +3,10 @@
 //! ruled yet", and the plan applies: a grade that applies today is never dropped silently.
 
 use super::facts::Facts;
-use super::outcome::ScopeOutcome;
+use super::outcome::ScopeState;
 use crate::plan::Plan;
 
-pub fn rulings(plan: &Plan, facts: &Facts) -> Vec<ScopeOutcome> {
+pub fn rulings<'p>(plan: &'p Plan, facts: &Facts) -> Vec<ScopeState<'p>> {
     plan.applicability
         .iter()
         .map(|g| {
@@ -18,16 +18,10 @@ pub fn rulings(plan: &Plan, facts: &Facts) -> Vec<ScopeOutcome> {
                     || chosen.unwrap_or_default().to_string(),
                     |o| o.label.clone(),
                 );
-            ScopeOutcome {
-                id: g.id.clone(),
-                question: def.map_or_else(|| g.fact.clone(), |d| d.label.clone()),
+            ScopeState {
+                id: &g.id,
                 answer,
                 applies: !chosen.is_some_and(|c| g.outside.iter().any(|o| o == c)),
-                text: g.text.clone(),
-                instead: g.instead.clone(),
-                instead_plan: g.instead_plan.clone(),
-                cite: g.cite.clone(),
-                quote: g.quote.clone(),
             }
         })
         .collect()

@@ -4,6 +4,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// `path` is a key path (`grading.axes[0].bands[2]`) or `第L行第C列`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanError {
     pub file: String,

@@ -111,6 +111,7 @@ pub struct ScopeGate {
 }
 
 /// "本预案不适用于…": what is excluded and which plan applies instead.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exclusion {
@@ -152,6 +153,7 @@ pub struct Deferral {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
@@ -191,6 +193,7 @@ pub struct Meta {
 
 /// Where a rule sits in the source: clause number and seed line(s); for sources that put a whole plan
 /// on one line, `chars` gives the 0-based code-point range within that line.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Cite {
@@ -211,6 +214,7 @@ pub struct Rule {
     pub quote: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum FactType {
@@ -230,6 +234,7 @@ pub enum FactType {
     Number,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactDef {
@@ -271,6 +276,7 @@ pub struct FactDef {
     pub not_before: Option<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {

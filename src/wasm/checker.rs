@@ -6,9 +6,15 @@ use wasm_bindgen::prelude::*;
 use super::to_js;
 use crate::api;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+import type { CheckResult } from './yingji-types';
+export * from './yingji-types';
+"#;
+
 /// The import checker: validates a plan file's text. `{ok: summary, plan}` — `plan` is the plan's
 /// bytes (a `Uint8Array`) for the engine module's `import_plan` — or `{errors: [{file, path, problem}]}`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "CheckResult")]
 pub fn check(file: &str, text: &str) -> Result<JsValue, JsValue> {
     match api::load_checked(file, text) {
         Ok(plan) => {

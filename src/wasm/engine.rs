@@ -1,6 +1,8 @@
 //! The engine module's exports: the embedded plans, imported ones, evaluation and the finder.
 
-use std::cell::{Cell, RefCell};
+#[cfg(feature = "test-hooks")]
+use std::cell::Cell;
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -13,8 +15,17 @@ thread_local! {
     /// The embedded plans plus those imported on this page (the page keeps the files themselves).
     static SESSION: RefCell<Session> = RefCell::new(Session::new());
     /// Set by `__armPanicForTest`: the next `evaluate` panics (see there).
+    #[cfg(feature = "test-hooks")]
     static ARMED: Cell<bool> = const { Cell::new(false) };
 }
+
+// The precise TypeScript types (generated from the Rust types: tests/types.rs → types/, copied into
+// pkg/ by the build) for the signatures below, which name them with `unchecked_*_type`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+import type { Candidate, Evaluation, Facts, ImportResult, PlanSummary, Schema } from './yingji-types';
+export * from './yingji-types';
+"#;
 
 /// The page's facts object, value by value. Not through JSON: `JSON.stringify` would turn NaN and
 /// ±Infinity into `null`, and a typed NaN must be refused by name, never taken as "not given".
@@ -58,6 +69,9 @@ fn raw_from_js(v: &JsValue) -> RawValue {
 /// For the page's end-to-end test only: makes the next `evaluate` call panic, so that the page's
 /// handling of an engine failure (message, data kept, reload) is tested against a real panic and the
 /// real trap rather than a stand-in. No input can reach a panic; this is the only way to cause one.
+/// Only in the engine built with the `test-hooks` feature (scripts/build.sh: `target/test-pkg/`,
+/// served to the e2e tests); the shipped `pkg/` has no such export.
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__armPanicForTest")]
 pub fn arm_panic_for_test() {
@@ -65,7 +79,7 @@ pub fn arm_panic_for_test() {
 }
 
 /// `[{id, city, title, doc_number, date, imported?}]`: the embedded plans, then the imported ones.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "PlanSummary[]")]
 pub fn plans() -> Result<JsValue, JsValue> {
     to_js(
         &SESSION
@@ -74,8 +88,8 @@ pub fn plans() -> Result<JsValue, JsValue> {
     )
 }
 
-/// The facts plan `id` (embedded or imported) asks for.
-#[wasm_bindgen]
+/// The facts plan `id` (embedded or imported) asks for, and every static text its results refer to.
+#[wasm_bindgen(unchecked_return_type = "Schema")]
 pub fn schema(id: &str) -> Result<JsValue, JsValue> {
     to_js(
         &SESSION
@@ -84,23 +98,29 @@ pub fn schema(id: &str) -> Result<JsValue, JsValue> {
     )
 }
 
-/// Evaluates `facts` (a plain object) against plan `id`; `now` is an ISO 8601 time.
-#[wasm_bindgen]
-pub fn evaluate(id: &str, facts: JsValue, now: &str) -> Result<JsValue, JsValue> {
+/// Evaluates `facts` (a plain object) against plan `id`; `now` is an ISO 8601 time. The compact
+/// result: ids into `schema(id)` (www/join.js joins the two).
+#[wasm_bindgen(unchecked_return_type = "Evaluation")]
+pub fn evaluate(
+    id: &str,
+    #[wasm_bindgen(unchecked_param_type = "Facts")] facts: JsValue,
+    now: &str,
+) -> Result<JsValue, JsValue> {
     let facts = facts_from_js(&facts).map_err(|e| error(&e))?;
+    #[cfg(feature = "test-hooks")]
     if ARMED.with(|a| a.replace(false)) {
         panic!("引擎自检:测试用的故意崩溃(__armPanicForTest)");
     }
-    to_js(
-        &SESSION
-            .with(|s| s.borrow().evaluate(id, &facts, now))
-            .map_err(|e| error(&e))?,
-    )
+    // Serialised while the session is borrowed: the result borrows its ids from the plan.
+    SESSION.with(|s| match s.borrow().evaluate(id, &facts, now) {
+        Ok(out) => to_js(&out),
+        Err(e) => Err(error(&e)),
+    })
 }
 
 /// The plans for an incident description (`city` may be empty): `[{plan, incident_type, status,
 /// matched, reason, go_to, cite, quote}]`, applicable plans first.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Candidate[]")]
 pub fn find(text: &str, city: &str) -> Result<JsValue, JsValue> {
     let city = (!city.is_empty()).then_some(city);
     to_js(&api::find(text, city).map_err(|e| error(&e))?)
@@ -109,7 +129,7 @@ pub fn find(text: &str, city: &str) -> Result<JsValue, JsValue> {
 /// Makes a plan the import checker validated (`check(...).plan`, its bytes) available to `plans`, `schema` and
 /// `evaluate`: `{ok: {summary, renamed_from, replaced}}` or `{errors: [{file, path, problem}]}`.
 /// A plan whose id an embedded plan has is renamed `imported-<id>` (never replaces it).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "ImportResult")]
 pub fn import_plan(file: &str, plan: &[u8]) -> Result<JsValue, JsValue> {
     match SESSION.with(|s| s.borrow_mut().adopt_bytes(file, plan)) {
         Ok(imported) => to_js(&serde_json::json!({ "ok": imported })),

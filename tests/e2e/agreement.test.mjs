@@ -1,11 +1,14 @@
 // The WASM build and the native build give the same result on the same random fact sets, for every
-// plan: the page and the CLI can never disagree about a grade, a level or a deadline.
+// plan: the page and the CLI can never disagree about a grade, a level or a deadline. Both the compact
+// result (`evaluate`) and the full one: the JS join of (schema, compact) (www/join.js, what the page
+// reads) deep-equals the Rust join the CLI prints with `eval --full`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { join as joinResult } from '../../www/join.js';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CASES_PER_PLAN = 25;
@@ -56,9 +59,12 @@ test('native CLI and WASM agree on random fact sets for every plan', async () =>
     const next = rng(1000 + i);
     for (let n = 0; n < CASES_PER_PLAN; n++) {
       const facts = randomFacts(schema, next);
-      const fromCli = native(['eval', plan.id], JSON.stringify({ ...facts, now: NOW }));
+      const input = JSON.stringify({ ...facts, now: NOW });
+      const fromCli = native(['eval', plan.id], input);
       const fromWasm = wasm.evaluate(plan.id, facts, NOW);
       assert.deepEqual(fromWasm, fromCli, `${plan.id}: ${JSON.stringify(facts)}`);
+      const full = native(['eval', '--full', plan.id], input);
+      assert.deepEqual(joinResult(schema, fromWasm), full, `${plan.id} joined: ${JSON.stringify(facts)}`);
       compared++;
     }
   }

@@ -117,7 +117,7 @@ test('pkg/ is an npm package with precise TypeScript types', () => {
   assert.equal(pkg.types, 'yingji.d.ts');
   for (const f of pkg.files) assert.ok(existsSync(join(ROOT, 'pkg', f)), `pkg/${f} listed in files exists`);
   const dts = readFileSync(join(ROOT, 'pkg', 'yingji.d.ts'), 'utf8');
-  assert.match(dts, /export function evaluate\(id: string, facts: Facts, now: string\): Outcome;/);
+  assert.match(dts, /export function evaluate\(id: string, facts: Facts, now: string\): Evaluation;/);
   assert.match(dts, /export function schema\(id: string\): Schema;/);
   assert.match(dts, /export function plans\(\): PlanSummary\[\];/);
   assert.doesNotMatch(dts.replace(/readonly [^\n]*/g, ''), /\): any;/, 'no function returns any');

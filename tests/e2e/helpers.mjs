@@ -15,17 +15,20 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** The multi-file build's policy (README "Serve or install" and "Embed"). */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 export const TIMEOUT = 15_000;
+/** www/ beside an engine built with the `test-hooks` feature (`__armPanicForTest`), made by
+ *  scripts/build.sh for the tests only; the shipped pkg/ has no test-only export. */
+export const TEST_HOOKS_ROOT = join(REPO, 'target', 'test-root');
 
 /**
  * For a test file: before its tests, serve the built page under the portal policy and start one
  * Chromium; after them, close both. `browser` and `server` are set on the returned object once
  * the tests run.
  */
-export function portal() {
+export function portal({ root = ROOT } = {}) {
   const env = { browser: null, server: null };
   before(async () => {
-    assert.ok(existsSync(join(ROOT, 'pkg', 'yingji_bg.wasm')), `no built module in ${join(ROOT, 'pkg')}: run scripts/build.sh first`);
-    env.server = await startServer({ port: 0, root: ROOT, headers: { 'Content-Security-Policy': CSP } });
+    assert.ok(existsSync(join(root, 'pkg', 'yingji_bg.wasm')), `no built module in ${join(root, 'pkg')}: run scripts/build.sh first`);
+    env.server = await startServer({ port: 0, root, headers: { 'Content-Security-Policy': CSP } });
     env.browser = await launch();
   });
   after(async () => {

@@ -1,18 +1,20 @@
 // Plan files as untrusted input in the page (www/import.js, www/guard.js): importing a county's edited
 // plan, positioned errors for a broken one, a plan whose every text is an XSS probe (nothing runs, the
 // text shows literally, nothing is requested off the page's origin), a broken stored copy, and an
-// engine panic (a real Rust panic and trap, caused through the test-only export __armPanicForTest).
+// engine panic (a real Rust panic and trap, caused through the test-only export __armPanicForTest,
+// which only the engine in target/test-root/ has: see scripts/build.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, ROOT, open, portal, waitState, waitText } from './helpers.mjs';
+import { REPO, ROOT, TEST_HOOKS_ROOT, open, portal, waitState, waitText } from './helpers.mjs';
 
 const PLAN = readFileSync(join(REPO, 'plans', 'jincheng', 'noncoal-mine.toml'), 'utf8');
 const XSS = readFileSync(join(REPO, 'tests', 'fixtures', 'xss-plan.toml'), 'utf8');
 const STORE = 'yingji:v1:imported';
 
 const env = portal();
+const hooked = portal({ root: TEST_HOOKS_ROOT });
 
 async function ready(t, opts = {}) {
   const o = await open(env.browser, t, { origin: env.server.origin, url: env.server.url, ...opts });
@@ -135,7 +137,8 @@ test('a plan whose every text is an XSS probe: nothing runs, nothing is fetched,
 });
 
 test('an engine panic shows a recoverable error, keeps the input, and a reload brings it back', async (t) => {
-  const { page, check } = await ready(t);
+  const { page, check } = await open(hooked.browser, t, { origin: hooked.server.origin, url: hooked.server.url });
+  await waitState(page, '#app', 'ready');
   // A graded plan (the first plan in the list may be a support procedure without casualty facts).
   await page.selectOption('#plan', 'lvliang-special-equipment');
   await page.fill('#fact-deaths', '3');

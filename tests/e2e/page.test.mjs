@@ -338,7 +338,9 @@ test('every embedded plan is selectable and gives a grade and level from its own
       const want = await page.evaluate(async (planId) => {
         const m = await import('/pkg/yingji.js');
         await m.default();
-        const out = m.evaluate(planId, { deaths: 30 }, new Date().toISOString());
+        // The compact result joined with the plan's schema, as the page reads it.
+        const { join } = await import('/www/join.js');
+        const out = join(m.schema(planId), m.evaluate(planId, { deaths: 30 }, new Date().toISOString()));
         return { grade: out.grade ? `${out.grade}事故` : '未达到分级标准', level: out.response ? out.response.level : '未达到响应条件' };
       }, id);
       await waitText(page, '#grade', want.grade);

@@ -9,8 +9,10 @@
 //!
 //! First checks both engines give the same grade and level on a grid that puts every threshold on
 //! both sides (prints the agreement count), then times each: warm-up, rounds of about --ms each,
-//! median evaluations/s. yingji's figure is for the whole result (grade, response, deadlines, tasks,
-//! organisation, notes, citations …); zen-engine's for grade + level, the decision pre-compiled.
+//! median evaluations/s. yingji's figure is for its compact result (grade, every criterion's band,
+//! response level and reasons, deadlines, task/note/warning ids: everything the facts decide; the
+//! plan's texts are in `schema`, asked once), also serialised to JSON, and for the full result joined
+//! with the schema (`evaluate_full`); zen-engine's for grade + level, the decision pre-compiled.
 
 use std::hint::black_box;
 use std::process::{Command, ExitCode};
@@ -317,7 +319,10 @@ fn main() -> ExitCode {
     let mut shown = 0;
     for (c, r) in cases.iter().zip(&raw) {
         let o = yingji::evaluate(PLAN, r, NOW).expect("yingji evaluate");
-        let y = (o.grade.clone(), o.response.as_ref().map(|x| x.id.clone()));
+        let y = (
+            o.grade.map(str::to_string),
+            o.response.as_ref().map(|x| x.level.to_string()),
+        );
         let z = zen(&Variable::from(c.clone()));
         if y == z {
             agree += 1;
@@ -338,6 +343,9 @@ fn main() -> ExitCode {
     let yj = rate(ms, rounds, |i| {
         let o = yingji::evaluate(PLAN, black_box(&raw[i % n]), NOW).expect("evaluate");
         black_box(serde_json::to_string(&o).expect("json"));
+    });
+    let full = rate(ms, rounds, |i| {
+        black_box(yingji::evaluate_full(PLAN, black_box(&raw[i % n]), NOW).expect("evaluate"));
     });
     let z = rt.block_on(async {
         // The same harness, every evaluation awaited inside one runtime (no block_on per call).
@@ -360,8 +368,9 @@ fn main() -> ExitCode {
             fmt(r.max)
         )
     };
-    line("yingji::evaluate (full result)", &y);
+    line("yingji::evaluate (compact result)", &y);
     line("yingji::evaluate + serde_json::to_string", &yj);
+    line("yingji::evaluate_full (joined with the schema)", &full);
     line("zen-engine (grade + level, compiled JDM)", &z);
     println!(
         "ratio yingji / zen-engine: {:.2}× (with JSON out: {:.2}×)",
