@@ -84,6 +84,9 @@ fn generated() -> String {
         WarningLevelDef,
         HazardDef,
         ActivationDef,
+        CheckDef,
+        ScopeDef,
+        RecoveryOutcome,
         Table,
         // evaluate(id, facts, now): the compact result
         Evaluation<'static>,
@@ -94,6 +97,9 @@ fn generated() -> String {
         WarningState<'static>,
         AssumedValue<'static>,
         ActivationState,
+        CheckState<'static>,
+        ScopeState<'static>,
+        CheckStatus,
         ReasonKind,
         DeadlineStatus,
         Counts,
@@ -118,6 +124,8 @@ fn generated() -> String {
         NoteOutcome,
         Assumed,
         ActivationOutcome,
+        CheckOutcome,
+        ScopeOutcome,
         // find(), import
         Candidate,
         Imported,
@@ -139,5 +147,70 @@ fn the_committed_typescript_types_are_generated_from_the_rust_types() {
         have == want,
         "types/yingji-types.d.ts is not what the Rust types give: run \
          `YINGJI_UPDATE_TYPES=1 cargo test --features ts --test types` and commit it"
+    );
+}
+
+/// Every type name the generated file uses is declared in it (a type added to a result but not to
+/// `emit!` would otherwise reach `pkg/` as a dangling name; tsc finds it too, but only in the e2e run).
+#[test]
+fn every_type_the_generated_file_names_is_declared() {
+    let text = generated();
+    let declared: Vec<&str> = text
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("export type ")
+                .or_else(|| l.strip_prefix("export interface "))
+        })
+        .filter_map(|rest| rest.split([' ', '<', '=']).next())
+        .collect();
+    const BUILTIN: &[&str] = &[
+        "Array",
+        "Record",
+        "Error",
+        "Uint8Array",
+        "Partial",
+        "Readonly",
+    ];
+    let mut missing: Vec<String> = Vec::new();
+    let code = text.lines().filter(|l| {
+        let t = l.trim_start();
+        !(t.starts_with("//") || t.starts_with('*') || t.starts_with("/*"))
+    });
+    for line in code {
+        // Names in type positions: after ':', '<', '|', ',' or '(', outside string literals.
+        let mut in_str = false;
+        let mut word = String::new();
+        let mut prev = ' ';
+        let mut take = false;
+        for ch in line.chars().chain([' ']) {
+            if ch == '\'' || ch == '"' {
+                in_str = !in_str;
+            }
+            if in_str {
+                continue;
+            }
+            if ch.is_ascii_alphanumeric() || ch == '_' {
+                if word.is_empty() {
+                    take = matches!(prev, ':' | '<' | '|' | ',' | '(');
+                }
+                word.push(ch);
+                continue;
+            }
+            let unknown = take
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && !declared.contains(&word.as_str())
+                && !BUILTIN.contains(&word.as_str());
+            if unknown && !missing.contains(&word) {
+                missing.push(word.clone());
+            }
+            word.clear();
+            if !ch.is_whitespace() {
+                prev = ch;
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "named in types/yingji-types.d.ts but not declared (add them to emit!): {missing:?}"
     );
 }

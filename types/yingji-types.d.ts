@@ -231,6 +231,20 @@ export type ActivationDef = { name: string, summary: string,
  */
 waiting: string, proposes: string, starts: string, commands: string, cite: Cite, quote: string, };
 
+export type CheckDef = { id: string, 
+/**
+ * Heading the page lists it under ("储备管理核对(管理办法)", "预警解除(3.3.3)").
+ */
+group: string, text: string, cite: Cite, quote: string, };
+
+export type ScopeDef = { id: string, 
+/**
+ * The question (the fact's label).
+ */
+question: string, text: string, instead: string, instead_plan: string | null, cite: Cite, quote: string, };
+
+export type RecoveryOutcome = { id: string, title: string, who: string, reports: string, to: string, text: string, cite: Cite, quote: string, };
+
 export type Table = { title: string, columns: Array<string>, rows: Array<Array<string>>, cite: Cite, 
 /**
  * For a table taken from another document (another city's plan): that document, named as the
@@ -382,6 +396,32 @@ export type ActivationState = {
  * Whether the plan's start condition holds for these facts.
  */
 started: boolean, };
+
+export type CheckState = { 
+/**
+ * The check's id (`schema.checks[].id`).
+ */
+id: string, status: CheckStatus, 
+/**
+ * Why, in Chinese: the plan's pass/fail text with the values compared, or what to fill in.
+ */
+detail: string, };
+
+export type ScopeState = { 
+/**
+ * The question's id (`schema.applicability[].id`).
+ */
+id: string, 
+/**
+ * The answer taken, as its option reads.
+ */
+answer: string, 
+/**
+ * False: ruled outside this plan.
+ */
+applies: boolean, };
+
+export type CheckStatus = "pass" | "fail" | "unknown";
 
 export type ReasonKind = "grade" | "judgement";
 
@@ -580,6 +620,26 @@ started: boolean,
  * `waiting` text of the plan while not started, empty once started.
  */
 waiting: string, proposes: string, starts: string, commands: string, cite: Cite, quote: string, };
+
+export type CheckOutcome = { id: string, group: string, text: string, 
+/**
+ * `pass` | `fail` | `unknown` (a fact it needs is not given).
+ */
+status: CheckStatus, 
+/**
+ * Why, in Chinese: the plan's pass/fail text, with the values compared, or what to fill in.
+ */
+detail: string, cite: Cite, quote: string, };
+
+export type ScopeOutcome = { id: string, 
+/**
+ * The question (the fact's label) and the answer taken (its option label).
+ */
+question: string, answer: string, 
+/**
+ * False: ruled outside this plan.
+ */
+applies: boolean, text: string, instead: string, instead_plan: string | null, cite: Cite, quote: string, };
 
 export type Candidate = { plan: PlanSummary, incident_type: string, 
 /**
