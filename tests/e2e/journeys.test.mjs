@@ -6,6 +6,7 @@
 // Every hook the journeys touch is in SEL and every text they expect in WANT, so a change of the page
 // is mended in one place.
 import { describe, test, before, after } from 'node:test';
+import { moduleGraph } from '../../tools/modulepreload.mjs';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,16 +54,7 @@ test('index.html preloads the .wasm and exactly the module graph app.js loads', 
   assert.match(wasm[0][2], /\bas="fetch"/);
   assert.match(wasm[0][2], /\bcrossorigin\b/);
   const entry = /<script type="module" src="([^"]+)"><\/script>/.exec(html)[1];
-  const graph = new Set();
-  const walk = (rel) => {
-    if (graph.has(rel)) return;
-    graph.add(rel);
-    const src = readFileSync(join(ROOT, 'www', rel), 'utf8');
-    for (const m of src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)) walk(join(rel, '..', m[1]).replaceAll('\\', '/'));
-  };
-  walk(entry);
-  graph.add('../pkg/yingji.js'); // engine.js imports the glue dynamically
-  assert.deepEqual(links('modulepreload').map((m) => m[1]).sort(), [...graph].sort());
+  assert.deepEqual(links('modulepreload').map((m) => m[1]).sort(), moduleGraph(entry).sort(), 'stale modulepreload list: run node tools/modulepreload.mjs');
 });
 
 /** Grades `deaths` and checks the banner shows exactly the expected grade and level. */

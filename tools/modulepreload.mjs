@@ -1,0 +1,34 @@
+// Rewrites the <link rel="modulepreload"> lines of www/index.html to the module graph its entry
+// module loads (static imports, followed through every module, plus the engine's glue that engine.js
+// imports dynamically), so the browser fetches the whole graph at once instead of one import level at
+// a time. Run after adding or removing a module: `node tools/modulepreload.mjs`
+// (tests/e2e/journeys.test.mjs fails while the list is stale).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WWW = resolve(fileURLToPath(new URL('../www', import.meta.url)));
+
+/** The module graph of `entry` (paths relative to www/), in first-import order. */
+export function moduleGraph(entry) {
+  const graph = new Set();
+  const walk = (rel) => {
+    if (graph.has(rel)) return;
+    graph.add(rel);
+    const src = readFileSync(join(WWW, rel), 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)) walk(join(rel, '..', m[1]).replaceAll('\\', '/'));
+  };
+  walk(entry);
+  graph.add('../pkg/yingji.js'); // engine.js imports the glue dynamically
+  return [...graph];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = join(WWW, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  const entry = /<script type="module" src="([^"]+)"><\/script>/.exec(html)[1];
+  const links = moduleGraph(entry).map((h) => `<link rel="modulepreload" href="${h}">`).join('\n');
+  const out = html.replace(/(<link rel="modulepreload" href="[^"]+">\n)+/, `${links}\n`);
+  writeFileSync(file, out);
+  console.log(`${file}: ${moduleGraph(entry).length} modulepreload links`);
+}
