@@ -191,3 +191,23 @@ test('the tab title carries the nearest deadline, overdue or not; the clock show
   await title('应急预案助手');
   check();
 });
+
+test('a row added in one tab reaches the deadline rows of another tab at once', async (t) => {
+  const { page, context, check } = await open(t);
+  await plan(page, 'jincheng-noncoal-mine');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#response-level', 'Ⅱ级响应');
+  const other = await context.newPage();
+  await other.goto(env.server.url);
+  await waitState(other, '#app', 'ready');
+  await other.fill('#book-unit', '市委值班室');
+  await other.fill('#book-phone', '0356-2060000');
+  await other.click('#book-save');
+  await page.waitForFunction(() => !!document.querySelector('#deadlines li[data-id="larger-2h"] a[href="tel:03562060000"]'));
+  assert.deepEqual(await calls(page, 'larger-2h'), [
+    ['市委值班室', 'true', 'tel:03562060000'],
+    ['市政府值班室', 'false', 'tel:03562198345'],
+  ]);
+  await waitText(page, '#local-book', '0356-2060000');
+  check();
+});
