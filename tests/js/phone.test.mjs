@@ -153,3 +153,31 @@ test('CSV: a bad line is refused naming the line and the field; nothing is silen
   assert.equal(rowProblem({ unit: '市委', phone: '' }), '“电话”为空');
   assert.equal(rowProblem({ unit: '市委', phone: '2062298' }), '');
 });
+
+// The tab title's lead (www/render-deadlines.js): the nearest clock deadline not marked reported.
+test('tab title: minutes left round up, minutes overdue round down; reported and clockless deadlines skipped', async () => {
+  const { titleLead } = await import('../../www/render-deadlines.js');
+  const due = Date.parse('2026-12-07T10:12:00+08:00');
+  const d = { due: '2026-12-07T10:12:00+08:00', to: '市应急局', who: '事发单位' };
+  const at = (ms, list = [{ d, done: false }]) => titleLead(list, due - ms);
+  assert.equal(at(12 * 60_000), '[12分] 报告 → 市应急局');
+  assert.equal(at(11 * 60_000 + 1), '[12分] 报告 → 市应急局');
+  assert.equal(at(11 * 60_000), '[11分] 报告 → 市应急局');
+  assert.equal(at(1), '[1分] 报告 → 市应急局');
+  assert.equal(at(0), '[已超时] 报告 → 市应急局');
+  assert.equal(at(-59_999), '[已超时] 报告 → 市应急局');
+  assert.equal(at(-60_000), '[超时1分] 报告 → 市应急局');
+  assert.equal(at(-(5 * 60_000 + 59_000)), '[超时5分] 报告 → 市应急局');
+  assert.equal(at(125 * 60_000), '[2小时5分] 报告 → 市应急局');
+  assert.equal(at(120 * 60_000), '[2小时] 报告 → 市应急局');
+  assert.equal(at((26 * 60 + 30) * 60_000), '[1天2小时] 报告 → 市应急局');
+  // The nearest of several; a reported one and one without a clock do not count; none left: ''.
+  const later = { due: '2026-12-07T11:12:00+08:00', to: '市委、市政府值班室和省有关部门', who: '县政府' };
+  const now = due - 10 * 60_000;
+  assert.equal(titleLead([{ d: later, done: false }, { d, done: false }], now), '[10分] 报告 → 市应急局');
+  assert.equal(titleLead([{ d: later, done: false }, { d, done: true }, { d: { status: 'immediate', to: 'x' }, done: false }], now), '[1小时10分] 报告 → 市委、市政府值班室和省有关部门');
+  assert.equal(titleLead([{ d, done: true }], now), '');
+  // No addressee: who reports; a long addressee is cut.
+  assert.equal(titleLead([{ d: { ...d, to: '' }, done: false }], now), '[10分] 事发单位报告');
+  assert.equal(titleLead([{ d: { ...d, to: '事发地县(市、区)应急管理部门和负有安全监管职能的行业管理部门' }, done: false }], now), '[10分] 报告 → 事发地县(市、区)应急管理部门和负…');
+});
