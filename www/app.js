@@ -9,16 +9,19 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
+import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { buildForm, showFieldState, showReach, syncInputs } from './form.js';
+import { china, p2 } from './format.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
 import { renderReport } from './incident-report.js';
+import { download } from './incident-view.js';
 import { renderBanner } from './render-banner.js';
 import { renderChecks } from './render-checks.js';
-import { renderDeadlines, tick } from './render-deadlines.js';
+import { nextTitle, renderDeadlines, tick } from './render-deadlines.js';
 import { renderOrganisation, renderScope } from './render-plan.js';
 import { renderTasks } from './render-tasks.js';
 import { renderTermination, renderWarnings } from './render-warnings.js';
@@ -83,6 +86,7 @@ async function boot() {
   // Awaited: an incident kept from an earlier visit may be on an imported plan.
   await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
   setupFinder();
+  setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
   for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card']) $(id).hidden = false;
 
@@ -110,8 +114,22 @@ async function boot() {
   setInterval(() => {
     if (!document.hidden && !typingNote()) update(true);
   }, REFRESH_MS);
-  setInterval(() => tick(Date.now()), 1000);
 }
+
+const BASE_TITLE = document.title;
+/** Every second: the countdowns, the 北京时间 clock, and the nearest deadline in the tab's title. */
+function everySecond() {
+  const now = Date.now();
+  tick(now);
+  const c = /** @type {NonNullable<ReturnType<typeof china>>} */ (china(now));
+  const clock = `北京时间 ${c.y}年${c.mo}月${c.d}日 ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}`;
+  if ($('clock').textContent !== clock) $('clock').textContent = clock;
+  const lead = nextTitle(now);
+  const title = lead ? `${lead} · ${BASE_TITLE}` : BASE_TITLE;
+  if (document.title !== title) document.title = title;
+}
+everySecond();
+setInterval(everySecond, 1000);
 
 /**
  * Another tab changed the field that has the focus here. Every keystroke is saved at once, so the box
@@ -230,6 +248,7 @@ function selectPlan(id) {
   }
   setPlan(state, id, sch, incidents.values(id));
   const p = sch.plan || {};
+  setPlanContacts(sch.contacts, p.city);
   $('plan-meta').textContent = [p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope($('plan-scope'), sch, plans, usePlan);
   buildForm($('fields'), state.facts, {
@@ -285,10 +304,11 @@ function draw(marks) {
   if (!out) return;
   const nowMs = Date.now();
   const empty = state.empty;
-  panel($('banner'), JSON.stringify([out.grade, out.grade_rank, out.response, out.activation, out.provisional, out.grade_basis, out.warnings, empty]), () => renderBanner(out, empty));
+  panel($('banner'), JSON.stringify([out.grade, out.grade_rank, out.response, out.activation, out.provisional, out.grade_basis, out.warnings, empty, contactsKey()]), () => renderBanner(out, empty));
   showReach(state.facts, state.read.facts, out);
   const m = i || { ticks: {}, notes: {}, reports: {} };
   renderDeadlines($('deadlines'), out.deadlines || [], m.reports, prefilled, nowMs);
+  everySecond(); // the tab title follows a mark or a new deadline at once
   renderTasks($('tasks'), out.tasks || [], m, nowMs);
   renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
   renderChecks($('checks-card'), $('checks'), out.checks || []);

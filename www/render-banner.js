@@ -2,6 +2,7 @@
 // The banner (grade and level, or what a support procedure is and whether it started) and the summary
 // (who proposes, starts and commands; why raised). A pure view of the result.
 
+import { callEl } from './contacts.js';
 import { el } from './dom.js';
 import { citeText, fmtNum, isNum } from './format.js';
 
@@ -56,6 +57,17 @@ function rows() {
   return (/** @type {string} */ k, /** @type {string} */ v, /** @type {string} */ cls = '') => who.append(el('div', { class: cls }, el('dt', { text: k }), el('dd', { text: v })));
 }
 
+/** 提出/启动/指挥 rows, each with the number of the unit it names when a contact matches. @param {ReturnType<typeof rows>} row @param {any} x */
+function roles(row, x) {
+  for (const [k, v] of [['提出', x.proposes], ['启动', x.starts], ['指挥', x.commands]]) {
+    if (!v) continue;
+    row(k, v);
+    const call = callEl(v);
+    const dd = $('response-who').lastElementChild?.querySelector('dd');
+    if (call && dd) dd.append(el('span', { class: 'role-call' }, call));
+  }
+}
+
 /**
  * @param {any} out the result @param {boolean} empty nothing but the time was entered
  */
@@ -77,7 +89,7 @@ export function renderBanner(out, empty) {
     const row = rows();
     row('性质', a.summary, 'support-summary');
     if (!a.started && a.waiting) row('待办', a.waiting, 'raised-note');
-    for (const [k, v] of [['提出', a.proposes], ['启动', a.starts], ['指挥', a.commands]]) if (v) row(k, v);
+    roles(row, a);
     note.textContent = empty ? '尚未回答任何情况：以下为按默认值（判断为“否”）得出的结果。' : '';
     return;
   }
@@ -101,7 +113,7 @@ export function renderBanner(out, empty) {
   banner.classList.toggle('has-response', !!r);
   const row = rows();
   if (r) {
-    for (const [k, v] of [['提出', r.proposes], ['启动', r.starts], ['指挥', r.commands]]) if (v) row(k, v);
+    roles(row, r);
   } else if (outside.length) {
     for (const x of outside) {
       row('适用范围', `${x.question}：${x.answer}。${x.text}（${citeText(x.cite)}）`, 'raised-note scope-outside');

@@ -3,6 +3,7 @@
 // time. One keyed node per deadline, redrawn only when that deadline (or its mark) changed; the
 // countdowns tick every second in place.
 
+import { callEl, callSig } from './contacts.js';
 import { el, keyed, quoteEl } from './dom.js';
 import { clockText, fmtMinutes, hms, isNum, withYear } from './format.js';
 
@@ -35,7 +36,7 @@ export function renderDeadlines(ol, list, reports, prefilled, nowMs) {
     ol,
     sorted.map(({ d }) => d),
     (d) => String(d.id),
-    (d) => JSON.stringify([d, reports[d.id] || '', !!prefilled[d.anchor], clockText(reports[d.id] || '', nowMs)]),
+    (d) => JSON.stringify([d, reports[d.id] || '', !!prefilled[d.anchor], clockText(reports[d.id] || '', nowMs), callSig(d.to)]),
     (d) => drawDeadline(d, reports[d.id] || '', !!prefilled[d.anchor], nowMs),
   );
   for (const li of /** @type {HTMLElement[]} */ ([...ol.children])) {
@@ -56,6 +57,9 @@ function drawDeadline(d, done, guessed, nowMs) {
   const body = el('div', { class: 'deadline-body' });
   const line = [d.who, d.to && `→ ${d.to}`].filter(Boolean).join(' ');
   body.append(el('p', { class: 'deadline-what' }, el('strong', { text: line }), d.what ? `：${d.what}` : ''));
+  // The number of whom to report to, when a contact (the local book's first) answers to that name.
+  const call = callEl(d.to);
+  if (call) body.append(el('p', { class: 'deadline-call' }, call));
   let status = DEADLINE_STATUS[st] || st;
   if (st === 'pending' && isNum(d.minutes_left)) status = `还剩 ${fmtMinutes(d.minutes_left)}`;
   if (st === 'overdue') status = isNum(d.minutes_left) ? `已超时 ${fmtMinutes(d.minutes_left)}` : '已超时';
@@ -105,3 +109,34 @@ export function tick(nowMs) {
     li.classList.toggle('is-overdue', over);
   }
 }
+
+/** "38分", "2小时5分", "1天3小时". @param {number} m whole minutes */
+function shortMinutes(m) {
+  if (m < 60) return `${m}分`;
+  if (m < 1440) return `${Math.floor(m / 60)}小时${m % 60 ? `${m % 60}分` : ''}`;
+  return `${Math.floor(m / 1440)}天${Math.floor((m % 1440) / 60)}小时`;
+}
+
+/**
+ * The tab title's lead: the nearest clock deadline not marked reported — «[38分] 报告 → 市应急局», or
+ * overdue «[超时5分] …» — so a deadline is seen in the tab strip and the taskbar; '' when none.
+ * Minutes left round up (12 minutes ahead reads 12分 until it is 11); minutes overdue round down.
+ * @param {{d: any, done: boolean}[]} list @param {number} nowMs
+ */
+export function titleLead(list, nowMs) {
+  let best = null;
+  for (const { d, done } of list) {
+    const due = Date.parse(d.due || '');
+    if (done || !Number.isFinite(due)) continue;
+    if (!best || due < best.due) best = { d, due };
+  }
+  if (!best) return '';
+  const left = best.due - nowMs;
+  const when = left > 0 ? shortMinutes(Math.ceil(left / 60_000)) : left > -60_000 ? '已超时' : `超时${shortMinutes(Math.floor(-left / 60_000))}`;
+  const to = String(best.d.to || '').trim();
+  const cut = to.length > 18 ? `${to.slice(0, 17)}…` : to;
+  return `[${when}] ${cut ? `报告 → ${cut}` : `${best.d.who || ''}报告`}`;
+}
+
+/** The title for the deadlines shown now. @param {number} nowMs */
+export const nextTitle = (nowMs) => titleLead(shown, nowMs);

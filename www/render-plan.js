@@ -2,6 +2,7 @@
 // The panels that depend on the plan alone: scope and exclusions, organisation, member units, tables
 // and contacts. Drawn once per plan switch, never per keystroke.
 
+import { planContactsEl } from './contacts.js';
 import { citeEl, el, quoteEl } from './dom.js';
 
 /**
@@ -77,12 +78,6 @@ export function renderOrganisation(box, out) {
     box.append(d);
   }
   const contacts = Array.isArray(out.contacts) ? out.contacts : [];
-  if (contacts.length) {
-    const d = el('details', { class: 'org-body', id: 'contacts' }, el('summary', { text: `应急联系方式（${contacts.length}个单位）` }));
-    const table = el('table', { class: 'contacts' });
-    table.append(el('tr', {}, el('th', { text: '单位' }), el('th', { text: '办公值班电话' }), el('th', { text: '原文' })));
-    for (const c of contacts) table.append(el('tr', {}, el('td', { text: c.unit }), el('td', { text: c.phone }), el('td', { text: `第${c.line}行` })));
-    d.append(table);
-    box.append(d);
-  }
+  // Each number a tel: link with 复制; a local number without its area code gets the city's (said so).
+  if (contacts.length) box.append(planContactsEl(contacts, (out.plan || {}).city));
 }
