@@ -247,11 +247,7 @@ pub fn schema(plan: &Plan) -> Schema {
             .iter()
             .map(|g| ScopeDef {
                 id: g.id.clone(),
-                question: plan
-                    .facts
-                    .iter()
-                    .find(|f| f.id == g.fact)
-                    .map_or_else(|| g.fact.clone(), |f| f.label.clone()),
+                question: label_of(&g.fact),
                 text: g.text.clone(),
                 instead: g.instead.clone(),
                 instead_plan: g.instead_plan.clone(),
