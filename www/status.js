@@ -105,7 +105,7 @@ export function startStatus(root, plans) {
     hadController = true;
   });
 
-  sw.register(new URL('sw.js', import.meta.url), { updateViaCache: 'none' }).then(
+  navigator.serviceWorker.register(new URL('sw.js', import.meta.url), { updateViaCache: 'none' }).then(
     (reg) => {
       if (!root.dataset.yingjiOffline) root.dataset.yingjiOffline = 'registered';
       check();
