@@ -139,8 +139,19 @@ test('a new build waits for the click: prompt on reload, the old build keeps ans
   assert.ok(!served.css.includes(marker), 'style.css is build A');
   assert.ok(served.checker);
 
+  // A second window of the app, also on build A, offered the same update.
+  const other = await page.context().newPage();
+  await other.goto(s.url);
+  await waitState(other, '#app', 'ready');
+  await waitText(other, '#app-status .app-update', '有新版本可用');
+
   // The click: the waiting worker takes over and the page reloads once into build B.
   await Promise.all([page.waitForEvent('load'), page.click('#app-update')]);
+  // The other window is not switched under its feet: it says so and offers the reload.
+  await waitText(other, '#app-status .app-update', '新版本已在其他窗口启用，请刷新本页');
+  await waitText(other, '#app-status .app-badge', `已可离线使用 · ${badge(v1)}`);
+  await Promise.all([other.waitForEvent('load'), other.click('#app-update')]);
+  await waitText(other, '#app-status .app-badge', `已可离线使用 · ${badge(v2)}`);
   await waitState(page, '#app', 'ready');
   await waitText(page, '#app-status .app-badge', `已可离线使用 · ${badge(v2)}`);
   await waitCaches(page, [`yingji-${v2}`]);
