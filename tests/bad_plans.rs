@@ -637,3 +637,30 @@ fn enumerations_name_what_is_allowed() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn reader_errors_in_english_come_after_a_chinese_explanation() {
+    // A syntax error: the explanation, then the TOML reader's own words.
+    let errors = edited("[grading]\ncombine = \"max\"", "[grading]\ncombine = max");
+    assert!(
+        errors[0].problem.starts_with(
+            "无法解析:TOML 语法有误(常见原因:文字没有加英文双引号、括号或引号不配对、同一个键写了两次)。解析器原文:"
+        ),
+        "{errors:?}"
+    );
+    // A value of the wrong type at a known key: the key path, then a Chinese sentence first.
+    let errors = edited("[grading]\ncombine = \"max\"", "[grading]\ncombine = 3");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]
+            .problem
+            .starts_with("取值不符合预案文件格式。解析器原文:"),
+        "{errors:?}"
+    );
+    // A message the model writes in Chinese is shown as it is, without the prefix.
+    let errors = edited(
+        "[grading]\ncombine = \"max\"",
+        "[grading]\ncombine = \"min\"",
+    );
+    assert!(!errors[0].problem.contains("解析器原文"), "{errors:?}");
+}

@@ -157,8 +157,9 @@ export async function build() {
   );
   html = replaceOnce(html, '<link rel="stylesheet" href="style.css">', `<style>${cssText}</style>`, 'index.html');
   html = html.replace(/<link rel="stylesheet" href="[\w.-]+\.css">\n?/g, () => '');
-  // Preloads of the multi-file page's module graph and .wasm: everything is inline here.
-  html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g, () => '');
+  // Preloads of the multi-file page's module graph and .wasm: everything is inline here. The web app
+  // manifest too: the single file is not installed (and its policy allows no manifest fetch).
+  html = html.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, () => '');
   html = replaceOnce(html, '<script src="preflight.js" defer></script>\n', '', 'index.html');
   html = replaceOnce(html, entryTag, `<script type="module">${moduleText}</script>`, 'index.html');
   html = replaceOnce(html, '<main id="app" ', '<main id="app" data-yingji-build="single" ', 'index.html');

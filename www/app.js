@@ -27,6 +27,7 @@ import { renderTasks } from './render-tasks.js';
 import { renderTermination, renderWarnings } from './render-warnings.js';
 import { renderWhy } from './render-why.js';
 import { createState, evaluateState, setPlan, setValue } from './state.js';
+import { startStatus } from './status.js';
 import { SAVE_FAILED, createStore } from './storage.js';
 
 const ROOT = /** @type {HTMLElement} */ (document.getElementById('app'));
@@ -110,7 +111,7 @@ async function boot() {
   const first = incidents.start(store.get('plan'));
   if (!usePlan(first)) return;
   setLoadState('ready');
-  registerServiceWorker();
+  startStatus(ROOT, plans); // version badge, offline worker, update prompt
   setInterval(() => {
     if (!document.hidden && !typingNote()) update(true);
   }, REFRESH_MS);
@@ -156,31 +157,6 @@ function followFocused(before) {
 function setPlanValues() {
   const ids = new Set(state.facts.map((f) => f.id));
   state.values = Object.fromEntries(Object.entries(state.values).filter(([k]) => ids.has(k)));
-}
-
-/**
- * The installable offline app: www/sw.js precaches every file of this build. Only over http(s), and
- * never for the single file. Registered once the engine works, so a broken deployment is never cached.
- */
-function registerServiceWorker() {
-  // @ts-ignore
-  if (typeof YINGJI_INLINE === 'object' || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-  navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).then(
-    (reg) => {
-      ROOT.dataset.yingjiOffline = 'registered';
-      const mark = () => {
-        if (navigator.serviceWorker.controller) ROOT.dataset.yingjiOffline = 'ready';
-      };
-      mark();
-      navigator.serviceWorker.addEventListener('controllerchange', mark);
-      reg.addEventListener('updatefound', () => {
-        // A new version is being installed; it takes over at once (skipWaiting) and is used on the next load.
-        if (navigator.serviceWorker.controller) $('save-state').textContent = '已下载新版本，刷新页面后使用';
-      });
-    },
-    // Private windows and some portal policies forbid service workers: the page still works online.
-    () => (ROOT.dataset.yingjiOffline = 'unavailable'),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,15 +20,15 @@ export const LOAD_ERRORS = {
   'no-wasm':
     '此浏览器不支持 WebAssembly，无法运行预案引擎（旧版浏览器或 IE 兼容模式）。请换用较新版本的 Chrome、Edge、Firefox 或 360/奇安信等浏览器的极速模式。',
   'file-protocol':
-    '本页面不能直接从文件打开（多文件版需要网页服务）。请改为双击打开单文件版 yingji.html，或在项目目录运行 scripts/serve.sh 后访问 http://127.0.0.1:8000/www/。',
-  csp: '预案引擎被网站的内容安全策略（CSP）拦截，无法运行。请网站管理员在 Content-Security-Policy 的 script-src 中加入 \'wasm-unsafe-eval\'（详见 README“嵌入门户网站”）。',
-  mime: '服务器没有以 application/wasm 类型提供预案引擎文件 yingji_bg.wasm，浏览器拒绝执行。请网站管理员为 .wasm 文件配置 MIME 类型 application/wasm。',
+    '本页面不能直接从文件打开（多文件版需要放在网站上使用）。请改为双击打开单文件版 yingji.html；如需在网站上使用，请联系网站管理员部署后通过网址访问。',
+  csp: '预案引擎被网站的内容安全策略（CSP）拦截，无法运行。请联系网站管理员：在 Content-Security-Policy 的 script-src 中加入 \'wasm-unsafe-eval\'（见使用说明“三种部署方式”）。',
+  mime: '服务器没有以 application/wasm 类型提供预案引擎文件 yingji_bg.wasm，浏览器拒绝执行。请联系网站管理员为 .wasm 文件配置 MIME 类型 application/wasm。',
   fetch:
-    '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）：文件缺失或网络中断。请确认已运行 scripts/build.sh 生成 pkg/ 目录，并通过 scripts/serve.sh 打开本页面。',
+    '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）：文件缺失或网络中断。请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署（pkg/ 目录是否完整上传）。',
   checker:
-    '无法载入预案文件校验模块（pkg/yingji_check.js 或 pkg/yingji_check_bg.wasm），暂时不能导入预案文件；内置预案不受影响。请确认文件完整（scripts/build.sh）并检查网络后重试。',
+    '无法载入预案文件校验模块（pkg/yingji_check.js 或 pkg/yingji_check_bg.wasm），暂时不能导入预案文件；内置预案不受影响。请检查网络后重试；如仍失败，请联系网站管理员检查部署（pkg/ 目录是否完整上传）。',
   plan: '找不到指定的预案。请检查 plan 属性中的预案编号。',
-  init: '预案引擎初始化失败，无法给出研判结果。请刷新页面重试；如仍失败，请联系维护人员。',
+  init: '预案引擎初始化失败，无法给出研判结果。请刷新页面重试；如仍失败，请联系网站管理员。',
 };
 
 export class LoadError extends Error {

@@ -14,7 +14,7 @@
     text = '此浏览器不支持 WebAssembly，无法运行预案引擎（旧版浏览器或 IE 兼容模式）。请换用较新版本的 Chrome、Edge、Firefox 或 360/奇安信等浏览器的极速模式。';
   } else if (location.protocol === 'file:' && root.getAttribute('data-yingji-build') !== 'single') {
     code = 'file-protocol';
-    text = '本页面不能直接从文件打开（多文件版需要网页服务）。请改为双击打开单文件版 yingji.html，或在项目目录运行 scripts/serve.sh 后访问 http://127.0.0.1:8000/www/。';
+    text = '本页面不能直接从文件打开（多文件版需要放在网站上使用）。请改为双击打开单文件版 yingji.html；如需在网站上使用，请联系网站管理员部署后通过网址访问。';
   }
   if (!code) return;
   root.setAttribute('data-yingji-state', 'error:' + code);

@@ -260,7 +260,7 @@ fn check<'p>(
         }
         FactType::YesNo => match raw {
             RawValue::Bool(b) => Ok(Value::Bool(*b)),
-            _ => Err(wrong("“是”或“否”(true/false)")),
+            _ => Err(wrong("“是”或“否”")),
         },
         FactType::Choice => {
             let RawValue::Text(s) = raw else {
@@ -283,7 +283,7 @@ fn check<'p>(
             let t = parse_time(s).ok_or_else(|| {
                 InputError::new(
                     field,
-                    format!("“{label}”无法识别的时间“{s}”,请用“2026-11-23T14:30”格式"),
+                    format!("“{label}”无法识别的时间“{s}”,请按“2026-12-07 08:30”的格式填写"),
                 )
             })?;
             // A minute of slack absorbs a form that rounds "现在" up.
@@ -354,7 +354,7 @@ fn number(def: &FactDef, n: f64) -> Result<f64, InputError> {
     }
     let (max, max_text) = match def.kind {
         FactType::Count => (MAX_COUNT, "1000万人"),
-        _ => (MAX_MONEY_WAN, "10^12万元"),
+        _ => (MAX_MONEY_WAN, "1万亿万元"),
     };
     if n > max {
         return Err(InputError::new(

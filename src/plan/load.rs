@@ -37,7 +37,6 @@ pub fn load(file: &str, text: &str) -> Result<Plan, Vec<PlanError>> {
         }
     }
     let plan: Plan = toml::from_str(text).map_err(|e| {
-        let problem = chinese(e.message());
         let start = e.span().map(|span| span.start);
         let at = start.map(|offset| line_col(text, offset));
         let path = doc
@@ -45,10 +44,13 @@ pub fn load(file: &str, text: &str) -> Result<Plan, Vec<PlanError>> {
             .zip(start)
             .and_then(|(d, offset)| in_table(d.as_table(), offset));
         vec![match (path, at) {
-            (Some(path), Some(at)) => error(path, format!("{problem}({at})")),
+            (Some(path), Some(at)) => error(path, format!("{}({at})", chinese(e.message()))),
             (_, at) => error(
                 at.unwrap_or_else(|| "?".to_string()),
-                format!("无法解析: {problem}"),
+                format!(
+                    "无法解析:TOML 语法有误(常见原因:文字没有加英文双引号、括号或引号不配对、同一个键写了两次)。解析器原文:{}",
+                    e.message().trim_end()
+                ),
             ),
         }]
     })?;
@@ -228,7 +230,16 @@ fn chinese(message: &str) -> String {
             return format!("缺少必填的键“{name}”");
         }
     }
-    message.trim_end().to_string()
+    let message = message.trim_end();
+    // The model's own messages are Chinese already; anything else the reader says (a wrong type, a
+    // bad value) is English: shown in its own words after a Chinese explanation.
+    if message
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return message.to_string();
+    }
+    format!("取值不符合预案文件格式。解析器原文:{message}")
 }
 
 /// `第L行第C列` (1-based, columns in characters) for a byte offset.

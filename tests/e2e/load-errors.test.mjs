@@ -4,7 +4,7 @@
 // that nothing left the page's own files, plus what each case must show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,7 +65,9 @@ test('missing .wasm file: error:fetch naming the file and the HTTP status', asyn
   const s = await serve(t, { root: dir });
   const { page, problems } = await open(browser, t, { origin: s.origin, url: s.url });
   await waitState(page, '#app', 'error:fetch');
-  assert.match(await page.locator('#status-text').innerText(), /yingji_bg\.wasm.*404/);
+  const msg = await page.locator('#status-text').innerText();
+  assert.match(msg, /yingji_bg\.wasm.*404/);
+  assert.match(msg, /请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署/);
   noForeign(problems);
 });
 
@@ -78,6 +80,8 @@ test('multi-file build opened from file://: error:file-protocol pointing to the 
   const msg = await page.locator('#status-text').innerText();
   assert.match(msg, /不能直接从文件打开/);
   assert.match(msg, /yingji\.html/);
+  assert.match(msg, /请联系网站管理员部署后通过网址访问/, 'says what to do, not which script to run');
+  assert.doesNotMatch(msg, /scripts\/|127\.0\.0\.1/);
   noForeign(problems);
 });
 
@@ -89,4 +93,19 @@ test('no WebAssembly: error:no-wasm on <yingji-panel> too', async (t) => {
   await waitState(f, '#app', 'error:no-wasm');
   assert.match(await page.locator('#panel .status-text').innerText(), /不支持 WebAssembly/);
   check();
+});
+
+test('load messages say what the user or the site administrator does, never a developer command', async () => {
+  const { LOAD_ERRORS } = await import('../../www/engine.js');
+  assert.deepEqual(Object.keys(LOAD_ERRORS).sort(), ['checker', 'csp', 'fetch', 'file-protocol', 'init', 'mime', 'no-wasm', 'plan'].sort());
+  for (const [code, text] of Object.entries(LOAD_ERRORS)) {
+    assert.doesNotMatch(text, /scripts\/|\.sh\b|README|127\.0\.0\.1|localhost/, `${code}: ${text}`);
+  }
+  for (const code of ['csp', 'mime', 'fetch', 'checker', 'init']) assert.match(LOAD_ERRORS[code], /联系网站管理员/, code);
+  // preflight.js (ES5, runs before the modules) says the same as the module would.
+  const preflight = readFileSync(join(ROOT, 'www', 'preflight.js'), 'utf8');
+  for (const code of ['no-wasm', 'file-protocol']) assert.ok(preflight.includes(`'${LOAD_ERRORS[code]}'`), `preflight.js: ${code}`);
+  // The loading hint in the page too.
+  const hint = /<p id="status-hint"[^>]*>([^<]*)<\/p>/.exec(readFileSync(join(ROOT, 'www', 'index.html'), 'utf8'))[1];
+  assert.equal(hint, '如果一直停留在此：请刷新页面；仍然不行，请联系网站管理员检查部署，或改用单文件版 yingji.html（双击即可打开，无需网络）。');
 });

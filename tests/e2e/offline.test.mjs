@@ -34,11 +34,17 @@ async function waitCaches(page, want) {
 test('the build writes the precache list and a content-hash version', () => {
   const m = manifest(ROOT);
   assert.match(m.version, /^[0-9a-f]{16}$/);
-  for (const f of ['./', 'index.html', 'app.js', 'engine.js', 'preflight.js', 'style.css', 'incident.js', 'incident.css', 'favicon.svg', 'embed.html', 'yingji-panel.js', 'yingji-panel.css', '../pkg/yingji.js', '../pkg/yingji_bg.wasm']) {
+  for (const f of ['./', 'index.html', 'app.js', 'engine.js', 'preflight.js', 'style.css', 'incident.js', 'incident.css', 'favicon.svg', 'embed.html', 'yingji-panel.js', 'yingji-panel.css', 'status.js', 'status.css', 'version.js', 'manifest.webmanifest', 'icons/icon-192.png', '../pkg/yingji.js', '../pkg/yingji_bg.wasm', '../pkg/yingji_check.js', '../pkg/yingji_check_bg.wasm']) {
     assert.ok(m.files.includes(f), `precaches ${f}`);
   }
   const written = readFileSync(join(ROOT, 'www', 'sw-manifest.js'), 'utf8');
   assert.ok(written.includes(`"version": "${m.version}"`), 'www/sw-manifest.js matches the files (run scripts/build.sh)');
+  const version = readFileSync(join(ROOT, 'www', 'version.js'), 'utf8');
+  assert.ok(version.includes(`"version":"${m.version}"`), 'www/version.js is the same build');
+  // The worker waits for the page's «刷新以更新» (SKIP_WAITING) instead of taking over at install.
+  const sw = readFileSync(join(ROOT, 'www', 'sw.js'), 'utf8').replace(/\/\/.*$/gm, '');
+  assert.equal(sw.match(/skipWaiting\(\)/g)?.length, 1, 'one skipWaiting(), in the message handler');
+  assert.match(sw, /'SKIP_WAITING'\) self\.skipWaiting\(\)/);
 });
 
 test('load once, stop the server, reload: still works; a new build replaces the old cache', async (t) => {
@@ -78,7 +84,11 @@ test('load once, stop the server, reload: still works; a new build replaces the 
   server = await startServer({ port, root: dir, headers: { 'Content-Security-Policy': CSP } });
   await page.goto(url);
   await waitState(page, '#app', 'ready');
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  // The new worker waits for the user (no silent switch: tests/e2e/install.test.mjs); the click
+  // activates it and reloads the page.
+  await page.waitForSelector('#app-update');
+  await Promise.all([page.waitForEvent('load'), page.click('#app-update')]);
+  await waitState(page, '#app', 'ready');
   await waitCaches(page, [`yingji-${v2}`]); // the old cache is gone
   const cachedCss = await page.evaluate(async (name) => (await (await caches.open(name)).match('style.css')).text(), `yingji-${v2}`);
   assert.ok(cachedCss.includes(marker), 'the new cache holds the new build');
