@@ -3,7 +3,7 @@
 // imports dynamically), so the browser fetches the whole graph at once instead of one import level at
 // a time. Run after adding or removing a module: `node tools/modulepreload.mjs`
 // (tests/e2e/journeys.test.mjs fails while the list is stale).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,8 @@ export function moduleGraph(entry) {
   const walk = (rel) => {
     if (graph.has(rel)) return;
     graph.add(rel);
+    // A module the build generates (version.js) may not exist yet; it imports nothing.
+    if (!existsSync(join(WWW, rel))) return;
     const src = readFileSync(join(WWW, rel), 'utf8');
     for (const m of src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)) walk(join(rel, '..', m[1]).replaceAll('\\', '/'));
   };
