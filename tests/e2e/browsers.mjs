@@ -158,10 +158,18 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}, tabs = 0)
     await context.close();
     for (const dir of uploads) rmSync(dir, { recursive: true, force: true });
   };
+  // The tab being typed into is brought to the front first, as the officer's would be: a background
+  // tab renders no frames, and puppeteer's locators wait for a stable box on screen.
+  let front = null;
+  const toFront = async (page) => {
+    if (tabs && front !== page) await page.bringToFront();
+    front = page;
+  };
   const tab = async () => {
     const problems = [];
     const requests = [];
     const page = await context.newPage();
+    front = page;
     page.setDefaultTimeout(TIMEOUT);
     await page.setViewport({ width: 1280, height: 900 });
     page.on('request', (req) => {
@@ -178,9 +186,20 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}, tabs = 0)
     const s = session(problems, requests, {
       goto: (u) => page.goto(u).then(() => undefined),
       reload: () => page.reload().then(() => undefined),
-      fill: (sel, v) => page.locator(sel).fill(v),
-      select: (sel, v) => page.select(sel, v).then(() => undefined),
-      click: (sel) => page.locator(sel).click(),
+      // puppeteer's fill clears a box by assigning '' (no input event) and then types the new text,
+      // so filling '' would leave the page believing the old value: select it and press Backspace,
+      // as an officer would.
+      fill: async (sel, v) => {
+        await toFront(page);
+        if (v !== '') return page.locator(sel).fill(v);
+        await page.$eval(sel, (n) => {
+          n.focus();
+          n.select();
+        });
+        await page.keyboard.press('Backspace');
+      },
+      select: (sel, v) => toFront(page).then(() => page.select(sel, v)).then(() => undefined),
+      click: (sel) => toFront(page).then(() => page.locator(sel).click()),
       // As the file picker would (WebDriver BiDi input.setFiles) from a file written under its name;
       // kept until the page closes, since the browser may read it only when the page asks.
       setFile: async (sel, name, text) => {
