@@ -56,8 +56,9 @@ const REPORT_VIOLATIONS = `
 `;
 
 /**
- * Starts one browser: `name` is "chromium" or "firefox". Resolves to `{name, open(opts), close()}`;
- * open() gives a fresh profile context (own storage) and page, see Session.
+ * Starts one browser: `name` is "chromium" or "firefox". Resolves to `{name, open(opts),
+ * openTabs(n, opts), close()}`; open() gives a fresh profile context (own storage) and page,
+ * openTabs() n pages in one fresh context, see Session.
  */
 export async function launchBrowser(name) {
   if (name === 'chromium') {
@@ -65,6 +66,7 @@ export async function launchBrowser(name) {
     return {
       name,
       open: (opts) => openPlaywright(browser, opts),
+      openTabs: (n, opts) => openPlaywright(browser, opts, n),
       close: () => browser.close(),
     };
   }
@@ -80,6 +82,7 @@ export async function launchBrowser(name) {
     return {
       name,
       open: (opts) => openPuppeteer(browser, opts),
+      openTabs: (n, opts) => openPuppeteer(browser, opts, n),
       close: () => browser.close(),
     };
   }
@@ -102,88 +105,125 @@ function ownTest(origin, own) {
  * A page in a fresh context. Options: `url` (opened at once), `origin` (its own files; default the
  * url's origin), `own(url)` (instead of origin), `init` (script run before the page's own).
  * The returned Session: goto, reload, fill, select, click, text, value, visible, count, attr,
- * waitState, waitText, setFile, evaluate, check, close; `requests` lists every URL requested.
+ * waitState, waitText, waitFor, setFile, evaluate, check, close; `requests` lists every URL requested.
+ * With `tabs` = n (the browser's openTabs(n, opts)): n Sessions, pages of ONE context, so they share
+ * localStorage and see each other's `storage` events as two tabs of one profile do; close() on any
+ * of them closes them all.
  */
-async function openPlaywright(browser, { url, origin, own, init } = {}) {
+async function openPlaywright(browser, { url, origin, own, init } = {}, tabs = 0) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const isOwn = ownTest(origin || (url && new URL(url).origin), own);
-  const problems = [];
-  const requests = [];
-  context.on('request', (req) => {
-    const u = req.url();
-    requests.push(u);
-    if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
-  });
   await context.addInitScript(REPORT_VIOLATIONS);
   if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  const s = session(problems, requests, {
-    goto: (u) => page.goto(u).then(() => undefined),
-    reload: () => page.reload().then(() => undefined),
-    fill: (sel, v) => page.fill(sel, v),
-    select: (sel, v) => page.selectOption(sel, v).then(() => undefined),
-    click: (sel) => page.click(sel),
-    setFile: (sel, name, text) => page.setInputFiles(sel, { name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') }),
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    close: () => context.close(),
-  });
-  if (url) await s.goto(url);
-  return s;
+  // Each page has its own problems and requests (a request is the page's that made it).
+  const tab = async (closeAll) => {
+    const problems = [];
+    const requests = [];
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('request', (req) => {
+      const u = req.url();
+      requests.push(u);
+      if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    const s = session(problems, requests, {
+      goto: (u) => page.goto(u).then(() => undefined),
+      reload: () => page.reload().then(() => undefined),
+      fill: (sel, v) => page.fill(sel, v),
+      select: (sel, v) => page.selectOption(sel, v).then(() => undefined),
+      click: (sel) => page.click(sel),
+      setFile: (sel, name, text) => page.setInputFiles(sel, { name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') }),
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+      close: closeAll,
+    });
+    if (url) await s.goto(url);
+    return s;
+  };
+  const closeAll = () => context.close();
+  if (!tabs) return tab(closeAll);
+  const all = [];
+  for (let n = 0; n < tabs; n += 1) all.push(await tab(closeAll));
+  return all;
 }
 
-async function openPuppeteer(browser, { url, origin, own, init } = {}) {
+async function openPuppeteer(browser, { url, origin, own, init } = {}, tabs = 0) {
   const context = await browser.createBrowserContext();
   const isOwn = ownTest(origin || (url && new URL(url).origin), own);
-  const problems = [];
-  const requests = [];
   const uploads = [];
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('request', (req) => {
-    const u = req.url();
-    requests.push(u);
-    if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.evaluateOnNewDocument(REPORT_VIOLATIONS);
-  if (init) await page.evaluateOnNewDocument(init);
-  const s = session(problems, requests, {
-    goto: (u) => page.goto(u).then(() => undefined),
-    reload: () => page.reload().then(() => undefined),
-    fill: (sel, v) => page.locator(sel).fill(v),
-    select: (sel, v) => page.select(sel, v).then(() => undefined),
-    click: (sel) => page.locator(sel).click(),
-    // As the file picker would (WebDriver BiDi input.setFiles) from a file written under its name;
-    // kept until the page closes, since the browser may read it only when the page asks.
-    setFile: async (sel, name, text) => {
-      const dir = mkdtempSync(join(tmpdir(), 'yingji-upload-'));
-      uploads.push(dir);
-      writeFileSync(join(dir, name), text);
-      await (await page.$(sel)).uploadFile(join(dir, name));
-    },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    close: async () => {
-      await context.close();
-      for (const dir of uploads) rmSync(dir, { recursive: true, force: true });
-    },
-  });
-  if (url) await s.goto(url);
-  return s;
+  const closeAll = async () => {
+    await context.close();
+    for (const dir of uploads) rmSync(dir, { recursive: true, force: true });
+  };
+  // The tab being typed into is brought to the front first, as the officer's would be: a background
+  // tab renders no frames, and puppeteer's locators wait for a stable box on screen.
+  let front = null;
+  const toFront = async (page) => {
+    if (tabs && front !== page) await page.bringToFront();
+    front = page;
+  };
+  const tab = async () => {
+    const problems = [];
+    const requests = [];
+    const page = await context.newPage();
+    front = page;
+    page.setDefaultTimeout(TIMEOUT);
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('request', (req) => {
+      const u = req.url();
+      requests.push(u);
+      if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    await page.evaluateOnNewDocument(REPORT_VIOLATIONS);
+    if (init) await page.evaluateOnNewDocument(init);
+    const s = session(problems, requests, {
+      goto: (u) => page.goto(u).then(() => undefined),
+      reload: () => page.reload().then(() => undefined),
+      // puppeteer's fill clears a box by assigning '' (no input event) and then types the new text,
+      // so filling '' would leave the page believing the old value: select it and press Backspace,
+      // as an officer would.
+      fill: async (sel, v) => {
+        await toFront(page);
+        if (v !== '') return page.locator(sel).fill(v);
+        await page.$eval(sel, (n) => {
+          n.focus();
+          n.select();
+        });
+        await page.keyboard.press('Backspace');
+      },
+      select: (sel, v) => toFront(page).then(() => page.select(sel, v)).then(() => undefined),
+      click: (sel) => toFront(page).then(() => page.locator(sel).click()),
+      // As the file picker would (WebDriver BiDi input.setFiles) from a file written under its name;
+      // kept until the page closes, since the browser may read it only when the page asks.
+      setFile: async (sel, name, text) => {
+        const dir = mkdtempSync(join(tmpdir(), 'yingji-upload-'));
+        uploads.push(dir);
+        writeFileSync(join(dir, name), text);
+        await (await page.$(sel)).uploadFile(join(dir, name));
+      },
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+      close: closeAll,
+    });
+    if (url) await s.goto(url);
+    return s;
+  };
+  if (!tabs) return tab();
+  const all = [];
+  for (let n = 0; n < tabs; n += 1) all.push(await tab());
+  return all;
 }
 
 /** What both drivers share: reading the DOM and waiting, through evaluate only. */
 function session(problems, requests, d) {
-  const poll = async (what, fn, arg, describe) => {
-    const end = Date.now() + TIMEOUT;
+  const poll = async (what, fn, arg, describe, timeout = TIMEOUT) => {
+    const end = Date.now() + timeout;
     for (;;) {
       let ok = false;
       try {
@@ -224,6 +264,8 @@ function session(problems, requests, d) {
         [sel, want],
         async () => `it shows ${JSON.stringify(await text(sel))}`,
       ),
+    /** Waits until `fn(arg)` in the page is truthy, at most `timeout` ms, else fails saying `what`. */
+    waitFor: (what, fn, arg, timeout = TIMEOUT) => poll(what, fn, arg, async () => 'it did not happen', timeout),
     check: () => assert.deepEqual([...new Set(problems)], [], `problems on the page:\n${[...new Set(problems)].join('\n')}`),
   };
 }
