@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/serve.mjs';
 import { launch } from '../tests/e2e/helpers.mjs';
 
-const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const REPO = process.env.YINGJI_ROOT || resolve(fileURLToPath(new URL('..', import.meta.url))); // YINGJI_ROOT: measure another checkout's built page (before/after)
 const opt = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;

@@ -29,8 +29,23 @@ export function setPlanContacts(rows, planCity) {
 /** Changes whenever what callFor answers may change (the plan or the local book). */
 export const contactsKey = () => String(version);
 
+// callFor's answers while the plan and the book stay the same: a deadline row asks twice (its
+// signature, then its drawing), and every keystroke redraws the rows' signatures.
+/** @type {{version: number, answers: Map<string, any[]>}} */
+let asked = { version: -1, answers: new Map() };
+
 /** The contacts to call for an addressee (local rows first), each with its numbers. @param {unknown} text */
-export const callFor = (text) => (text ? matchContacts(text, book, planRows, city) : []);
+export function callFor(text) {
+  if (!text) return [];
+  if (asked.version !== version) asked = { version, answers: new Map() };
+  const key = String(text);
+  let found = asked.answers.get(key);
+  if (!found) {
+    found = matchContacts(text, book, planRows, city);
+    asked.answers.set(key, found);
+  }
+  return found;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Numbers on screen
