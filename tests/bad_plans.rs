@@ -259,7 +259,9 @@ fn amount_condition_raises_the_level_at_its_inclusive_bound() {
     let plan = load(FILE, &text).expect("edited plan loads");
     let now = yingji::api::parse_now("2026-11-23T16:00:00+08:00").unwrap();
     let level = |trapped: f64, missing: f64| {
+        // One death: a 一般 base grade (with no harm at all nothing is graded), raised by the trigger.
         let raw: yingji::engine::RawFacts = [
+            ("deaths".to_string(), yingji::engine::RawValue::Number(1.0)),
             (
                 "trapped".to_string(),
                 yingji::engine::RawValue::Number(trapped),

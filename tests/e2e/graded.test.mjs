@@ -91,7 +91,8 @@ test('warning from the expected grade: 黄色 computed, 蓝色 published, the di
   await waitText(page, '#warnings .warning.hazard[data-level="yellow"]', '黄色');
   await waitText(page, '#warnings .warning.hazard .warning-differs', '已发布：蓝色(IV级)');
   assert.equal(await page.locator('#warnings .warning:not(.hazard)[data-level="blue"]').count(), 1, 'the published level is shown too');
-  await waitText(page, '#grade', '一般');
+  // A warning before anything has happened: no harm entered, so nothing is graded (note zero-consequence).
+  await waitText(page, '#grade', '未达到分级标准');
   check();
 });
 
