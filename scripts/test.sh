@@ -21,6 +21,8 @@ cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warning
 for feature in embedded checker embedded,test-hooks; do
   cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features "$feature" -- -D warnings
 done
+# The fuzz crate (its own workspace, fuzz/Cargo.lock; built for real only by `cargo fuzz`).
+(cd fuzz && cargo clippy --quiet --locked --all-targets -- -D warnings)
 
 step "native tests"
 cargo test
