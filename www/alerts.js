@@ -15,6 +15,8 @@ import { clockText } from './format.js';
 
 /** How long before the due time the first alert fires. */
 export const LEAD_MS = 10 * 60_000;
+/** In-page alerts shown at once (newest first). */
+const MAX_SHOWN = 2;
 /** Fired keys kept per incident (oldest dropped first). */
 const KEEP = 200;
 
@@ -114,8 +116,11 @@ export function setupAlerts(ctx) {
       const fired = new Set(all[id] || []);
       const now = dueAlerts(list, ctx.reports() || {}, nowMs, fired);
       if (!now.length) return;
-      all[id] = remember(all[id] || [], now.map((a) => a.key));
-      ctx.store.set(STORE_KEY, JSON.stringify(all));
+      const keys = remember(all[id] || [], now.map((a) => a.key));
+      delete all[id];
+      // This incident last (most recent); only the 50 incidents alerted most recently are kept.
+      const kept = Object.fromEntries([...Object.entries(all), [id, keys]].slice(-50));
+      ctx.store.set(STORE_KEY, JSON.stringify(kept));
       for (const a of now) show(bar, a, nowMs);
       beep(now.some((a) => a.kind === 'overdue'));
       for (const a of now) notify(a, nowMs);
@@ -127,7 +132,9 @@ export function setupAlerts(ctx) {
   };
 }
 
-/** The in-page alert: always shown, whatever the sound or the notification did. @param {HTMLElement} bar @param {Alert} a @param {number} nowMs */
+/** The in-page alert: always shown, whatever the sound or the notification did. One compact entry per
+ * deadline (a newer alert replaces the older one of that deadline), newest first, at most MAX_SHOWN.
+ * @param {HTMLElement} bar @param {Alert} a @param {number} nowMs */
 function show(bar, a, nowMs) {
   const t = alertText(a, nowMs);
   const old = bar.querySelector(`[data-deadline="${CSS.escape(String(a.d.id))}"]`);
@@ -141,6 +148,8 @@ function show(bar, a, nowMs) {
   ok.addEventListener('click', () => box.remove());
   box.append(ok);
   bar.prepend(box);
+  // The oldest go first: the deadline list, the title and the timeline still show every overdue report.
+  while (bar.children.length > MAX_SHOWN) /** @type {Element} */ (bar.lastElementChild).remove();
 }
 
 /** 「开启桌面提醒」: asks for permission only when clicked; says where it stands. @param {HTMLElement} box */

@@ -83,7 +83,7 @@ function aqiSvg(name, values, lines) {
   root.append(svg('text', { class: 'tick', x: M.l - 6, y: L.y0 + 4, 'text-anchor': 'end' }, '0'));
   for (const l of L.lines) {
     root.append(
-      svg('g', { class: 'warn-line', 'data-value': l.value }, svg('line', { x1: M.l, x2: W - M.r, y1: l.y, y2: l.y }), svg('text', { x: W - M.r + 4, y: l.y + 4 }, `AQI ${l.value}${l.closed ? '' : '以上'}`)),
+      svg('g', { class: 'warn-line', 'data-value': l.value }, svg('line', { x1: M.l, x2: W - M.r, y1: l.y, y2: l.y }), svg('text', { x: W - M.r + 4, y: l.y + 4 }, `AQI ${l.closed ? '≥' : '>'}${l.value}`)),
     );
   }
   // The forecast: a polyline through the days typed, a dot per day (marked when above a line).
