@@ -146,7 +146,14 @@ function show(bar, a, nowMs) {
   if (call) box.append(el('p', { class: 'alert-call' }, call));
   const ok = el('button', { class: 'alert-dismiss', text: '知道了', attrs: { type: 'button', 'aria-label': `知道了：${t.title}` } });
   ok.addEventListener('click', () => box.remove());
-  box.append(ok);
+  // Marked from the alert as from its row (the row's own button: one place records the mark).
+  const row = () => /** @type {HTMLElement | null} */ (document.querySelector(`#deadlines li[data-id="${CSS.escape(String(a.d.id))}"] button.mark-done`));
+  const mark = el('button', { class: 'alert-mark', text: '标记已报告', attrs: { type: 'button', 'aria-label': `标记已报告：${t.body}` } });
+  mark.addEventListener('click', () => {
+    row()?.click();
+    box.remove();
+  });
+  box.append(ok, ' ', mark);
   bar.prepend(box);
   // The oldest go first: the deadline list, the title and the timeline still show every overdue report.
   while (bar.children.length > MAX_SHOWN) /** @type {Element} */ (bar.lastElementChild).remove();

@@ -72,6 +72,11 @@ test('title counts down; T-10 and overdue alerts fire once each; a reload does n
   assert.match(now[0].text, /报告已超时（时限08:30）/);
   await page.waitForFunction(() => document.title.startsWith('[已超时] 报告 → 原接报单位') || document.title.startsWith('[超时'));
   await page.screenshot({ path: join(OUT, 'alerts-overdue.png') });
+  // 标记已报告 in the alert marks the row (logged like the row's own button) and takes the alert away.
+  await page.click('#alerts .alert[data-deadline="written-30min"] .alert-mark');
+  await page.waitForSelector('#deadlines li[data-id="written-30min"] .done-mark');
+  assert.deepEqual(await alerts(page), []);
+  await waitText(page, '#log', '→ 原接报单位（');
 
   // 09:00 passes with the 1-hour report marked: nothing for it, at T-10 or overdue.
   await page.clock.fastForward('35:00'); // 09:05
