@@ -130,7 +130,7 @@ export function bandBar(def, c) {
   }
   if (L.markerX != null && value != null) {
     root.append(
-      svg('g', { class: 'band-marker', 'data-value': value }, svg('path', { d: `M${L.markerX - 5} 14 L${L.markerX + 5} 14 L${L.markerX} 21 Z` }), svg('line', { x1: L.markerX, x2: L.markerX, y1: 18, y2: 34 }), svg('text', { x: L.markerX, y: 56, 'text-anchor': 'middle' }, `${fmtNum(value)}${unit}`)),
+      svg('g', { class: 'band-marker', 'data-value': value }, svg('path', { d: `M${L.markerX - 5} 14 L${L.markerX + 5} 14 L${L.markerX} 21 Z` }), svg('line', { x1: L.markerX, x2: L.markerX, y1: 18, y2: 34 }), svg('text', { x: Math.min(Math.max(L.markerX, X0 + 24), BAR_W + X0 - 24), y: 56, 'text-anchor': 'middle' }, `${fmtNum(value)}${unit}`)),
     );
   }
   return root;
