@@ -70,6 +70,29 @@ export function alertText(a, nowMs) {
 }
 
 /**
+ * The alerts another tab of this page just fired (keys in `after` not in `before`) for deadlines
+ * shown here and not marked: this tab shows them too, without a second tone or notification. Pure.
+ * @param {string[]} before @param {string[]} after @param {DeadlineLike[]} deadlines @param {Record<string, unknown>} reports
+ * @returns {Alert[]}
+ */
+export function firedElsewhere(before, after, deadlines, reports) {
+  const had = new Set(before);
+  /** @type {Alert[]} */
+  const out = [];
+  for (const key of after) {
+    if (had.has(key)) continue;
+    const parts = key.split('|');
+    if (parts.length < 3) continue;
+    const dueMs = Date.parse(/** @type {string} */ (parts.pop()));
+    const kind = parts.pop();
+    const id = parts.join('|');
+    const d = (deadlines || []).find((x) => String(x.id) === id && Date.parse(x.due || '') === dueMs);
+    if (d && !reports[id] && (kind === 'soon' || kind === 'overdue')) out.push({ key, kind, d, dueMs });
+  }
+  return out;
+}
+
+/**
  * Adds fired keys to an incident's list, oldest dropped past the limit. Pure.
  * @param {string[]} list @param {string[]} keys
  */
@@ -106,6 +129,21 @@ export function setupAlerts(ctx) {
     }
   };
 
+  // Another tab fired (it wrote first): the alert shows here too, so the tab in front always has it.
+  let known = load();
+  ctx.store.watch(STORE_KEY, (/** @type {string | null} */ raw) => {
+    const id = ctx.incident();
+    let next = {};
+    try {
+      next = JSON.parse(raw || '{}') || {};
+    } catch {
+      // unreadable: nothing to show
+    }
+    const theirs = firedElsewhere((known[id] || []), /** @type {any} */ (next)[id] || [], ctx.deadlines(), ctx.reports() || {});
+    known = next;
+    for (const a of theirs) show(bar, a, Date.now());
+  });
+
   return {
     /** Every second: fires what is due. @param {number} nowMs */
     check(nowMs) {
@@ -121,6 +159,7 @@ export function setupAlerts(ctx) {
       // This incident last (most recent); only the 50 incidents alerted most recently are kept.
       const kept = Object.fromEntries([...Object.entries(all), [id, keys]].slice(-50));
       ctx.store.set(STORE_KEY, JSON.stringify(kept));
+      known = kept;
       for (const a of now) show(bar, a, nowMs);
       beep(now.some((a) => a.kind === 'overdue'));
       for (const a of now) notify(a, nowMs);

@@ -119,6 +119,24 @@ test('the desktop notification is asked for only on a click of 开启桌面提�
   check();
 });
 
+test('an alert another tab fired shows in this tab too, without a second tone or notification', async (t) => {
+  const { page, context, check } = await mine(t, FAKE_NOTIFICATION.replace("permission = 'default'", "permission = 'granted'"));
+  const other = await context.newPage();
+  await other.goto(env.server.url);
+  await other.waitForSelector('[data-yingji-state="ready"]');
+  await waitText(other, '#grade', '较大');
+  // At 08:00 nothing is due here; the other tab writes that it fired the T-10 of the 08:30 report.
+  await other.evaluate(() => {
+    const db = JSON.parse(localStorage.getItem('yingji:v1:incidents:v1') || '{}');
+    const key = `written-30min|soon|${new Date(Date.parse('2026-12-07T08:30:00+08:00')).toISOString()}`;
+    localStorage.setItem('yingji:v1:alerts-fired', JSON.stringify({ [db.current]: [key] }));
+  });
+  await page.waitForSelector('#alerts .alert[data-deadline="written-30min"][data-kind="soon"]');
+  assert.deepEqual(await page.evaluate(() => globalThis.__shown), [], 'no second notification');
+  assert.equal(await other.locator('#alerts .alert').count(), 0, 'the writing tab itself does not show it (its own check would have)');
+  check();
+});
+
 test('the three pictures: timeline marks, AQI forecast against the 200/300/500 lines, band bars', async (t) => {
   const { page, check } = await mine(t);
   await page.clock.fastForward('35:00'); // 08:35: the 30-minute report is overdue (the 30 s refresh redraws)

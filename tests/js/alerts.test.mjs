@@ -2,7 +2,7 @@
 // never for a marked report, nothing for a deadline without a clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LEAD_MS, alertKey, alertText, dueAlerts, remember } from '../../www/alerts.js';
+import { LEAD_MS, alertKey, alertText, dueAlerts, firedElsewhere, remember } from '../../www/alerts.js';
 
 const DUE = '2026-12-07T08:30:00+08:00';
 const dueMs = Date.parse(DUE);
@@ -66,4 +66,14 @@ test('remembered keys: no duplicates, oldest dropped past 200', () => {
   assert.equal(many.length, 200);
   assert.equal(many[0], 'k1');
   assert.equal(many.at(-1), 'new');
+});
+
+test('fired in another tab: the new keys for deadlines shown here, unmarked, with the same due time', () => {
+  const soon = alertKey('written-30min', 'soon', dueMs);
+  const other = alertKey('written-30min', 'soon', dueMs + 60_000);
+  assert.deepEqual(firedElsewhere([], [soon], [d], {}).map((a) => [a.kind, a.d.id, a.dueMs]), [['soon', 'written-30min', dueMs]]);
+  assert.deepEqual(firedElsewhere([soon], [soon], [d], {}), [], 'already known here');
+  assert.deepEqual(firedElsewhere([], [other], [d], {}), [], 'another due time: not this deadline');
+  assert.deepEqual(firedElsewhere([], [soon], [d], { 'written-30min': 'x' }), [], 'marked here');
+  assert.deepEqual(firedElsewhere([], ['junk', 'a|b|c'], [d], {}), []);
 });
