@@ -86,7 +86,7 @@ for (const [plan, inputs] of Object.entries(INPUT)) {
   });
 }
 
-test('axe: the in-page alert (T-10, simulated clock) has no serious or critical violation', async (t) => {
+test('axe: the in-page alert (T-10, simulated clock), wide and on a phone, has no serious or critical violation', async (t) => {
   const { page, check } = await open(env.browser, t, { origin: env.server.origin });
   await page.clock.install({ time: new Date('2026-12-07T08:00:00+08:00') });
   await page.goto(env.server.url);
@@ -98,6 +98,10 @@ test('axe: the in-page alert (T-10, simulated clock) has no serious or critical 
   await page.waitForSelector('#alerts .alert');
   const found = await scan(page);
   assert.deepEqual(found.map((v) => v.id), [], report(found));
+  // The same on a phone's width.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const phone = await scan(page);
+  assert.deepEqual(phone.map((v) => v.id), [], report(phone));
   check();
 });
 
