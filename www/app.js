@@ -9,6 +9,7 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
+import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
@@ -29,6 +30,7 @@ import { renderWhy } from './render-why.js';
 import { createState, evaluateState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
 import { SAVE_FAILED, createStore } from './storage.js';
+import { drawAqi } from './svg-aqi.js';
 
 const ROOT = /** @type {HTMLElement} */ (document.getElementById('app'));
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -117,6 +119,16 @@ async function boot() {
   }, REFRESH_MS);
 }
 
+// T-10 and overdue alerts (alerts.js): checked every second against the result shown.
+const alerts = setupAlerts({
+  store,
+  deadlines: () => (state.out && state.out.deadlines) || [],
+  reports: () => (incidents && incidents.current()?.reports) || {},
+  incident: () => (incidents && incidents.current()?.id) || '',
+  anchor: $('status'),
+  notifyBox: $('deadlines'),
+});
+
 const BASE_TITLE = document.title;
 /** Every second: the countdowns, the 北京时间 clock, and the nearest deadline in the tab's title. */
 function everySecond() {
@@ -128,6 +140,7 @@ function everySecond() {
   const lead = nextTitle(now);
   const title = lead ? `${lead} · ${BASE_TITLE}` : BASE_TITLE;
   if (document.title !== title) document.title = title;
+  alerts.check(now);
 }
 everySecond();
 setInterval(everySecond, 1000);
@@ -284,9 +297,11 @@ function draw(marks) {
   showReach(state.facts, state.read.facts, out);
   const m = i || { ticks: {}, notes: {}, reports: {} };
   renderDeadlines($('deadlines'), out.deadlines || [], m.reports, prefilled, nowMs);
+  alerts.clearMarked(m.reports);
   everySecond(); // the tab title follows a mark or a new deadline at once
   renderTasks($('tasks'), out.tasks || [], m, nowMs);
   renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
+  drawAqi($('warnings-card'), state.schema, state.read.facts);
   renderChecks($('checks-card'), $('checks'), out.checks || []);
   panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || []));
   // The organisation, tables and contacts depend only on the plan.

@@ -6,6 +6,7 @@
 import { callEl, callSig } from './contacts.js';
 import { el, keyed, quoteEl } from './dom.js';
 import { clockText, fmtMinutes, hms, isNum, withYear } from './format.js';
+import { drawTimeline } from './svg-timeline.js';
 
 const DEADLINE_STATUS = /** @type {Record<string, string>} */ ({ pending: '未到时限', overdue: '已超时', immediate: '预案未规定具体分钟数', awaiting_anchor: '待填时间' });
 export const PREFILLED = '按新建时间预填，请核实';
@@ -22,6 +23,7 @@ const rank = (d) => (d.status === 'immediate' ? [0, 0] : Number.isFinite(Date.pa
  * @param {number} nowMs
  */
 export function renderDeadlines(ol, list, reports, prefilled, nowMs) {
+  drawTimeline(ol, list, reports, nowMs);
   if (!list.length) {
     keyed(ol, ['empty'], (k) => k, (k) => k, () => el('li', { class: 'empty', text: '当前情形下预案没有规定报告时限。' }));
     shown = [];

@@ -7,6 +7,7 @@ import { el, keyed, quoteEl } from './dom.js';
 import { citeText, fmtNum } from './format.js';
 import { gradeClass } from './render-banner.js';
 import { warningBasis } from './render-warnings.js';
+import { bandBar } from './svg-bands.js';
 
 const NOTE_KIND = /** @type {Record<string, string>} */ ({ interpretation: '解读', damage: '原文受损', ambiguity: '原文歧义', gap: '原文空缺' });
 const REASON_KIND = /** @type {Record<string, string>} */ ({ grade: '按事故等级', judgement: '人工判断' });
@@ -33,7 +34,8 @@ export function renderWhy(box, out, sch) {
   const ul = box.querySelector('#why-grade ul.criteria');
   if (ul) {
     const basisIds = new Set((out.grade_basis || []).map((/** @type {any} */ c) => c.id));
-    keyed(/** @type {HTMLElement} */ (ul), out.criteria || [], (c) => String(c.id), (c) => JSON.stringify([c, basisIds.has(c.id)]), (c) => criterion(c, basisIds.has(c.id)));
+    const defs = new Map((sch.criteria || []).map((/** @type {any} */ d) => [d.id, d]));
+    keyed(/** @type {HTMLElement} */ (ul), out.criteria || [], (c) => String(c.id), (c) => JSON.stringify([c, basisIds.has(c.id)]), (c) => criterion(c, basisIds.has(c.id), defs.get(c.id)));
   }
 }
 
@@ -72,8 +74,8 @@ function grade(out, sch, computed) {
   return g;
 }
 
-/** One criterion and where the facts put it. @param {any} c @param {boolean} basis */
-function criterion(c, basis) {
+/** One criterion and where the facts put it (with its band bar, svg-bands.js). @param {any} c @param {boolean} basis @param {any} [def] */
+function criterion(c, basis, def) {
   const reached = !!c.grade;
   const li = el('li', { class: `criterion${reached ? ' reached' : ''}${basis ? ' basis' : ''} ${gradeClass(c.grade, c.grade_rank)}`, data: { id: c.id } });
   const head = el('p', { class: 'criterion-head' }, el('strong', { text: c.label }));
@@ -81,6 +83,8 @@ function criterion(c, basis) {
   head.append(' → ', el('span', { class: 'criterion-grade', text: reached ? `${c.grade}` : '未达到' }));
   if (basis) head.append(el('span', { class: 'tag', text: '定级依据' }));
   li.append(head);
+  const bar = bandBar(def, c);
+  if (bar) li.append(bar);
   if (Array.isArray(c.facts) && c.facts.length) li.append(el('p', { class: 'criterion-facts', text: c.facts.map((/** @type {any} */ f) => `${f.label} ${fmtNum(f.value)}`).join(' + ') }));
   if (c.band) li.append(el('p', { class: 'band' }, el('span', { class: 'hint', text: '所在档：' }), c.band));
   const q = quoteEl(c.quote, c.cite);

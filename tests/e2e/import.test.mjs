@@ -117,8 +117,11 @@ test('a plan whose every text is an XSS probe: nothing runs, nothing is fetched,
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'a probe ran');
   assert.deepEqual(dialogs, []);
   // No element from plan text: nothing but the page's own markup kinds inside #app.
-  const injected = await page.$$eval('#app img, #app script, #app svg, #app iframe, #app style, #app math, #app a[href], #app b', (n) => n.map((x) => x.outerHTML.slice(0, 80)));
+  const injected = await page.$$eval('#app img, #app script, #app svg:not(.pic), #app iframe, #app style, #app math, #app a[href], #app b', (n) => n.map((x) => x.outerHTML.slice(0, 80)));
   assert.deepEqual(injected, []);
+  // The page's own pictures (svg-*.js, class "pic") hold only the kinds of element they draw.
+  const drawn = await page.$$eval('#app svg.pic *', (n) => [...new Set(n.map((x) => x.tagName))].sort());
+  assert.deepEqual(drawn.filter((tag) => !['circle', 'g', 'line', 'path', 'polyline', 'rect', 'text', 'title'].includes(tag)), []);
   const text = await page.evaluate(() => document.getElementById('app').innerText);
   for (const probe of [
     '<script>window.__xss=2</script>#1',
