@@ -109,7 +109,16 @@ fn check(file: &str) -> ExitCode {
     };
     match yingji::check(file, &text) {
         Ok(summary) => {
-            emit(&json(&serde_json::json!({ "ok": summary })));
+            // A draft (marks left) passes with a warning: it can be tried.
+            let warnings: Vec<String> = yingji::plan::draft_warning(summary.unconfirmed)
+                .into_iter()
+                .collect();
+            for w in &warnings {
+                eprintln!("警告: {w}");
+            }
+            emit(&json(
+                &serde_json::json!({ "ok": summary, "warnings": warnings }),
+            ));
             ExitCode::SUCCESS
         }
         Err(errors) => {
