@@ -106,15 +106,20 @@ pub fn find(segs: &[Seg]) -> Vec<Clock> {
                 let n = name.chars().count();
                 (2..=30).contains(&n).then(|| name.trim().to_string())
             });
+            // The start nearest before the limit: the incident, or a report received.
             let before: String = s.chars[..a].iter().collect();
+            let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+            let incident = last(&["发生后", "事发", "发生事故后"]);
+            let receipt = last(&["接到报告后", "接报后", "接到事故报告后", "收到"]);
             out.push(Clock {
                 minutes,
                 limit_text,
                 who: None,
                 to,
-                from_incident: before.contains("发生后")
-                    || before.contains("事发")
-                    || before.contains("发生事故后"),
+                from_incident: match (incident, receipt) {
+                    (Some(i), Some(r)) => i > r,
+                    (i, _) => i.is_some(),
+                },
                 piece: s.piece(from, to_end),
                 sentence: s.text(),
             });
@@ -131,20 +136,23 @@ mod tests {
     #[test]
     fn clocks() {
         let segs = segments(
-            "事故发生单位负责人接到报告后,应当于1小时内向事故发生地县级以上人民政府应急管理部门报告。\n先用电话快报的,必须在30分钟之内上报书面信息。\n",
+            "单位负责人接到报告后,应当于1小时内向事故发生地县级以上人民政府应急管理部门报告。\n事故发生后,必须在30分钟之内上报书面信息;情况紧急时立即报告。\n",
             1,
             2,
         );
         let c = find(&segs);
-        assert_eq!(c.len(), 2);
+        assert_eq!(c.len(), 3);
         assert_eq!(c[0].minutes, Some(60));
         assert_eq!(c[0].limit_text, "1小时内");
         assert_eq!(
             c[0].to.as_deref(),
             Some("事故发生地县级以上人民政府应急管理部门")
         );
-        assert!(c[0].from_incident);
+        assert!(!c[0].from_incident);
         assert_eq!(c[1].minutes, Some(30));
+        assert_eq!(c[1].limit_text, "30分钟之内");
+        assert!(c[1].from_incident);
         assert_eq!(c[1].piece.line, 2);
+        assert_eq!((c[2].minutes, c[2].limit_text.as_str()), (None, "立即"));
     }
 }

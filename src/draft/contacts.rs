@@ -1,4 +1,4 @@
-//! The contact table: a unit and its telephone number on one line («市消防救援支队	2066600»).
+//! The contact table: a unit and its telephone number on one line («市消防救援支队<Tab>2066600»).
 
 use super::text::Seg;
 
