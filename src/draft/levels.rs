@@ -123,26 +123,70 @@ fn trigger(s: &Seg) -> Option<(usize, usize, Vec<&'static str>)> {
 /// The actor written before `word` in the same clause ("由市指挥部指挥长宣布启动" → 市指挥部指挥长).
 fn actor(s: &Seg, words: &[&str]) -> Option<String> {
     for w in words {
-        let Some(at) = s.find(w, 0) else { continue };
-        let from = (0..at)
-            .rev()
-            .find(|&k| ",，;；。:：、)）".contains(s.chars[k]))
-            .map_or(0, |k| k + 1);
-        let who: String = s.chars[from..at].iter().collect();
-        let who = who.trim();
-        let who = who.strip_prefix('由').unwrap_or(who);
-        let who = who.strip_prefix('经').unwrap_or(who);
-        let n = who.chars().count();
-        if (2..=24).contains(&n)
-            && (who.contains("指挥")
-                || who.contains("政府")
-                || who.contains("办公室")
-                || who.contains('长'))
-        {
-            return Some(who.to_string());
+        let mut from = 0;
+        while let Some(at) = s.find(w, from) {
+            from = at + 1;
+            // "提出启动建议" is a proposal, not the start.
+            if at >= 2 && (s.starts_at(at - 2, "提出") || s.starts_at(at - 2, "建议")) {
+                continue;
+            }
+            // "指挥" inside a title (指挥部, 总指挥, 副指挥长) is not the verb.
+            let after = s.chars.get(at + w.chars().count()).copied();
+            let before = at.checked_sub(1).map(|k| s.chars[k]);
+            if after.is_some_and(|c| "部长".contains(c))
+                || before.is_some_and(|c| "总副".contains(c))
+            {
+                continue;
+            }
+            if let Some(who) = actor_before(s, at) {
+                return Some(who);
+            }
         }
     }
     None
+}
+
+/// The actor written just before `at`, in the same clause.
+fn actor_before(s: &Seg, at: usize) -> Option<String> {
+    let from = (0..at)
+        .rev()
+        .find(|&k| ",，;；。:：、)）".contains(s.chars[k]))
+        .map_or(0, |k| k + 1);
+    let who: String = s.chars[from..at].iter().collect();
+    // "市指挥部办公室向市指挥部提出" → 市指挥部办公室; "市指挥部经研判认为需要…启动" → 市指挥部.
+    let mut who = who.trim();
+    if let Some(k) = who.rfind('由') {
+        who = &who[k + '由'.len_utf8()..];
+    }
+    if who.contains(|c: char| c.is_ascii_digit() || c.is_whitespace()) {
+        return None;
+    }
+    for cut in [
+        "向",
+        "认为",
+        "经研判",
+        "研判",
+        "并",
+        "报请",
+        "决定",
+        "宣布",
+        "成立",
+        "负责",
+        "统一",
+        "组织",
+    ] {
+        if let Some(k) = who.find(cut).filter(|&k| k > 0) {
+            who = &who[..k];
+        }
+    }
+    let who = who.trim_start_matches(['当', '由', '经']);
+    let n = who.chars().count();
+    ((2..=24).contains(&n)
+        && (who.contains("指挥")
+            || who.contains("政府")
+            || who.contains("办公室")
+            || who.contains('长')))
+    .then(|| who.to_string())
 }
 
 pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
@@ -214,7 +258,7 @@ pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
             grades,
             sentence: s.text(),
             proposes: actor(s, &["提出", "建议"]),
-            starts: actor(s, &["宣布启动", "决定启动"]),
+            starts: actor(s, &["宣布启动", "决定启动", "启动"]),
             commands: actor(s, &["统一指挥", "组织指挥"]),
         });
     }
@@ -238,6 +282,10 @@ mod tests {
         assert_eq!(levels[0].trigger.line, 2);
         assert_eq!(levels[1].grades, vec!["较大"]);
         assert_eq!(levels[1].starts.as_deref(), Some("市指挥部指挥长"));
+        let segs = segments("Ⅱ级响应:市指挥部办公室向市指挥部提出启动建议,市指挥部经研判认为需要启动的,发生较大事故。", 1, 1);
+        let (levels, _) = find(&segs);
+        assert_eq!(levels[0].proposes.as_deref(), Some("市指挥部办公室"));
+        assert_eq!(levels[0].starts.as_deref(), Some("市指挥部"));
         assert_eq!(intro.unwrap().0.line, 1);
     }
 }
