@@ -112,6 +112,14 @@ fn contacts(p: &Plan) -> BTreeSet<Key> {
         .collect()
 }
 
+fn warning_levels(p: &Plan) -> BTreeSet<Key> {
+    p.warning
+        .iter()
+        .flat_map(|w| &w.levels)
+        .map(|l| format!("{}|L{}", l.colour.as_str(), l.cite.line))
+        .collect()
+}
+
 fn cited_text(lines: &[&str], cite: &Cite) -> String {
     let last = cite.line_end.unwrap_or(cite.line) as usize;
     let text: String = (cite.line as usize..=last)
@@ -158,6 +166,10 @@ fn quotes(p: &Plan) -> Vec<(&Cite, &str)> {
         out.extend(g.members.iter().map(|m| (&g.cite, m.as_str())));
     }
     out.extend(p.notes.iter().map(|n| (&n.cite, n.quote.as_str())));
+    if let Some(w) = &p.warning {
+        out.push((&w.intro.cite, &w.intro.quote));
+        out.extend(w.levels.iter().map(|l| (&l.cite, l.measures.as_str())));
+    }
     out
 }
 
@@ -188,7 +200,7 @@ impl Count {
 
 #[test]
 fn drafts_of_the_14_seed_plans_against_the_curated_plans() {
-    let mut total = [Count::default(); 4];
+    let mut total = [Count::default(); 5];
     let mut wrong_inclusivity = Vec::new();
     let mut rows = Vec::new();
     let plans = registry().unwrap();
@@ -239,6 +251,7 @@ fn drafts_of_the_14_seed_plans_against_the_curated_plans() {
             (levels(&drafted), levels(curated)),
             (clocks(&drafted), clocks(curated)),
             (contacts(&drafted), contacts(curated)),
+            (warning_levels(&drafted), warning_levels(curated)),
         ];
         let mut row = format!("| {} |", m.id);
         for (i, (dr, cu)) in sets.iter().enumerate() {
@@ -251,8 +264,8 @@ fn drafts_of_the_14_seed_plans_against_the_curated_plans() {
         }
         rows.push(row);
     }
-    println!("| plan | bands | levels+triggers | reporting clocks | contacts |");
-    println!("|---|---|---|---|---|");
+    println!("| plan | bands | levels+triggers | reporting clocks | contacts | warning levels |");
+    println!("|---|---|---|---|---|---|");
     for r in &rows {
         println!("{r}");
     }

@@ -15,6 +15,7 @@ mod groups;
 mod levels;
 mod meta;
 mod text;
+mod warnings;
 
 use serde::Serialize;
 
@@ -54,6 +55,7 @@ struct Found {
     clocks: Vec<clocks::Clock>,
     contacts: Vec<contacts::Contact>,
     org: groups::Organisation,
+    warning: (Vec<warnings::Level>, Option<(Piece, String)>),
 }
 
 /// Which parts are written (parts that failed the checker are switched off).
@@ -62,6 +64,7 @@ struct Keep {
     clocks: Vec<bool>,
     contacts: bool,
     groups: bool,
+    warning: bool,
 }
 
 /// Drafts a plan from `text`. `lines` limits it to lines A..=B of the text (1-based, as cited);
@@ -99,12 +102,14 @@ pub fn draft(text: &str, lines: Option<[u32; 2]>, source: &str) -> Draft {
         clocks: clocks::find(&segs),
         contacts: contacts::find(&segs),
         org: groups::find(&segs),
+        warning: warnings::find(&segs),
     };
     let mut keep = Keep {
         grading: true,
         clocks: vec![true; found.clocks.len()],
         contacts: true,
         groups: true,
+        warning: true,
     };
     if found.meta.scope.is_none() {
         warnings.push("未找到适用范围条款(“本预案适用于…”),暂以首句代替,请改正".into());
@@ -140,6 +145,10 @@ pub fn draft(text: &str, lines: Option<[u32; 2]>, source: &str) -> Draft {
                     warnings.push(format!("一条报告时限未能生成有效规则,已略去({what})"));
                     changed = true;
                 }
+            } else if p.starts_with("warning") && keep.warning {
+                keep.warning = false;
+                warnings.push(format!("预警级别未能生成,已略去({what})"));
+                changed = true;
             } else if p.starts_with("contacts") && keep.contacts {
                 keep.contacts = false;
                 warnings.push(format!("通讯录未能生成,已略去({what})"));
@@ -302,6 +311,25 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
     t.str("label", "事发时间");
     t.str("help", "报告时限未写起算点时按事发时间估算。");
     t.review();
+    let (warning_levels, warning_intro) = &f.warning;
+    let warning = keep.warning && !warning_levels.is_empty() && warning_intro.is_some();
+    if warning {
+        t.table("[[facts]]", None);
+        t.str("id", "warning_level");
+        t.str("type", "choice");
+        t.str("label", "已发布的预警级别");
+        t.str("help", "由起草工具按预警分级条款生成,请确认。");
+        let mut options = vec!["{ value = \"none\", label = \"未发布预警\" }".to_string()];
+        options.extend(warning_levels.iter().map(|l| {
+            format!(
+                "{{ value = {}, label = {} }}",
+                string(l.id),
+                string(&format!("{}预警", l.colour))
+            )
+        }));
+        t.raw("options", format!("[{}]", options.join(", ")));
+        t.review();
+    }
 
     // Grades and bands.
     let reached: Vec<&str> = GRADES
@@ -492,6 +520,34 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
             t.raw("cite", emit::cite(&g.piece));
             t.review();
             propose("group", &g.piece, &g.sentence);
+        }
+    }
+    if let (true, Some((p, sentence))) = (warning, warning_intro) {
+        t.table("[warning]", Some(sentence));
+        t.str("fact", "warning_level");
+        t.raw("computed", "false");
+        t.raw(
+            "intro",
+            format!(
+                "{{ cite = {}, quote = {} }}",
+                emit::cite(p),
+                string(&p.quote)
+            ),
+        );
+        t.review();
+        propose("warning", p, sentence);
+        for l in warning_levels {
+            t.table("[[warning.levels]]", Some(&l.sentence));
+            t.str("id", l.id);
+            t.str("name", &format!("{}预警", l.colour));
+            t.str("colour", l.colour);
+            t.raw("rank", l.rank.to_string());
+            t.str("issued_by", UNSTATED);
+            t.raw("issued_cite", emit::cite(&l.piece));
+            t.str("measures", &l.piece.quote);
+            t.raw("cite", emit::cite(&l.piece));
+            t.review();
+            propose("warning_level", &l.piece, &l.sentence);
         }
     }
     if keep.contacts {

@@ -1,0 +1,105 @@
+//! Warning levels («红色预警», «橙色(II级)预警», «(1)蓝色预警响应:…»): one level per colour, cited at
+//! the first sentence that opens with it, and the sentence that names the scale («分为…红色、橙色、
+//! 黄色和蓝色»). The levels are proposed as issued by people (a choice the user answers), not
+//! computed: a forecast plan's numeric criteria stay in the quoted sentence for the reviewer.
+
+use super::text::{Piece, Seg};
+
+#[derive(Debug, Clone)]
+pub struct Level {
+    /// `red`, `orange`, `yellow`, `blue`.
+    pub id: &'static str,
+    pub colour: &'static str,
+    pub rank: u8,
+    pub piece: Piece,
+    pub sentence: String,
+}
+
+pub const COLOURS: [(&str, &str); 4] = [
+    ("red", "红色"),
+    ("orange", "橙色"),
+    ("yellow", "黄色"),
+    ("blue", "蓝色"),
+];
+
+/// The position after a leading item number ("(1)", "1.", "①") and spaces.
+fn after_number(s: &Seg) -> usize {
+    let mut i = 0;
+    let c = &s.chars;
+    while i < c.len() && c[i].is_whitespace() {
+        i += 1;
+    }
+    if i < c.len() && "(（".contains(c[i]) {
+        if let Some(close) = (i..c.len().min(i + 5)).find(|&k| ")）".contains(c[k])) {
+            i = close + 1;
+        }
+    } else {
+        while i < c.len() && (c[i].is_ascii_digit() || "①②③④.．、".contains(c[i])) {
+            i += 1;
+        }
+    }
+    while i < c.len() && c[i].is_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
+    let mut levels: Vec<Level> = Vec::new();
+    let mut intro = None;
+    for s in segs {
+        let named = COLOURS.iter().filter(|(_, c)| s.has(c)).count();
+        if intro.is_none() && named >= 3 && s.has("预警") {
+            intro = Some((s.whole(), s.text()));
+            continue;
+        }
+        let start = after_number(s);
+        let Some((rank, (id, colour))) = COLOURS
+            .iter()
+            .enumerate()
+            .find(|(_, (_, c))| s.starts_at(start, c))
+        else {
+            continue;
+        };
+        // A list of colours ("红色、橙色…") is not one level's sentence.
+        if named > 1
+            && s.chars
+                .get(start + 2)
+                .is_some_and(|c| "、和及".contains(*c))
+        {
+            continue;
+        }
+        if levels.iter().any(|l| l.id == *id) || s.chars.len() < 8 {
+            continue;
+        }
+        levels.push(Level {
+            id,
+            colour,
+            rank: rank as u8 + 1,
+            piece: s.piece(start, s.chars.len()),
+            sentence: s.text(),
+        });
+    }
+    levels.sort_by_key(|l| l.rank);
+    (levels, intro)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::segments;
+    use super::*;
+
+    #[test]
+    fn levels_and_intro() {
+        let text = "预警级别分为四级,分别用红色、橙色、黄色和蓝色标示。\n红色(I级)预警:情况危急,可能发生或引发特别重大安全事故;\n(2)橙色预警响应:在黄色预警响应基础上,加强值守。\n";
+        let (levels, intro) = find(&segments(text, 1, 3));
+        assert_eq!(intro.unwrap().0.line, 1);
+        let ids: Vec<&str> = levels.iter().map(|l| l.id).collect();
+        assert_eq!(ids, vec!["red", "orange"]);
+        assert_eq!(
+            levels[1].piece.quote,
+            "橙色预警响应:在黄色预警响应基础上,加强值守。"
+        );
+        assert_eq!(levels[1].rank, 2);
+    }
+}
