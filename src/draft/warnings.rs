@@ -26,8 +26,17 @@ pub const COLOURS: [(&str, &str); 4] = [
 fn after_number(s: &Seg) -> usize {
     let mut i = 0;
     let c = &s.chars;
-    while i < c.len() && c[i].is_whitespace() {
+    while i < c.len() && (c[i].is_whitespace() || c[i] == '-') {
         i += 1;
+    }
+    // A clause number ("3.1.1 ").
+    if super::text::clause_number(&c[i..]).is_some() {
+        while i < c.len() && !c[i].is_whitespace() {
+            i += 1;
+        }
+        while i < c.len() && c[i].is_whitespace() {
+            i += 1;
+        }
     }
     if i < c.len() && "(（".contains(c[i]) {
         if let Some(close) = (i..c.len().min(i + 5)).find(|&k| ")）".contains(c[k])) {
@@ -47,20 +56,42 @@ fn after_number(s: &Seg) -> usize {
 pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
     let mut levels: Vec<Level> = Vec::new();
     let mut intro = None;
-    for s in segs {
+    for (n, s) in segs.iter().enumerate() {
         let named = COLOURS.iter().filter(|(_, c)| s.has(c)).count();
         if intro.is_none() && named >= 3 && s.has("预警") {
             intro = Some((s.whole(), s.text()));
             continue;
         }
-        let start = after_number(s);
+        let mut start = after_number(s);
+        // "三级预警(黄色):", "Ⅰ级(红色)": the colour right after the level's number.
+        let head: String = s.chars[start..(start + 8).min(s.chars.len())]
+            .iter()
+            .collect();
+        let level_first = head.find('级').is_some_and(|k| k <= 6)
+            && head.contains(['(', '（'])
+            && COLOURS.iter().filter(|(_, c)| head.contains(c)).count() == 1;
         let Some((rank, (id, colour))) = COLOURS
             .iter()
             .enumerate()
-            .find(|(_, (_, c))| s.starts_at(start, c))
+            .find(|(_, (_, c))| s.starts_at(start, c) || (level_first && head.contains(c)))
         else {
             continue;
         };
+        // A table row ("一级<Tab>红色<Tab>启动条件<Tab>预警措施"): the row's last cell.
+        let mut s = s;
+        if s.cell.is_some() && s.text().trim() == *colour {
+            let row = segs[n + 1..]
+                .iter()
+                .take_while(|x| x.line() == s.line() && x.cell.is_some())
+                .last();
+            match row {
+                Some(last) => {
+                    s = last;
+                    start = 0;
+                }
+                None => continue,
+            }
+        }
         // A list of colours ("红色、橙色…") is not one level's sentence.
         if named > 1
             && s.chars
@@ -101,5 +132,15 @@ mod tests {
             "橙色预警响应:在黄色预警响应基础上,加强值守。"
         );
         assert_eq!(levels[1].rank, 2);
+        let text = "重污染天气预警级别分为三级、二级、一级,分别用黄色、橙色、红色标示。\n- 3.1.1 三级预警(黄色): 预测 AQI 日均值>200 将持续 48 小时及以上。\n一级\t红色\t公众聚集场所\t1.及时收集信息\n";
+        let (levels, _) = find(&segments(text, 1, 3));
+        assert_eq!(levels.len(), 2);
+        assert_eq!((levels[0].id, levels[0].piece.line), ("red", 3));
+        assert_eq!(levels[0].piece.quote, "1.及时收集信息");
+        assert_eq!(levels[1].id, "yellow");
+        assert!(levels[1]
+            .piece
+            .quote
+            .starts_with("三级预警(黄色): 预测 AQI"));
     }
 }
