@@ -18,7 +18,9 @@ pub fn find(segs: &[Seg]) -> Meta {
     for s in segs {
         let t = s.text();
         if m.doc_number.is_empty() {
-            m.doc_number = doc_number(&t).unwrap_or_default();
+            // OCR spaces ("吕政办发 [2020] 72 号") do not count.
+            let bare: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            m.doc_number = doc_number(&bare).unwrap_or_default();
         }
         if m.title.is_empty() {
             if let Some(a) = t.find('《') {
@@ -30,9 +32,13 @@ pub fn find(segs: &[Seg]) -> Meta {
                 }
             }
         }
+        // "晋城市人民政府办公室 2020年10月12日" or the date alone on its line.
         if m.date.is_empty() {
-            if let Some(d) = date(t.trim()) {
+            let t = t.trim();
+            let at = t.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+            if let Some(d) = date(&t[at..]) {
                 m.date = d;
+                m.issuer = issuer(t[..at].trim()).unwrap_or_default();
             }
         }
         if m.scope.is_none() {
@@ -71,7 +77,16 @@ pub fn find(segs: &[Seg]) -> Meta {
     m
 }
 
-/// "晋市政办〔2020〕53号".
+/// An issuing office as a notice signs it.
+fn issuer(t: &str) -> Option<String> {
+    (t.chars().count() <= 20
+        && ["办公室", "办公厅", "人民政府"]
+            .iter()
+            .any(|w| t.ends_with(w)))
+    .then(|| t.to_string())
+}
+
+/// "晋市政办〔2020〕53号" (written with 〔〕 whatever brackets the text uses).
 fn doc_number(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
     for (i, c) in chars.iter().enumerate() {
@@ -96,7 +111,10 @@ fn doc_number(t: &str) -> Option<String> {
             j += 1;
         }
         if j > k + 1 && chars.get(j) == Some(&'号') && i - start >= 2 {
-            return Some(chars[start..=j].iter().collect());
+            let office: String = chars[start..i].iter().collect();
+            let year: String = chars[i + 1..k].iter().collect();
+            let number: String = chars[k + 1..j].iter().collect();
+            return Some(format!("{office}〔{year}〕{number}号"));
         }
     }
     None
@@ -130,5 +148,12 @@ mod tests {
         let (p, _) = m.scope.unwrap();
         assert_eq!(p.line, 6);
         assert!(p.quote.starts_with("本预案适用于晋城市"));
+        let text = "吕政办发 [2020] 72 号\n《吕梁市特种设备事故应急预案》已经市政府同意。\n吕梁市人民政府办公室 2020年10月22日\n";
+        let m = find(&segments(text, 1, 3));
+        assert_eq!(m.doc_number, "吕政办发〔2020〕72号");
+        assert_eq!(
+            (m.issuer.as_str(), m.date.as_str()),
+            ("吕梁市人民政府办公室", "2020-10-22")
+        );
     }
 }

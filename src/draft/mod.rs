@@ -111,6 +111,16 @@ pub fn draft(text: &str, lines: Option<[u32; 2]>, source: &str) -> Draft {
         groups: true,
         warning: true,
     };
+    for (value, what) in [
+        (&found.meta.title, "标题"),
+        (&found.meta.doc_number, "文号"),
+        (&found.meta.issuer, "印发机关"),
+        (&found.meta.date, "印发日期(暂填1970-01-01)"),
+    ] {
+        if value.is_empty() {
+            warnings.push(format!("未找到{what},请在[plan]中补写"));
+        }
+    }
     if found.meta.scope.is_none() {
         warnings.push("未找到适用范围条款(“本预案适用于…”),暂以首句代替,请改正".into());
     }
