@@ -15,6 +15,8 @@ pub struct Group {
     pub name: String,
     pub lead: String,
     pub members: Vec<String>,
+    /// The duties in the plan's words (a part of the cited text).
+    pub duties: String,
     pub piece: Piece,
     pub sentence: String,
 }
@@ -75,13 +77,90 @@ pub fn find(segs: &[Seg]) -> Organisation {
                 sentence: s.text(),
             });
         }
-        if let Some(g) = group(s) {
+    }
+    for (n, s) in segs.iter().enumerate() {
+        if let Some(g) = group(s).or_else(|| group_under_heading(&segs[n..])) {
             if !o.groups.iter().any(|x| x.name == g.name) {
                 o.groups.push(g);
             }
         }
     }
     o
+}
+
+/// Units listed with 、 (not inside parentheses: "事发地县(市、区)人民政府" is one unit).
+fn units(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && "、,，".contains(c) {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|m| m.trim().trim_end_matches(['。', ';', '；']).to_string())
+        .filter(|m| (2..=30).contains(&m.chars().count()))
+        .collect()
+}
+
+/// The text after "label:" at the start of a segment.
+fn field(s: &Seg, labels: &[&str]) -> Option<String> {
+    let t = s.text();
+    let t = t.trim();
+    labels.iter().find_map(|l| {
+        let rest = t.strip_prefix(l)?;
+        rest.strip_prefix([':', '：']).map(|r| r.trim().to_string())
+    })
+}
+
+/// "2.3.1 综合协调组" / "牵头单位:市应急管理局" / "成员单位:…" / "主要职责:…" on lines of their own.
+fn group_under_heading(segs: &[Seg]) -> Option<Group> {
+    let head = segs.first()?;
+    let t = head.text();
+    let name = t.trim().rsplit(char::is_whitespace).next()?.to_string();
+    if !name.ends_with('组') || name.chars().count() > 12 || name.chars().count() < 3 {
+        return None;
+    }
+    let mut lead = None;
+    let mut members = Vec::new();
+    let mut duties = None;
+    let mut last = head;
+    for s in segs.iter().skip(1).take(4) {
+        if let Some(l) = field(s, &["牵头单位", "牵头部门", "组长单位"]) {
+            lead = Some(l.trim_end_matches(['。', ';', '；']).to_string());
+        } else if let Some(m) = field(s, &["成员单位", "成员"]) {
+            members = units(&m);
+        } else if let Some(d) = field(s, &["主要职责", "职责"]) {
+            duties = Some(d);
+        } else {
+            break;
+        }
+        last = s;
+    }
+    let lead = lead.filter(|l| !l.is_empty())?;
+    let mut piece = head.whole();
+    piece.line_end = (last.last_line() != piece.line).then_some(last.last_line());
+    piece.chars = None;
+    Some(Group {
+        lead,
+        members,
+        duties: duties.unwrap_or_else(|| name.clone()),
+        piece: Piece {
+            quote: String::new(),
+            ..piece
+        },
+        sentence: t.trim().to_string(),
+        name,
+    })
 }
 
 /// "(1)综合协调组:由市应急管理局牵头,…成员单位:市公安局、市卫健委…".
@@ -117,17 +196,14 @@ fn group(s: &Seg) -> Option<Group> {
                 k += 1;
             }
             let rest: String = s.chars[(k + 1).min(s.chars.len())..].iter().collect();
-            let rest = rest.split(['。', ';', '；']).next().unwrap_or("");
-            rest.split(['、', ',', '，'])
-                .map(|m| m.trim().to_string())
-                .filter(|m| (2..=30).contains(&m.chars().count()))
-                .collect()
+            units(rest.split(['。', ';', '；']).next().unwrap_or(""))
         })
         .unwrap_or_default();
     Some(Group {
         name,
         lead,
         members,
+        duties: s.whole().quote,
         piece: s.whole(),
         sentence: s.text(),
     })
@@ -152,5 +228,15 @@ mod tests {
         assert_eq!(o.groups[0].name, "综合协调组");
         assert_eq!(o.groups[0].lead, "市应急管理局");
         assert_eq!(o.groups[0].members, vec!["市公安局", "市卫健委"]);
+        let text = "2.3.1 综合协调组\n牵头单位:市应急管理局\n成员单位:市公安局、事发地县(市、区)人民政府\n主要职责:负责会议组织,承办交办事项。\n2.3.2 抢险救援组\n";
+        let o = find(&segments(text, 1, 5));
+        let g = &o.groups[0];
+        assert_eq!(
+            (g.name.as_str(), g.lead.as_str()),
+            ("综合协调组", "市应急管理局")
+        );
+        assert_eq!(g.members, vec!["市公安局", "事发地县(市、区)人民政府"]);
+        assert_eq!(g.duties, "负责会议组织,承办交办事项。");
+        assert_eq!((g.piece.line, g.piece.line_end), (1, Some(4)));
     }
 }

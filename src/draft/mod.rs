@@ -223,6 +223,30 @@ fn label(kind: Kind, extra: &[&str]) -> String {
     }
 }
 
+/// A band in words as the curated plans write it: "10人以上30人以下(含10人,不含30人)".
+fn band_text(b: &Band, unit: &str) -> String {
+    let v = |e: bands::Edge| format!("{}{unit}", number(e.value));
+    let mut words = String::new();
+    let mut which = Vec::new();
+    if let Some(m) = b.min {
+        words.push_str(&format!("{}以上", v(m)));
+        which.push(format!(
+            "{}{}",
+            if m.inclusive { "含" } else { "不含" },
+            v(m)
+        ));
+    }
+    if let Some(m) = b.max {
+        words.push_str(&format!("{}以下", v(m)));
+        which.push(format!(
+            "{}{}",
+            if m.inclusive { "含" } else { "不含" },
+            v(m)
+        ));
+    }
+    format!("{words}({})", which.join(","))
+}
+
 const UNSTATED: &str = "原文未写明(待确认)";
 
 fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
@@ -369,34 +393,15 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
         for b in bands.iter().filter(|b| b.kind == *k) {
             t.table("[[grading.axes.bands]]", Some(&b.sentence));
             t.str("grade", b.grade);
-            let mut words = Vec::new();
             if let Some(m) = b.min {
                 t.raw("min", number(m.value));
                 t.raw("min_inclusive", m.inclusive.to_string());
-                words.push(format!(
-                    "{}{}",
-                    number(m.value),
-                    if m.inclusive {
-                        "(含)以上"
-                    } else {
-                        "(不含)以上"
-                    }
-                ));
             }
             if let Some(m) = b.max {
                 t.raw("max", number(m.value));
                 t.raw("max_inclusive", m.inclusive.to_string());
-                words.push(format!(
-                    "{}{}",
-                    number(m.value),
-                    if m.inclusive {
-                        "(含)以下"
-                    } else {
-                        "(不含)以下"
-                    }
-                ));
             }
-            t.str("text", &format!("{}{}", words.join(""), k.unit()));
+            t.str("text", &band_text(b, k.unit()));
             t.cited(&b.piece);
             t.review();
             propose("band", &b.piece, &b.sentence);
@@ -526,7 +531,7 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
             t.str("name", &g.name);
             t.str("lead", &g.lead);
             t.raw("members", strings(&g.members));
-            t.str("duties", &g.piece.quote);
+            t.str("duties", &g.duties);
             t.raw("cite", emit::cite(&g.piece));
             t.review();
             propose("group", &g.piece, &g.sentence);

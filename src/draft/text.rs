@@ -43,6 +43,10 @@ impl Seg {
         self.pos.first().map_or(0, |p| p.0)
     }
 
+    pub fn last_line(&self) -> u32 {
+        self.pos.last().map_or(0, |p| p.0)
+    }
+
     /// Characters `a..b`, trimmed of spaces at both ends, as a citation.
     pub fn piece(&self, mut a: usize, mut b: usize) -> Piece {
         b = b.min(self.chars.len());
@@ -123,6 +127,10 @@ pub fn segments(text: &str, first: u32, last: u32) -> Vec<Seg> {
         if line.trim().is_empty() {
             continue;
         }
+        // A line that opens with a label ("成员单位:", "重大事故:") starts a new segment.
+        if labelled(line) {
+            flush(&mut cur, &mut clause, &mut out);
+        }
         let tabs = line.contains('\t');
         cur.cell = tabs.then_some(0);
         for (col, c) in line.chars().enumerate() {
@@ -143,6 +151,15 @@ pub fn segments(text: &str, first: u32, last: u32) -> Vec<Seg> {
     }
     flush(&mut cur, &mut clause, &mut out);
     out
+}
+
+/// Whether a line opens with a short label and a colon ("牵头单位:", "较大事故:").
+fn labelled(line: &str) -> bool {
+    let t = line.trim_start();
+    t.char_indices()
+        .take(8)
+        .find(|(_, c)| ":：".contains(*c))
+        .is_some_and(|(at, _)| at > 0 && t[..at].chars().all(is_cjk))
 }
 
 /// Whether a line's sentence continues on the next non-blank line: it does not end with closing
