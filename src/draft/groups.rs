@@ -90,6 +90,11 @@ pub fn find(segs: &[Seg]) -> Organisation {
 
 /// Units listed with 、 (not inside parentheses: "事发地县(市、区)人民政府" is one unit).
 fn units(text: &str) -> Vec<String> {
+    let text = text
+        .replace("等相关部门及", "、")
+        .replace("等部门及", "、")
+        .replace("等相关部门", "、")
+        .replace("等有关部门", "、");
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut cur = String::new();
@@ -126,7 +131,13 @@ fn field(s: &Seg, labels: &[&str]) -> Option<String> {
 fn group_under_heading(segs: &[Seg]) -> Option<Group> {
     let head = segs.first()?;
     let t = head.text();
-    let name = t.trim().rsplit(char::is_whitespace).next()?.to_string();
+    let name = t.trim().rsplit(char::is_whitespace).next()?;
+    // "(2)治安警戒组", "2.治安警戒组".
+    let name = match name.find([')', '）', '.', '、']) {
+        Some(k) if k < 6 => &name[k + name[k..].chars().next().map_or(1, char::len_utf8)..],
+        _ => name,
+    }
+    .to_string();
     if !name.ends_with('组') || name.chars().count() > 12 || name.chars().count() < 3 {
         return None;
     }
@@ -187,16 +198,31 @@ fn group(s: &Seg) -> Option<Group> {
     if lead.is_empty() || lead.chars().count() > 30 {
         return None;
     }
-    let members = s
-        .find("成员单位", lead_end)
-        .or_else(|| s.find("成员", lead_end))
-        .map(|k| {
-            let mut k = k;
-            while k < s.chars.len() && !":：为".contains(s.chars[k]) {
-                k += 1;
-            }
-            let rest: String = s.chars[(k + 1).min(s.chars.len())..].iter().collect();
-            units(rest.split(['。', ';', '；']).next().unwrap_or(""))
+    // "由市应急管理局牵头,事发地旗区人民政府、事发单位配合。"
+    let helpers = s.find("配合", lead_end).and_then(|end| {
+        let from = lead_end + 2;
+        (s.chars.get(from).is_some_and(|c| ",，".contains(*c)) && end > from + 1)
+            .then(|| units(&s.chars[from + 1..end].iter().collect::<String>()))
+    });
+    let members = helpers
+        .or_else(|| {
+            s.find("成员单位", lead_end)
+                .or_else(|| s.find("成员", lead_end))
+                .map(|at| {
+                    // "成员单位:…", "成员包括…", "成员为…".
+                    let mut k = at + 2;
+                    if s.starts_at(k, "单位") {
+                        k += 2;
+                    }
+                    for w in [":", "：", "包括", "为", "有"] {
+                        if s.starts_at(k, w) {
+                            k += w.chars().count();
+                            break;
+                        }
+                    }
+                    let rest: String = s.chars[k.min(s.chars.len())..].iter().collect();
+                    units(rest.split(['。', ';', '；']).next().unwrap_or(""))
+                })
         })
         .unwrap_or_default();
     Some(Group {
@@ -228,6 +254,26 @@ mod tests {
         assert_eq!(o.groups[0].name, "综合协调组");
         assert_eq!(o.groups[0].lead, "市应急管理局");
         assert_eq!(o.groups[0].members, vec!["市公安局", "市卫健委"]);
+        let o = find(&segments(
+            "(1)综合协调组:由市应急管理局(市矿山安全监管局)牵头,成员包括事发地旗区人民政府、事发单位。",
+            1,
+            1,
+        ));
+        assert_eq!(o.groups[0].lead, "市应急管理局(市矿山安全监管局)");
+        assert_eq!(o.groups[0].members, vec!["事发地旗区人民政府", "事发单位"]);
+        let o = find(&segments(
+            "(2)专业处置组:由市消防救援支队牵头,市应急管理局、市能源局等相关部门及事发地旗区人民政府配合。\n(2)治安警戒组\n牵头单位:市公安局\n",
+            1,
+            3,
+        ));
+        assert_eq!(
+            o.groups[0].members,
+            vec!["市应急管理局", "市能源局", "事发地旗区人民政府"]
+        );
+        assert_eq!(
+            (o.groups[1].name.as_str(), o.groups[1].lead.as_str()),
+            ("治安警戒组", "市公安局")
+        );
         let text = "2.3.1 综合协调组\n牵头单位:市应急管理局\n成员单位:市公安局、事发地县(市、区)人民政府\n主要职责:负责会议组织,承办交办事项。\n2.3.2 抢险救援组\n";
         let o = find(&segments(text, 1, 5));
         let g = &o.groups[0];
