@@ -12,6 +12,8 @@ pub const GRADES: [&str; 4] = ["特别重大", "重大", "较大", "一般"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     Deaths,
+    /// «造成或可能造成N人以上死亡»: the deaths a duty officer estimates, graded like the deaths.
+    PotentialDeaths,
     Injuries,
     Loss,
 }
@@ -20,6 +22,7 @@ impl Kind {
     pub fn id(self) -> &'static str {
         match self {
             Kind::Deaths => "deaths",
+            Kind::PotentialDeaths => "potential_deaths",
             Kind::Injuries => "serious_injuries",
             Kind::Loss => "direct_loss",
         }
@@ -332,6 +335,33 @@ pub fn find(segs: &[Seg], bounds: &Bounds) -> (Vec<Band>, Vec<Unsure>) {
                 edge(e.max, bounds.below_inclusive),
             ) {
                 (Ok(min), Ok(max)) => {
+                    // "造成或可能造成30人以上死亡": the estimate is a criterion of its own.
+                    let clause_start = (0..e.start)
+                        .rev()
+                        .find(|&k| ",，;；。".contains(s.chars[k]))
+                        .map_or(0, |k| k + 1);
+                    let possible = s.find("可能造成", clause_start).filter(|&k| k < e.start);
+                    if let (Kind::Deaths, Some(at)) = (kind, possible) {
+                        let from = s
+                            .find("造成", clause_start)
+                            .filter(|&k| k < at)
+                            .unwrap_or(at);
+                        let noun_end = e.end + 2;
+                        if !bands
+                            .iter()
+                            .any(|b| b.kind == Kind::PotentialDeaths && b.grade == g)
+                        {
+                            bands.push(Band {
+                                kind: Kind::PotentialDeaths,
+                                grade: g,
+                                min,
+                                max,
+                                extra: Vec::new(),
+                                piece: s.piece(from, noun_end),
+                                sentence: s.text(),
+                            });
+                        }
+                    }
                     if !bands.iter().any(|b| b.kind == kind && b.grade == g) {
                         bands.push(Band {
                             kind,
@@ -438,11 +468,13 @@ mod tests {
             1,
         );
         let (bands, _) = find(&segs, &bounds::find(&segs));
-        assert_eq!(bands.len(), 3, "{bands:?}");
-        assert_eq!(bands[0].extra, vec!["missing", "trapped"]);
-        assert_eq!(bands[1].extra, vec!["poisoned"]);
-        assert_eq!(bands[2].piece.quote, "直接经济损失1亿元以上");
-        assert_eq!(bands[2].min.unwrap().value, 10000.0);
-        assert!(bands[2].piece.chars.is_some());
+        assert_eq!(bands.len(), 4, "{bands:?}");
+        assert_eq!(bands[0].kind, Kind::PotentialDeaths);
+        assert_eq!(bands[0].piece.quote, "造成或可能造成30人以上死亡");
+        assert_eq!(bands[1].extra, vec!["missing", "trapped"]);
+        assert_eq!(bands[2].extra, vec!["poisoned"]);
+        assert_eq!(bands[3].piece.quote, "直接经济损失1亿元以上");
+        assert_eq!(bands[3].min.unwrap().value, 10000.0);
+        assert!(bands[3].piece.chars.is_some());
     }
 }

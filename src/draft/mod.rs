@@ -78,7 +78,12 @@ pub fn draft(text: &str, lines: Option<[u32; 2]>, source: &str) -> Draft {
     let (mut bands, unsure) = bands::find(&segs, &bounds);
     let mut warnings = Vec::new();
     // A criterion whose bands do not tile the line is left out whole.
-    for kind in [Kind::Deaths, Kind::Injuries, Kind::Loss] {
+    for kind in [
+        Kind::Deaths,
+        Kind::PotentialDeaths,
+        Kind::Injuries,
+        Kind::Loss,
+    ] {
         let of: Vec<&Band> = bands.iter().filter(|b| b.kind == kind).collect();
         if !of.is_empty() && !bands::tiles(&of) {
             warnings.push(format!(
@@ -203,6 +208,7 @@ fn live_index(keep: &[bool], i: usize) -> Option<usize> {
 fn facts_of(kind: Kind, extra: &[&str]) -> Vec<String> {
     let main = match kind {
         Kind::Deaths => "deaths",
+        Kind::PotentialDeaths => "potential_deaths",
         Kind::Injuries => "serious_injuries",
         Kind::Loss => "direct_loss_wan",
     };
@@ -217,6 +223,7 @@ fn label(kind: Kind, extra: &[&str]) -> String {
         Kind::Deaths if extra.contains(&"trapped") => "死亡人数(含失踪、受困)".into(),
         Kind::Deaths if extra.contains(&"missing") => "死亡人数(含失踪)".into(),
         Kind::Deaths => "死亡人数".into(),
+        Kind::PotentialDeaths => "可能造成的死亡人数".into(),
         Kind::Injuries if extra.contains(&"poisoned") => "重伤人数(含急性中毒)".into(),
         Kind::Injuries => "重伤人数".into(),
         Kind::Loss => "直接经济损失".into(),
@@ -302,10 +309,15 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
     } else {
         Vec::new()
     };
-    let kinds: Vec<Kind> = [Kind::Deaths, Kind::Injuries, Kind::Loss]
-        .into_iter()
-        .filter(|k| bands.iter().any(|b| b.kind == *k))
-        .collect();
+    let kinds: Vec<Kind> = [
+        Kind::Deaths,
+        Kind::PotentialDeaths,
+        Kind::Injuries,
+        Kind::Loss,
+    ]
+    .into_iter()
+    .filter(|k| bands.iter().any(|b| b.kind == *k))
+    .collect();
     let extras = |k: Kind| -> Vec<&'static str> {
         let mut e: Vec<&'static str> = bands
             .iter()
@@ -320,6 +332,12 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
         ("deaths", "count", "人", "死亡人数"),
         ("missing", "count", "人", "失踪人数"),
         ("trapped", "count", "人", "受困人数"),
+        (
+            "potential_deaths",
+            "count",
+            "人",
+            "可能造成的死亡人数(研判估计)",
+        ),
         ("serious_injuries", "count", "人", "重伤人数"),
         ("poisoned", "count", "人", "急性中毒人数"),
         ("direct_loss_wan", "money", "万元", "直接经济损失"),
