@@ -619,3 +619,70 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
     }
     (t.finish(), proposals)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = "某县测试事故应急预案\n1.4 适用范围\n本预案适用于某县行政区域内测试事故的应急处置工作。\n1.5 事故分级\n重大事故:造成10人以上死亡的事故。\n较大事故:造成3人以上10人以下死亡的事故。\n一般事故:造成3人以下死亡的事故。\n2 组织体系\n县人民政府成立县测试事故应急指挥部,负责统一领导。\n4.2.1 Ⅰ级响应\n发生重大、较大事故时,由县指挥部指挥长宣布启动Ⅰ级响应。\n4.2.2 Ⅱ级响应\n发生一般事故时,由县指挥部副指挥长宣布启动Ⅱ级响应。\n";
+
+    #[test]
+    fn with_the_bounds_clause_the_draft_grades() {
+        let text = format!("{PLAN}7.1 本预案所称以上包括本数,以下不包括本数。\n");
+        let d = draft(&text, None, "t.txt");
+        let plan = crate::plan::load("d.toml", &d.toml).unwrap();
+        assert!(
+            d.warnings.iter().all(|w| !w.contains("分级")),
+            "{:?}",
+            d.warnings
+        );
+        let bands = &plan.grading.axes[0].bands;
+        assert_eq!(bands.len(), 3);
+        let edge = |b: Option<crate::plan::Bound>| b.map(|b| (b.value, b.inclusive));
+        assert_eq!(edge(bands[1].range.min), Some((3.0, true)));
+        assert_eq!(edge(bands[1].range.max), Some((10.0, false)));
+        assert_eq!(
+            plan.response.rules[0].when,
+            crate::plan::Cond::GradeIn(vec!["重大".into(), "较大".into()])
+        );
+        assert_eq!(plan.response.levels.len(), 2);
+        assert_eq!(plan.response.levels[0].starts, "县指挥部指挥长");
+        assert_eq!(
+            crate::plan::unconfirmed(&plan) as usize,
+            d.toml
+                .lines()
+                .filter(|l| *l == "review = \"待确认\"")
+                .count()
+        );
+        assert!(d.proposals.iter().any(|p| p.kind == "band" && p.line == 6));
+        // Deterministic.
+        assert_eq!(draft(&text, None, "t.txt").toml, d.toml);
+    }
+
+    #[test]
+    fn without_it_no_bound_is_guessed() {
+        let d = draft(PLAN, None, "t.txt");
+        let plan = crate::plan::load("d.toml", &d.toml).unwrap();
+        assert!(plan.grading.axes.is_empty());
+        assert!(plan.grades.is_empty());
+        assert_eq!(plan.notes.len(), 3);
+        assert!(plan.notes[0].title.contains("是否含本数"));
+        assert_eq!(plan.notes[1].cite.line, 6);
+    }
+
+    #[test]
+    fn a_grade_no_level_starts_leaves_grading_out_with_a_warning() {
+        let text = format!("{PLAN}7.1 本预案所称以上包括本数,以下不包括本数。\n")
+            .replace("发生一般事故时,", "必要时,");
+        let d = draft(&text, None, "t.txt");
+        let plan = crate::plan::load("d.toml", &d.toml).unwrap();
+        assert!(plan.grading.axes.is_empty());
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.starts_with("分级与响应未能生成有效规则,已略去")),
+            "{:?}",
+            d.warnings
+        );
+    }
+}
