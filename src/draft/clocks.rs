@@ -94,6 +94,31 @@ fn limit_at(s: &Seg, i: usize) -> Option<(Limit, usize)> {
     None
 }
 
+/// Who reports: the subject before 应/应当/须/要 in the clause ("事发单位应在1小时内报告").
+fn reporter(s: &Seg, from: usize, limit: usize) -> Option<String> {
+    let modal = ["应当", "必须", "应", "须", "要"]
+        .iter()
+        .filter_map(|w| s.find(w, from).filter(|&k| k < limit))
+        .min()?;
+    let who: String = s.chars[from..modal].iter().collect();
+    let who = who.trim();
+    let n = who.chars().count();
+    let org = [
+        "单位",
+        "部门",
+        "政府",
+        "指挥部",
+        "办公室",
+        "局",
+        "委",
+        "组",
+        "人员",
+        "负责人",
+        "企业",
+    ];
+    ((2..=40).contains(&n) && org.iter().any(|w| who.contains(w))).then(|| who.to_string())
+}
+
 pub fn find(segs: &[Seg]) -> Vec<Clock> {
     let mut out = Vec::new();
     for s in segs {
@@ -149,7 +174,7 @@ pub fn find(segs: &[Seg]) -> Vec<Clock> {
             out.push(Clock {
                 limit,
                 limit_text,
-                who: None,
+                who: reporter(s, from, a),
                 to,
                 from_incident: match (incident, receipt) {
                     (Some(i), Some(r)) => i > r,
@@ -184,6 +209,9 @@ mod tests {
             Some("事故发生地县级以上人民政府应急管理部门")
         );
         assert!(!c[0].from_incident);
+        assert_eq!(c[0].who, None);
+        let segs = segments("事故发生后,事发单位应在1小时内报告县应急管理部门。", 1, 1);
+        assert_eq!(find(&segs)[0].who.as_deref(), Some("事发单位"));
         assert_eq!(c[1].limit, Limit::Minutes(30));
         assert_eq!(c[1].limit_text, "30分钟之内");
         assert!(c[1].from_incident);
