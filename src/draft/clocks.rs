@@ -40,6 +40,11 @@ fn numeral(s: &str) -> Option<u32> {
     }
 }
 
+/// The duties a clock limits: reports, and the procedure steps a support plan times (送达, 审核 …).
+const REPORTS: [&str; 9] = [
+    "报", "告", "送达", "完成", "审核", "发送", "支付", "补签", "回应",
+];
+
 /// A limit at `i`: the limit and its length in characters.
 fn limit_at(s: &Seg, i: usize) -> Option<(Limit, usize)> {
     // Words without a number: "立即报告", "及时向…报告", "随时续报", "同时报告"; "当日".
@@ -62,8 +67,15 @@ fn limit_at(s: &Seg, i: usize) -> Option<(Limit, usize)> {
     if j == i {
         j = i + 1;
     }
+    if i > 0 && s.chars[i - 1].is_ascii_digit() {
+        return None;
+    }
     let n: String = s.chars[i..j.min(s.chars.len())].iter().collect();
     let n = numeral(&n)?;
+    // OCR spaces between the number and its unit ("在 2 小时内").
+    while j < s.chars.len() && s.chars[j] == ' ' {
+        j += 1;
+    }
     for (unit, factor) in [("个小时", 60), ("小时", 60), ("分钟", 1)] {
         if s.starts_at(j, unit) {
             let minutes = if n == 0 && factor == 60 {
@@ -85,6 +97,9 @@ fn limit_at(s: &Seg, i: usize) -> Option<(Limit, usize)> {
         if s.starts_at(j, w) && n > 0 {
             return Some((Limit::Days(n), len(w) - 1));
         }
+    }
+    if s.starts_at(j, "周内") && n > 0 {
+        return Some((Limit::Days(n * 7), len("周")));
     }
     for w in ["时前", "点前"] {
         if s.starts_at(j, w) && (1..=24).contains(&n) {
@@ -122,10 +137,7 @@ fn reporter(s: &Seg, from: usize, limit: usize) -> Option<String> {
 pub fn find(segs: &[Seg]) -> Vec<Clock> {
     let mut out = Vec::new();
     for s in segs {
-        if !["报告", "报送", "上报", "续报", "报"]
-            .iter()
-            .any(|w| s.has(w))
-        {
+        if !REPORTS.iter().any(|w| s.has(w)) {
             continue;
         }
         let mut found: Vec<(usize, usize, Limit)> = Vec::new();
@@ -146,7 +158,7 @@ pub fn find(segs: &[Seg]) -> Vec<Clock> {
                 .find(|&k| ",，;；。".contains(s.chars[k]))
                 .unwrap_or(s.chars.len());
             let clause: String = s.chars[from..to_end].iter().collect();
-            if !["报", "告"].iter().any(|w| clause.contains(w)) {
+            if !REPORTS.iter().any(|w| clause.contains(w)) {
                 continue;
             }
             let mut limit_text: String = s.chars[a..b].iter().collect();
@@ -212,6 +224,16 @@ mod tests {
         assert_eq!(c[0].who, None);
         let segs = segments("事故发生后,事发单位应在1小时内报告县应急管理部门。", 1, 1);
         assert_eq!(find(&segs)[0].who.as_deref(), Some("事发单位"));
+        let segs = segments(
+            "医疗机构应当在 2 小时内向卫生健康部门报告;调出五日内补签合同;一周内补办手续报送。",
+            1,
+            1,
+        );
+        let limits: Vec<Limit> = find(&segs).iter().map(|c| c.limit).collect();
+        assert_eq!(
+            limits,
+            vec![Limit::Minutes(120), Limit::Days(5), Limit::Days(7)]
+        );
         assert_eq!(c[1].limit, Limit::Minutes(30));
         assert_eq!(c[1].limit_text, "30分钟之内");
         assert!(c[1].from_incident);
