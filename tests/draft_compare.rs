@@ -321,7 +321,7 @@ const FLOORS: [(&str, usize, usize); 6] = [
     ("levels and triggers", 31, 100),
     ("reporting clocks", 90, 74),
     ("contacts", 340, 86),
-    ("warning levels", 34, 79),
+    ("warning levels", 40, 93),
     ("working groups", 61, 79),
 ];
 

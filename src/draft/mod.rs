@@ -575,8 +575,12 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
             t.str("name", &format!("{}预警", l.colour));
             t.str("colour", l.colour);
             t.raw("rank", l.rank.to_string());
-            t.str("issued_by", UNSTATED);
-            t.raw("issued_cite", emit::cite(&l.piece));
+            let (by, at) = l
+                .issued
+                .as_ref()
+                .map_or((UNSTATED, &l.piece), |(who, p)| (who.as_str(), p));
+            t.str("issued_by", by);
+            t.raw("issued_cite", emit::cite(at));
             t.str("measures", &l.piece.quote);
             t.raw("cite", emit::cite(&l.piece));
             t.review();

@@ -13,6 +13,8 @@ pub struct Level {
     pub rank: u8,
     pub piece: Piece,
     pub sentence: String,
+    /// Who issues it and where the plan says so («黄色预警由市指挥部办公室按程序发布»).
+    pub issued: Option<(String, Piece)>,
 }
 
 pub const COLOURS: [(&str, &str); 4] = [
@@ -53,13 +55,44 @@ fn after_number(s: &Seg) -> usize {
     i
 }
 
+/// «黄色预警由市指挥部办公室按程序发布和解除»: the colours a sentence says who issues, and who.
+fn issuing(s: &Seg) -> Option<(Vec<&'static str>, String)> {
+    let t = s.text();
+    if !t.contains("发布") || !t.contains("预警") {
+        return None;
+    }
+    let at = t.find('由')? + '由'.len_utf8();
+    let rest = &t[at..];
+    let end = ["按程序", "按照", "负责", "发布", "报请", "向"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?;
+    let who = rest[..end].trim();
+    let colours: Vec<&'static str> = COLOURS
+        .iter()
+        .filter(|(_, c)| t[..at].contains(c))
+        .map(|(id, _)| *id)
+        .collect();
+    let n = who.chars().count();
+    ((2..=24).contains(&n) && !colours.is_empty()).then(|| (colours, who.to_string()))
+}
+
 pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
     let mut levels: Vec<Level> = Vec::new();
+    let mut issuers: Vec<(&'static str, String, Piece)> = Vec::new();
     let mut intro = None;
     for (n, s) in segs.iter().enumerate() {
         let named = COLOURS.iter().filter(|(_, c)| s.has(c)).count();
         if intro.is_none() && named >= 3 && s.has("预警") {
             intro = Some((s.whole(), s.text()));
+            continue;
+        }
+        if let Some((colours, who)) = issuing(s) {
+            for c in colours {
+                if !issuers.iter().any(|i| i.0 == c) {
+                    issuers.push((c, who.clone(), s.whole()));
+                }
+            }
             continue;
         }
         let mut start = after_number(s);
@@ -109,7 +142,13 @@ pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
             rank: rank as u8 + 1,
             piece: s.piece(start, s.chars.len()),
             sentence: s.text(),
+            issued: None,
         });
+    }
+    for l in &mut levels {
+        if let Some((_, who, p)) = issuers.iter().find(|i| i.0 == l.id) {
+            l.issued = Some((who.clone(), p.clone()));
+        }
     }
     levels.sort_by_key(|l| l.rank);
     (levels, intro)
@@ -132,6 +171,11 @@ mod tests {
             "橙色预警响应:在黄色预警响应基础上,加强值守。"
         );
         assert_eq!(levels[1].rank, 2);
+        let text = "黄色预警由市指挥部办公室按程序发布和解除。\n黄色应急准备:加强应急值班。\n";
+        let (levels, _) = find(&segments(text, 1, 2));
+        assert_eq!(levels[0].piece.line, 2);
+        let (who, p) = levels[0].issued.clone().unwrap();
+        assert_eq!((who.as_str(), p.line), ("市指挥部办公室", 1));
         let text = "重污染天气预警级别分为三级、二级、一级,分别用黄色、橙色、红色标示。\n- 3.1.1 三级预警(黄色): 预测 AQI 日均值>200 将持续 48 小时及以上。\n一级\t红色\t公众聚集场所\t1.及时收集信息\n";
         let (levels, _) = find(&segments(text, 1, 3));
         assert_eq!(levels.len(), 2);
