@@ -689,4 +689,78 @@ mod tests {
             d.warnings
         );
     }
+
+    /// No text makes the extractor panic, and every draft either loads or says why not.
+    #[test]
+    fn any_text_gives_a_draft() {
+        let pieces = [
+            "3",
+            "10",
+            "1.5",
+            "人",
+            "万元",
+            "亿元",
+            "以上",
+            "以下",
+            "及以上",
+            "(",
+            ")",
+            "、",
+            ",",
+            "。",
+            ";",
+            ":",
+            "\n",
+            "\n\n",
+            "\t",
+            " ",
+            "较大事故",
+            "特别重大",
+            "死亡",
+            "重伤",
+            "中毒",
+            "经济损失",
+            "Ⅱ级响应",
+            "一级",
+            "发生",
+            "启动",
+            "由",
+            "报告",
+            "1小时内",
+            "立即",
+            "红色",
+            "预警",
+            "组",
+            "牵头单位:",
+            "成员单位:",
+            "0351-3046678",
+            "本预案适用于",
+            "以上含本数,以下不含本数。",
+            "〔2020〕",
+            "号",
+            "年",
+            "月",
+            "日",
+            "《",
+            "》",
+            "预案",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(seed % 120) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let d = draft(&text, None, "x.txt");
+            let loads = crate::plan::load("d.toml", &d.toml).is_ok();
+            assert!(loads || !d.warnings.is_empty(), "{text:?}");
+        }
+        for text in ["", " ", "\n\n", "\t\t"] {
+            let d = draft(text, Some([5, 2]), "x.txt");
+            assert!(crate::plan::load("d.toml", &d.toml).is_ok() || !d.warnings.is_empty());
+        }
+    }
 }
