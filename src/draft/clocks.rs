@@ -168,16 +168,42 @@ pub fn find(segs: &[Seg]) -> Vec<Clock> {
                     break;
                 }
             }
-            let to = s.find("向", from).filter(|&k| k < to_end).and_then(|k| {
-                let end = ["报告", "报送", "上报", "续报", "书面报告", "报"]
+            let to = s
+                .find("向", from)
+                .filter(|&k| k < to_end)
+                .and_then(|k| {
+                    let end = [
+                        "报告",
+                        "报送",
+                        "上报",
+                        "续报",
+                        "书面报告",
+                        "通报",
+                        "汇报",
+                        "报",
+                    ]
                     .iter()
                     .filter_map(|w| s.find(w, k + 1))
                     .filter(|&e| e <= to_end)
                     .min()?;
-                let name: String = s.chars[k + 1..end].iter().collect();
-                let n = name.chars().count();
-                (2..=30).contains(&n).then(|| name.trim().to_string())
-            });
+                    let name: String = s.chars[k + 1..end].iter().collect();
+                    let n = name.chars().count();
+                    (2..=30).contains(&n).then(|| name.trim().to_string())
+                })
+                // "在1小时内报告事发地县(市、区)应急管理部门": the addressee after the verb.
+                .or_else(|| {
+                    let verb = ["报告", "上报", "报送"]
+                        .iter()
+                        .filter_map(|w| s.find(w, b).map(|k| k + 2))
+                        .filter(|&k| k < to_end)
+                        .min()?;
+                    let name: String = s.chars[verb..to_end].iter().collect();
+                    let name = name.trim().trim_end_matches(['。', ';', '；']);
+                    let org = ["部门", "政府", "指挥部", "办公室", "值班室", "局", "委"];
+                    ((2..=40).contains(&name.chars().count())
+                        && org.iter().any(|w| name.ends_with(w)))
+                    .then(|| name.to_string())
+                });
             // The start nearest before the limit: the incident, or a report received.
             let before: String = s.chars[..a].iter().collect();
             let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
@@ -223,7 +249,9 @@ mod tests {
         assert!(!c[0].from_incident);
         assert_eq!(c[0].who, None);
         let segs = segments("事故发生后,事发单位应在1小时内报告县应急管理部门。", 1, 1);
-        assert_eq!(find(&segs)[0].who.as_deref(), Some("事发单位"));
+        let c2 = find(&segs);
+        assert_eq!(c2[0].who.as_deref(), Some("事发单位"));
+        assert_eq!(c2[0].to.as_deref(), Some("县应急管理部门"));
         let segs = segments(
             "医疗机构应当在 2 小时内向卫生健康部门报告;调出五日内补签合同;一周内补办手续报送。",
             1,
