@@ -37,7 +37,7 @@ export function reportModel(i, c, nowMs) {
   const when = localText(i.values.incident_time);
   const checked = when && !(i.prefilled && i.prefilled.incident_time);
   const where = info('place');
-  basic.push(sentence(`${when ? `${when}${checked ? '' : '（时间待核实）'}，` : ''}${where}发生${ev.derived ? '一起' : ''}${ev.name}`));
+  basic.push(sentence(`${when ? `${when}${checked ? '' : '（按新建时间预填，请核实）'}，` : ''}${where}发生${ev.derived ? '一起' : ''}${ev.name}`));
   if (info('unit')) basic.push(sentence(`事发单位：${info('unit')}`));
   basic.push(...paras(i.info.summary || ''));
   sections.push([`${noun}基本情况`, basic]);

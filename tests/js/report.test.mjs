@@ -138,7 +138,7 @@ test('the written report with only some fields: empty sections and header lines 
   assert.equal(m.signer, '');
   assert.equal(m.title, '关于非煤矿山生产安全事故的报告');
   assert.equal(m.seq, '首报（第1次报告）');
-  assert.deepEqual(m.blocks.map((b) => b.text), ['一、事故基本情况', '2024年5月1日10时00分（时间待核实），发生一起非煤矿山生产安全事故。', '二、事故等级和响应建议', `按《${PLAN}》，依现有情况尚未达到分级标准。`]);
+  assert.deepEqual(m.blocks.map((b) => b.text), ['一、事故基本情况', '2024年5月1日10时00分（按新建时间预填，请核实），发生一起非煤矿山生产安全事故。', '二、事故等级和响应建议', `按《${PLAN}》，依现有情况尚未达到分级标准。`]);
   assert.equal(m.contact, '');
   assert.equal(reportModel(/** @type {any} */ (i), { title: PLAN, facts: FACTS, out: OUT }, NOW).draft, false, 'no unconfirmed count: not a draft');
 });
