@@ -21,6 +21,9 @@ export const INFO_FIELDS = [
   ['report_seq', '首报/续报', 'seq', ''],
 ];
 
+/** An info field's value as the log writes it. @param {string} k @param {string} v */
+export const infoText = (k, v) => (k === 'report_seq' ? (Number(v) > 1 ? `续报（第${Number(v)}次报告）` : '首报（第1次报告）') : v || '（清空）');
+
 /** 首报 (value '': the 1st report) or 续报 2nd to 20th. @param {string} id @param {string} k */
 const seqSelect = (id, k) =>
   el('select', { id, data: { info: k } }, el('option', { text: '首报（第1次报告）', attrs: { value: '' } }), ...Array.from({ length: 19 }, (_, n) => el('option', { text: `续报（第${n + 2}次报告）`, attrs: { value: n + 2 } })));

@@ -13,7 +13,7 @@ import { blank, exportText, legacyValues, mergeIncident, newId, parseIncidentFil
 import { logChanges, summarise } from './incident-log.js';
 import { markHandlers } from './incident-marks.js';
 import { SAVE_FAILED } from './storage.js';
-import { INFO_FIELDS, setupBar } from './incident-bar.js';
+import { INFO_FIELDS, infoText, setupBar } from './incident-bar.js';
 import { download, fileName, logText, renderChanges as drawChanges, renderLog as drawLog, showConflicts as drawConflicts } from './incident-view.js';
 
 const STORE_KEY = 'incidents:v1';
@@ -264,7 +264,7 @@ export function createIncidents(ctx) {
     i.info[k] = value;
     if (done) {
       flush();
-      log('info', `${(INFO_FIELDS.find((x) => x[0] === k) || [k, k])[1]}：${value || '（清空）'}`);
+      log('info', `${(INFO_FIELDS.find((x) => x[0] === k) || [k, k])[1]}：${infoText(k, value)}`);
       renderLog();
     }
     persist();

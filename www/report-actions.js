@@ -121,7 +121,7 @@ export function setupReports(ctx) {
 
 /** The 电话快报 box: the text, 复制, and what happened to the copy. @param {(text: string, kind?: string) => void} say */
 function quickBox(say) {
-  const text = /** @type {HTMLTextAreaElement} */ (el('textarea', { id: 'quick-report-text', class: 'quick-report-text', attrs: { readonly: true, rows: 8, 'aria-label': '电话快报内容' } }));
+  const text = /** @type {HTMLTextAreaElement} */ (el('textarea', { id: 'quick-report-text', class: 'quick-report-text', attrs: { readonly: true, rows: 9, 'aria-label': '电话快报内容' } }));
   const note = el('span', { id: 'quick-report-note', class: 'hint', attrs: { role: 'status', 'aria-live': 'polite' } });
   const copy = el('button', { id: 'quick-report-copy', text: '复制', attrs: { type: 'button' } });
   const box = el('div', { id: 'quick-report', class: 'quick-report' }, el('strong', { text: '电话快报（首次电话报告时照读）' }), text, el('div', { class: 'quick-report-row' }, copy, note));

@@ -54,7 +54,8 @@ test('the written report on paper: 公文 header, 续报 number, statements only
   await fillIncident(page);
   await page.click('#incident-print');
   assert.deepEqual(await page.evaluate(() => window.__prints), ['print-report']);
-  await waitText(page, '#log', '已出具续报（第2次）');
+  await waitText(page, '#log', '已出具续报（第2次）：打印书面报告');
+  await waitText(page, '#log', '首报/续报：续报（第2次报告）');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#report').isVisible(), true);
   assert.equal(await page.locator('#checklist-print').isVisible(), false, 'the checklist prints apart');
