@@ -25,6 +25,7 @@ export function quickReport(i, c) {
   const r = out.response;
   const call = [];
   if (a) call.push(a.started ? `应启动${a.name}` : `${a.name}尚未达到启动条件`);
+  else if ((out.scope || []).some((/** @type {any} */ s) => !s.applies)) call.push(`不适用本预案，不按本预案定级`);
   else {
     if (out.grade) call.push(`初判为${out.grade}${noun}${(out.provisional || []).length ? '（暂定）' : ''}`);
     if (r) call.push(`建议启动${r.level}`);

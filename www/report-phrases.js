@@ -114,10 +114,10 @@ const clauseOf = (c) => (c && c.clause ? citeText({ clause: c.clause }) : '');
 /** A citation line: 「依据：第1.3条 · 原文第1174行：“…”」. @param {any} c @param {string} quote */
 const citeLine = (c, quote) => [citeText(c), quote ? `“${readableQuote(quote)}”` : ''].filter(Boolean).join('：');
 
-/** Who proposes, starts and commands, without the plan's asides in brackets. @param {{proposes?: string, starts?: string, commands?: string}} r */
+/** Who proposes, starts and commands (the plan's words: a name or a sentence), without its asides in brackets. @param {{proposes?: string, starts?: string, commands?: string}} r */
 const roles = (r) => {
   const w = (/** @type {string | undefined} */ x) => String(x || '').replace(PARENS, '').trim();
-  return [w(r.proposes) && `由${w(r.proposes)}提出`, w(r.starts) && `${w(r.starts)}启动`, w(r.commands) && `${w(r.commands)}指挥`].filter(Boolean);
+  return [w(r.proposes) && `提出：${w(r.proposes)}`, w(r.starts) && `启动：${w(r.starts)}`, w(r.commands) && `指挥：${w(r.commands)}`].filter(Boolean);
 };
 
 /**
@@ -135,7 +135,7 @@ export function conclusions(out, planTitle) {
   for (const s of out.scope || []) if (!s.applies) list.push({ text: sentence(`按${plan}${clauseOf(s.cite)}，${clip(s.text)}`), cite: citeLine(s.cite, s.quote) });
   const a = out.activation;
   if (a) {
-    const what = a.started ? `应启动${a.name}（${roles(a).join('，')}）` : `${a.name}尚未达到启动条件（${clip(a.waiting)}）`;
+    const what = a.started ? `应启动${a.name}（${roles(a).join('；')}）` : `${a.name}尚未达到启动条件（${clip(a.waiting)}）`;
     list.push({ text: sentence(`按${plan}${clauseOf(a.cite)}，${what}`), cite: citeLine(a.cite, a.quote) });
     return list;
   }
@@ -146,13 +146,14 @@ export function conclusions(out, planTitle) {
     const level = r ? `，建议启动${r.level}` : '';
     const prov = (out.provisional || []).length ? `（暂定：${out.provisional.map((/** @type {any} */ p) => clip(p.text)).join('；')}）` : '';
     list.push({ text: sentence(`按${plan}${clauseOf(b.cite)}，属${out.grade}${noun}${prov}${level}（${by}）`), cite: citeLine(b.cite, b.quote) });
-  } else if (!(out.scope || []).some((/** @type {any} */ s) => !s.applies)) {
-    list.push({ text: sentence(`按${plan}，依现有情况尚未达到分级标准${r ? `，建议启动${r.level}` : ''}`), cite: '' });
+  } else if ((out.criteria || []).length && !(out.scope || []).some((/** @type {any} */ s) => !s.applies)) {
+    list.push({ text: sentence(`按${plan}，依现有情况尚未达到分级标准`), cite: '' });
   }
   if (r) {
     const base = (r.reasons || [])[0];
-    const who = roles(r).join('，');
-    if (base) list.push({ text: sentence(`按${plan}${clauseOf(base.cite)}，${clip(base.text)}${who ? `；${r.level}${who}` : ''}`), cite: citeLine(base.cite, base.quote) });
+    const who = roles(r).join('；');
+    const lead = out.grade && b ? '' : `建议启动${r.level}：`;
+    if (base) list.push({ text: sentence(`按${plan}${clauseOf(base.cite)}，${lead}${clip(base.text)}${who ? `（${who}）` : ''}`), cite: citeLine(base.cite, base.quote) });
     for (const x of (r.reasons || []).slice(1).filter((/** @type {any} */ x) => x.raised)) {
       list.push({ text: sentence(`按${plan}${clauseOf(x.cite)}，${clip(x.text)}，响应提高为${x.level}`), cite: citeLine(x.cite, x.quote) });
     }

@@ -81,11 +81,14 @@ test('conclusions: the grade with its clause and the level suggested, who starts
   const c = conclusions(OUT, PLAN);
   assert.equal(c[0].text, `按《${PLAN}》第1.5(3)条，属较大事故，建议启动Ⅱ级响应（死亡人数5人，3人以上10人以下(含3人,不含10人)）。`);
   assert.equal(c[0].cite, '第1.5(3)条 · 原文第1184行：“造成3人以上10人以下死亡”');
-  assert.equal(c[1].text, `按《${PLAN}》第4.2.2(1)条，事故等级为较大,对应Ⅱ级响应启动条件“发生较大事故”；Ⅱ级响应由市指挥部办公室提出，市指挥部指挥长启动，市指挥部指挥。`);
+  assert.equal(c[1].text, `按《${PLAN}》第4.2.2(1)条，事故等级为较大,对应Ⅱ级响应启动条件“发生较大事故”（提出：市指挥部办公室；启动：市指挥部指挥长；指挥：市指挥部）。`);
   assert.equal(c[2].text, `按《${PLAN}》第4.2.1(2)条，跨县发生需市指挥部协调，响应提高为Ⅰ级响应。`);
   assert.equal(c[2].cite, '第4.2.1(2)条 · 原文第1420行：“跨县（市、区）发生”', 'OCR spaces dropped from the quote');
-  const none = conclusions({ grade: null, grade_basis: [], response: null, scope: [] }, PLAN);
+  const none = conclusions({ grade: null, grade_basis: [], criteria: [{ id: 'deaths' }], response: null, scope: [] }, PLAN);
   assert.deepEqual(none, [{ text: `按《${PLAN}》，依现有情况尚未达到分级标准。`, cite: '' }]);
+  // A plan without grades (a warning plan): the level alone, said as the suggestion.
+  const weather = conclusions({ grade: null, grade_basis: [], criteria: [], response: { level: 'Ⅰ级响应', starts: '市政府', reasons: [{ text: '发布一级(红色)预警时启动Ⅰ级响应', cite: cite('4.1', 990), quote: '启动 I 级响应' }] }, scope: [] }, '吕梁市重污染天气应急预案');
+  assert.deepEqual(weather, [{ text: '按《吕梁市重污染天气应急预案》第4.1条，建议启动Ⅰ级响应：发布一级(红色)预警时启动Ⅰ级响应（启动：市政府）。', cite: '第4.1条 · 原文第990行：“启动 I 级响应”' }]);
   const out = conclusions({ grade: null, grade_basis: [], response: null, scope: [{ applies: false, text: '已认定为非生产安全事故：不按本预案定级。', cite: cite('1.4', 1169), quote: '本预案适用于…' }] }, PLAN);
   assert.equal(out.length, 1);
   assert.equal(out[0].text, `按《${PLAN}》第1.4条，已认定为非生产安全事故：不按本预案定级。`);
@@ -132,7 +135,7 @@ test('the written report: 公文 header, title, numbered sections of statements,
 
 test('the written report with only some fields: empty sections and header lines are left out; a draft plan is marked', () => {
   const i = { info: { title: '' }, values: { incident_time: '2024-05-01T10:00' }, ticks: {}, notes: {}, reports: {}, log: [], prefilled: { incident_time: '2024-05-01T02:00:00Z' } };
-  const m = reportModel(/** @type {any} */ (i), { title: PLAN, facts: FACTS, out: { grade: null, grade_basis: [], response: null, scope: [] }, unconfirmed: 2 }, NOW);
+  const m = reportModel(/** @type {any} */ (i), { title: PLAN, facts: FACTS, out: { grade: null, grade_basis: [], criteria: [{ id: 'deaths' }], response: null, scope: [] }, unconfirmed: 2 }, NOW);
   assert.equal(m.draft, true);
   assert.equal(m.issuer, '');
   assert.equal(m.signer, '');
@@ -150,6 +153,11 @@ test('电话快报: only the filled parts, in the order read out', () => {
   );
   const bare = quickReport({ info: {}, values: { incident_time: '2024-05-01T10:00' }, prefilled: { incident_time: 'x' } }, { title: PLAN, facts: FACTS, out: { grade: null, response: null } });
   assert.equal(bare, '电话快报\n时间：2024年5月1日10时00分（待核实）\n事故类型：非煤矿山生产安全事故\n');
+});
+
+test('电话快报 of an incident the plan rules out says so', () => {
+  const out = { grade: null, response: null, scope: [{ applies: false, text: '已认定为非生产安全事故' }] };
+  assert.equal(quickReport({ info: {}, values: {} }, { title: PLAN, facts: FACTS, out }), `电话快报\n事故类型：非煤矿山生产安全事故\n等级与响应建议：不适用本预案，不按本预案定级（依据《${PLAN}》）\n`);
 });
 
 test('CSV: BOM, CRLF, quoting of commas, quotes and newlines; formulas shown as text', () => {
