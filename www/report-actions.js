@@ -26,9 +26,8 @@ function checklistBox() {
   let box = $('checklist-print');
   if (!box) {
     box = el('section', { id: 'checklist-print', class: 'report checklist-print print-only', attrs: { 'aria-label': '任务清单（打印）' } });
-    const report = $('report');
-    if (report) report.after(box);
-    else /** @type {HTMLElement} */ ($('app')).append(box);
+    // A child of <main id="app"> as #report is: the print rules show one child of it (report.css).
+    /** @type {HTMLElement} */ ($('app')).append(box);
   }
   return box;
 }
