@@ -12,7 +12,7 @@ import { fileName, download } from './incident-view.js';
 import { renderChecklist } from './report-checklist.js';
 import { checklistRows, logRows } from './report-csv.js';
 import { reportModel } from './report-model.js';
-import { issueText } from './report-phrases.js';
+import { issueText, seqOf } from './report-phrases.js';
 import { quickReport } from './quick-report.js';
 
 /** @typedef {import('./incident-record.js').Incident} Incident */
@@ -84,7 +84,10 @@ export function setupReports(ctx) {
     document.body.classList.remove(...PRINT_CLASSES);
     document.body.classList.add(`print-${kind}`);
     renderSheets(x.i, x.c, Date.now());
-    if (kind === 'report') ctx.record('issue', `${issueText(x.i.info)}：打印书面报告`);
+    if (kind === 'report') {
+      ctx.record('issue', `${issueText(x.i.info)}：打印书面报告`);
+      say(`${issueText(x.i.info)}。${nextHint(x.i.info)}`);
+    }
     window.print();
   }
 
@@ -103,7 +106,7 @@ export function setupReports(ctx) {
     }
     download(m.fileName, blob, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     ctx.record('issue', `${issueText(x.i.info)}：导出Word文件“${m.fileName}”`);
-    say(`已导出：${m.fileName}`);
+    say(`已导出：${m.fileName}。${nextHint(x.i.info)}`);
   }
 
   /** @param {'checklist' | 'log'} what */
@@ -117,6 +120,9 @@ export function setupReports(ctx) {
 
   return { print };
 }
+
+/** The number stays as chosen (a report printed twice is one report): the next one is suggested. @param {Record<string, string>} info */
+const nextHint = (info) => `下一次报告请在“事件信息”中选择“续报（第${seqOf(info).n + 1}次报告）”。`;
 
 /** The 电话快报 box: the text, 复制, and what happened to the copy. @param {(text: string, kind?: string) => void} say */
 function quickBox(say) {

@@ -56,6 +56,7 @@ test('the written report on paper: 公文 header, 续报 number, statements only
   assert.deepEqual(await page.evaluate(() => window.__prints), ['print-report']);
   await waitText(page, '#log', '已出具续报（第2次）：打印书面报告');
   await waitText(page, '#log', '首报/续报：续报（第2次报告）');
+  await waitText(page, '#report-msg', '已出具续报（第2次）。下一次报告请在“事件信息”中选择“续报（第3次报告）”。');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#report').isVisible(), true);
   assert.equal(await page.locator('#checklist-print').isVisible(), false, 'the checklist prints apart');
@@ -107,7 +108,7 @@ test('导出Word: the library loads on the click only; the .docx unzips to the g
   assert.equal(d.name, '某矿冒顶事故-第2次报告.docx');
   const xml = execFileSync('unzip', ['-p', d.file, 'word/document.xml'], { encoding: 'utf8' });
   for (const want of ['泽州县应急管理局', '签发人：', '关于某矿冒顶事故的报告', '续报（第2次报告）', '属较大事故，建议启动Ⅱ级响应', '特此报告。']) assert.ok(xml.includes(want), `document.xml has ${want}`);
-  await waitText(page, '#report-msg', '已导出：某矿冒顶事故-第2次报告.docx');
+  await waitText(page, '#report-msg', '已导出：某矿冒顶事故-第2次报告.docx。下一次报告请在“事件信息”中选择“续报（第3次报告）”。');
   await waitText(page, '#log', '已出具续报（第2次）：导出Word文件');
   check();
 });
