@@ -56,10 +56,11 @@ cp pkg/yingji_check.js pkg/yingji_check_bg.wasm "$test_root/pkg/"
 ln -s ../../www "$test_root/www"
 node tools/pkg-json.mjs > pkg/package.json
 node tools/types.mjs                 # precise TypeScript types for facts and results
+node tools/docx-bundle.mjs           # www/vendor/docx-report.js: the Word export, loaded on its first click
 node tools/sw-manifest.mjs           # www/sw-manifest.js: the service worker's files and cache version
 node tools/single-file.mjs           # dist/yingji.html (+ dist/yingji.csp.txt): the double-click build
 printf '[build] pkg/yingji_bg.wasm: %s bytes, %s gzip\n' \
   "$(stat -c %s pkg/yingji_bg.wasm)" "$(gzip -9c pkg/yingji_bg.wasm | wc -c)" >&2
-for f in pkg/yingji_check_bg.wasm dist/yingji.html pkg/yingji.js; do
+for f in pkg/yingji_check_bg.wasm dist/yingji.html pkg/yingji.js www/vendor/docx-report.js; do
   printf '[build] %s: %s bytes, %s gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)" >&2
 done

@@ -128,7 +128,10 @@ export async function build() {
   } catch (e) {
     fail(`esbuild: ${(e.errors || [e]).map((x) => x.text || x.message).join('; ')}`);
   }
-  const moduleText = safeInline(bundled.outputFiles[0].text.trimEnd(), 'module script');
+  // esbuild writes "</script" in a literal as "<\/script" but leaves "<!--" (the Word export's XML
+  // library has it in two literals): written as "<\u0021--", which means the same in a string, a
+  // template or a regex, so no HTML comment state starts inside the inline <script>.
+  const moduleText = safeInline(bundled.outputFiles[0].text.trimEnd().replaceAll('<!--', '<\\u0021--'), 'module script');
   // What the bundle must hold: the page, the engine loader and both inlined modules.
   if (!moduleText.includes('YINGJI_INLINE')) fail('the bundle does not read YINGJI_INLINE');
   for (const w of [wasmText, checkerText]) {

@@ -18,8 +18,9 @@ const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SKIP = new Set(['sw.js', 'sw-manifest.js', 'gunzip.js']);
 // Precached but not hashed: written from the hash itself.
 const GENERATED = 'version.js';
-// Sub-folders of www/ whose files are precached too (the manifest's icons).
-const DIRS = ['icons'];
+// Sub-folders of www/ whose files are precached too (the manifest's icons; the Word export, built by
+// tools/docx-bundle.mjs, so that 导出Word works offline).
+const DIRS = ['icons', 'vendor'];
 // The import checker too: importing a plan file must work offline.
 const PKG_FILES = ['yingji.js', 'yingji_bg.wasm', 'yingji_check.js', 'yingji_check_bg.wasm'];
 
@@ -70,6 +71,8 @@ export function writeManifest(root = REPO) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // A build that skipped tools/docx-bundle.mjs (one that reuses a built pkg/) still gets the Word export.
+  if (!existsSync(join(REPO, 'www', 'vendor', 'docx-report.js'))) await (await import('./docx-bundle.mjs')).bundle();
   const m = writeManifest(resolve(process.argv[2] || REPO));
   process.stderr.write(`[build] www/sw-manifest.js, www/version.js: ${m.release}, cache yingji-${m.version}, ${m.files.length} files\n`);
 }

@@ -18,7 +18,6 @@ import { china, p2 } from './format.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
-import { renderReport } from './incident-report.js';
 import { download } from './incident-view.js';
 import { renderBanner } from './render-banner.js';
 import { renderChecks } from './render-checks.js';
@@ -27,6 +26,7 @@ import { renderOrganisation, renderScope } from './render-plan.js';
 import { renderTasks } from './render-tasks.js';
 import { renderTermination, renderWarnings } from './render-warnings.js';
 import { renderWhy } from './render-why.js';
+import { renderSheets, setupReports } from './report-actions.js';
 import { createState, evaluateState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
 import { SAVE_FAILED, createStore } from './storage.js';
@@ -99,6 +99,7 @@ async function boot() {
     planIds: () => new Set([...plans.map((p) => p.id), ...[...sel.options].map((o) => o.value)]),
     titleOf: (/** @type {string} */ id) => plans.find((p) => p.id === id)?.title || [...sel.options].find((o) => o.value === id)?.textContent || id,
     switchPlan: usePlan,
+    print: () => reports.print('report'),
     current: () => state,
     redraw: () => draw(true),
     reload: () => {
@@ -111,6 +112,7 @@ async function boot() {
     },
   });
   const first = incidents.start(store.get('plan'));
+  reports = setupReports({ context: reportContext, record: incidents.record });
   if (!usePlan(first)) return;
   setLoadState('ready');
   startStatus(ROOT, plans); // version badge, offline worker, update prompt
@@ -315,14 +317,23 @@ function draw(marks) {
 
 /** @type {any} */
 let reportTimer = null;
-function drawReport() {
-  clearTimeout(reportTimer);
+/** @type {ReturnType<typeof setupReports>} */
+let reports;
+/** The incident and its plan's result, for the report and the files (null before the first result). */
+function reportContext() {
   const i = incidents.current();
   const out = state.out;
-  if (!i || !out) return;
+  if (!i || !out) return null;
+  const p = state.schema.plan || {};
+  return { i, c: { title: p.title || '', doc: p.doc_number || '', facts: state.facts, out, unconfirmed: Number(p.unconfirmed) || 0 } };
+}
+function drawReport() {
+  clearTimeout(reportTimer);
+  const x = reportContext();
+  if (!x) return;
   const nowMs = Date.now();
-  const c = { title: (state.schema.plan || {}).title || '', doc: (state.schema.plan || {}).doc_number || '', facts: state.facts, out };
-  panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, out, Math.floor(nowMs / 60_000)]), () => renderReport($('report'), i, c, nowMs));
+  const { i, c } = x;
+  panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, c.out, c.unconfirmed, Math.floor(nowMs / 60_000)]), () => renderSheets(i, c, nowMs));
 }
 window.addEventListener('beforeprint', drawReport);
 

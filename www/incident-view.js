@@ -7,7 +7,7 @@ import { china, clockText, fullTime, p2 } from './format.js';
 
 /** @typedef {import('./incident-record.js').Incident} Incident */
 
-export const LOG_KIND = /** @type {Record<string, string>} */ ({ create: '新建', fact: '情况', result: '研判', grade: '等级', level: '响应', tasks: '任务', tick: '勾选', untick: '取消勾选', note: '备注', report: '已报告', unreport: '撤销报告', info: '信息', import: '导入', plan: '预案', confirm: '核实' });
+export const LOG_KIND = /** @type {Record<string, string>} */ ({ create: '新建', fact: '情况', result: '研判', grade: '等级', level: '响应', tasks: '任务', tick: '勾选', untick: '取消勾选', note: '备注', report: '已报告', unreport: '撤销报告', info: '信息', import: '导入', plan: '预案', confirm: '核实', issue: '出具', export: '导出' });
 
 /** "yingji-事件-20261207-0805-某矿透水事故". @param {Incident} i */
 export function fileName(i) {
@@ -24,7 +24,7 @@ export function logText(i, planTitle) {
   return `${lines.join('\n')}\n`;
 }
 
-/** Saves a text as a file (from the page's memory: works with storage full or unavailable). @param {string} name @param {string} text @param {string} type */
+/** Saves a text or a Blob as a file (from the page's memory: works with storage full or unavailable). @param {string} name @param {string | Blob} text @param {string} type */
 export function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = el('a', { attrs: { href: url, download: name } });

@@ -13,7 +13,7 @@ import { blank, exportText, legacyValues, mergeIncident, newId, parseIncidentFil
 import { logChanges, summarise } from './incident-log.js';
 import { markHandlers } from './incident-marks.js';
 import { SAVE_FAILED } from './storage.js';
-import { INFO_FIELDS, setupBar } from './incident-bar.js';
+import { INFO_FIELDS, infoText, setupBar } from './incident-bar.js';
 import { download, fileName, logText, renderChanges as drawChanges, renderLog as drawLog, showConflicts as drawConflicts } from './incident-view.js';
 
 const STORE_KEY = 'incidents:v1';
@@ -264,7 +264,7 @@ export function createIncidents(ctx) {
     i.info[k] = value;
     if (done) {
       flush();
-      log('info', `${(INFO_FIELDS.find((x) => x[0] === k) || [k, k])[1]}：${value || '（清空）'}`);
+      log('info', `${(INFO_FIELDS.find((x) => x[0] === k) || [k, k])[1]}：${infoText(k, value)}`);
       renderLog();
     }
     persist();
@@ -278,7 +278,7 @@ export function createIncidents(ctx) {
   return {
     /** Loads (or starts) the incidents; returns the plan to show. `legacy`: the old per-plan store's plan. @param {string | null} legacyPlan */
     start(legacyPlan) {
-      setupBar({ open: (/** @type {string} */ id) => (message(''), open(id)), create, remove, onInfo, exporters, print: () => (commitLog(), ctx.redraw(), window.print()) });
+      setupBar({ open: (/** @type {string} */ id) => (message(''), open(id)), create, remove, onInfo, exporters, print: () => (commitLog(), ctx.print ? ctx.print() : (ctx.redraw(), window.print())) });
       const stored = readDb(ctx.store.get(STORE_KEY));
       if (stored.damaged) message('本机保存的事件记录有部分已损坏，无法读取的部分未载入。', 'error');
       db = { current: stored.current, incidents: stored.incidents };
@@ -305,6 +305,13 @@ export function createIncidents(ctx) {
       return availablePlan();
     },
     current: cur,
+    /** Records an act on the current incident in its log (a report issued). @param {string} kind @param {string} text */
+    record(kind, text) {
+      commitLog();
+      log(kind, text);
+      persist();
+      renderLog();
+    },
     /** Shows fields both tabs changed (the current incident's). @param {{part: string, key: string, mine?: string, theirs?: string}[]} list */
     conflict: (list) => showConflicts(list.map((c) => ({ ...c, incident: db.current || '' }))),
     /** The values of the current incident for a plan's facts; a plan switch is logged. @param {string} planId */
