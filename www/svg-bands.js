@@ -3,57 +3,27 @@
 // to the highest grade, each bound drawn closed (●, the number itself belongs to the band) or open
 // (○, it does not), and a marker where the entered value sits.
 //
-// The schema gives each band as the plan file words it ("3人以上10人以下(含3人,不含10人)");
-// `bandRange` reads the bounds and their inclusivity back from those words and gives null when a
-// bound's inclusivity is not written (no default, as in the plan format). A bar is drawn only when
-// every band reads and the band the marker falls in is the one the engine reached: the picture
-// never disagrees with the result. Pure parts: bandRange, bandLayout (tests/js/svg.test.mjs).
+// The schema gives each band's bounds as the plan file states them (`min`/`max`, each with its
+// inclusivity); no bound is read back from the band's words. A bar is drawn only when every band has
+// its bounds and the band the marker falls in is the one the engine reached: the picture never
+// disagrees with the result. Pure parts: bandRange, bandLayout (tests/js/svg.test.mjs).
 
 import { fmtNum } from './format.js';
 import { gradeClass } from './render-banner.js';
 import { picture, svg } from './svg.js';
 
-const NUM = '(\\d+(?:\\.\\d+)?)';
-
 /**
- * "1亿元(10000万元)" → "10000万元"; "1亿元" → "10000万元" (the money unit is 万元).
- * @param {string} t
- */
-function wan(t) {
-  return t
-    .replace(new RegExp(`${NUM}亿元?[(（]${NUM}万元[)）]`, 'g'), '$2万元')
-    .replace(new RegExp(`${NUM}亿`, 'g'), (_, n) => `${Number(n) * 10000}万`);
-}
-
-/**
- * The bounds of a band from its words, or null when they do not read.
- * @param {string} text
+ * The bounds of a band as the schema gives them (the plan file's `min`/`max` with their inclusivity),
+ * or null when the band has none (a judgement flag) or a bound comes without its inclusivity.
+ * @param {{min?: number | null, min_inclusive?: boolean | null, max?: number | null, max_inclusive?: boolean | null}} b
  * @returns {{min: number | null, minIn: boolean, max: number | null, maxIn: boolean} | null}
  */
-export function bandRange(text) {
-  const t = wan(String(text || ''));
-  // The words before the first bracket that states what is included.
-  const paren = t.match(/[(（]([^()（）]*含[^()（）]*)[)）]/);
-  const head = paren ? t.slice(0, paren.index) : t;
-  const lo = head.match(new RegExp(`${NUM}[^\\d]{0,4}以上`));
-  const hi = head.match(new RegExp(`${NUM}[^\\d]{0,4}以下`));
-  if (!lo && !hi) return null;
-  const min = lo ? Number(lo[1]) : null;
-  const max = hi ? Number(hi[1]) : null;
-  /** @type {Map<number, boolean>} */
-  const said = new Map();
-  let self = null;
-  for (const part of paren ? paren[1].split(/[,，;；、]/) : []) {
-    const m = part.trim().match(new RegExp(`^(不)?含(?:本数|${NUM})`));
-    if (!m) continue;
-    if (m[2] == null) self = !m[1];
-    else said.set(Number(m[2]), !m[1]);
-  }
-  const inc = (/** @type {number | null} */ v) => (v == null ? false : said.has(v) ? said.get(v) : self);
-  const minIn = inc(min);
-  const maxIn = inc(max);
-  if ((min != null && minIn == null) || (max != null && maxIn == null)) return null;
-  return { min, minIn: !!minIn, max, maxIn: !!maxIn };
+export function bandRange(b) {
+  const min = typeof b.min === 'number' ? b.min : null;
+  const max = typeof b.max === 'number' ? b.max : null;
+  if (min == null && max == null) return null;
+  if ((min != null && typeof b.min_inclusive !== 'boolean') || (max != null && typeof b.max_inclusive !== 'boolean')) return null;
+  return { min, minIn: min != null && !!b.min_inclusive, max, maxIn: max != null && !!b.max_inclusive };
 }
 
 /** Whether v lies in the range. @param {NonNullable<ReturnType<typeof bandRange>>} r @param {number} v */
@@ -68,17 +38,18 @@ export function inRange(r, v) {
  * its band, not against a linear axis that would squeeze 3 and 10 next to 100), a leading segment
  * for "below every band" when the lowest band has a lower bound, and the marker's x for `value`.
  * Returns null when a band does not read.
- * @param {{grade: string | null, grade_rank: number | null, text: string}[]} bands highest grade first, as the schema lists them
+ * @param {{grade: string | null, grade_rank: number | null, text: string, min?: number | null, min_inclusive?: boolean | null, max?: number | null, max_inclusive?: boolean | null}[]} bands highest grade first, as the schema lists them
  * @param {number | null} value @param {number} width @param {number} [x0]
  */
 export function bandLayout(bands, value, width, x0 = 0) {
-  const ranges = bands.map((b) => ({ b, r: bandRange(b.text) }));
+  const ranges = bands.map((b) => ({ b, r: bandRange(b) }));
   if (!ranges.length || ranges.some((x) => !x.r)) return null;
   const segs = /** @type {{b: any, r: NonNullable<ReturnType<typeof bandRange>>}[]} */ (ranges).sort((p, q) => (p.r.min ?? -Infinity) - (q.r.min ?? -Infinity));
   const first = segs[0].r;
   /** @type {{grade: string | null, grade_rank: number | null, text: string, r: NonNullable<ReturnType<typeof bandRange>>, below?: boolean}[]} */
   const all = segs.map((s) => ({ grade: s.b.grade, grade_rank: s.b.grade_rank, text: s.b.text, r: s.r }));
-  if (first.min != null && first.min > 0) all.unshift({ grade: null, grade_rank: null, text: '未达到', r: { min: 0, minIn: true, max: first.min, maxIn: !first.minIn }, below: true });
+  // Below the lowest band: values under its lower bound (0 itself when that bound is open: 为0时不计).
+  if (first.min != null && (first.min > 0 || !first.minIn)) all.unshift({ grade: null, grade_rank: null, text: '未达到', r: { min: 0, minIn: true, max: first.min, maxIn: !first.minIn }, below: true });
   const w = width / all.length;
   const out = all.map((s, i) => ({ ...s, x: x0 + i * w, w }));
   let markerX = null;
@@ -113,7 +84,7 @@ export function bandBar(def, c) {
   if (value != null && (L.at < 0 || (L.segs[L.at].grade || null) !== (c.grade || null))) return null;
   const unit = def.unit || c.unit || '';
   const where = value == null ? '未填写' : `${fmtNum(value)}${unit}，位于${L.segs[L.at].grade ? `${L.segs[L.at].grade}档（${L.segs[L.at].text}）` : '各档之下（未达到分级标准）'}`;
-  const label = `${def.label}分档：${L.segs.map((s) => `${s.grade || '未达到'} ${s.below ? `低于${fmtNum(s.r.max ?? 0)}${unit}` : s.text}`).join('；')}。本次：${where}`;
+  const label = `${def.label}分档：${L.segs.map((s) => `${s.grade || '未达到'} ${s.below ? `${s.r.maxIn ? '' : '低于'}${fmtNum(s.r.max ?? 0)}${unit}` : s.text}`).join('；')}。本次：${where}`;
   const root = picture('band-svg', BAR_W + 2 * X0, 58, label);
   root.setAttribute('data-criterion', String(def.id));
   for (const s of L.segs) {

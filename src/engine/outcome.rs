@@ -115,6 +115,13 @@ pub struct BandDef {
     pub grade: Option<String>,
     pub grade_rank: Option<u8>,
     pub text: String,
+    /// The band's bounds as the plan file states them, each with its own inclusivity (null: open on
+    /// that side, and for judgement flags and "below every band"). The page's band bar is drawn from
+    /// these, never from `text`.
+    pub min: Option<f64>,
+    pub min_inclusive: Option<bool>,
+    pub max: Option<f64>,
+    pub max_inclusive: Option<bool>,
     pub cite: Option<Cite>,
     pub quote: String,
 }

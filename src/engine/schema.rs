@@ -37,18 +37,29 @@ pub fn schema(plan: &Plan) -> Schema {
         bands: a
             .bands
             .iter()
-            .map(|b| BandDef {
-                grade: Some(b.grade.clone()),
-                grade_rank: rank_of(&b.grade),
-                text: b.text.clone(),
-                cite: Some(b.cite.clone()),
-                quote: b.quote.clone(),
+            .map(|b| {
+                let (min, min_inclusive, max, max_inclusive) = b.range.to_keys();
+                BandDef {
+                    grade: Some(b.grade.clone()),
+                    grade_rank: rank_of(&b.grade),
+                    text: b.text.clone(),
+                    min,
+                    min_inclusive,
+                    max,
+                    max_inclusive,
+                    cite: Some(b.cite.clone()),
+                    quote: b.quote.clone(),
+                }
             })
             .collect(),
         unreached: BandDef {
             grade: None,
             grade_rank: None,
             text: BELOW_EVERY_BAND.to_string(),
+            min: None,
+            min_inclusive: None,
+            max: None,
+            max_inclusive: None,
             cite: None,
             quote: String::new(),
         },
@@ -58,6 +69,10 @@ pub fn schema(plan: &Plan) -> Schema {
             grade: Some(f.grade.clone()),
             grade_rank: rank_of(&f.grade),
             text: f.text.clone(),
+            min: None,
+            min_inclusive: None,
+            max: None,
+            max_inclusive: None,
             cite: Some(f.cite.clone()),
             quote: f.quote.clone(),
         };
