@@ -5,6 +5,8 @@
 //! but `wasm` knows about the browser, and nothing reads a clock: `now` is passed in.
 
 pub mod api;
+#[cfg(feature = "checker")]
+pub mod edit;
 pub mod engine;
 pub mod error;
 pub mod finder;
