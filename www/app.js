@@ -14,6 +14,7 @@ import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { buildForm, showFieldState, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
+import { setupEditor } from './editor.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
@@ -85,7 +86,8 @@ async function boot() {
   sel.replaceChildren(...plans.map((p) => el('option', { text: p.title, attrs: { value: p.id } })));
   sel.addEventListener('change', () => selectPlan(sel.value));
   // Awaited: an incident kept from an earlier visit may be on an imported plan.
-  await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
+  const imports = await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
+  setupEditor({ root: ROOT, engine: api, plans, imports });
   setupFinder();
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;

@@ -117,3 +117,33 @@ test('selection: a passage over two lines cites line and line_end, its quote has
   const c = selectionCite(SRC, start, end);
   assert.equal(quoteProblem(SRC, c, c.quote), '');
 });
+
+import { keyName, placeOf, readBack, sectionOf } from '../../www/editor-form.js';
+
+test('form: the checker’s key path is placed at its table (longest name), the rest is the field', () => {
+  const names = ['', 'plan', 'grading.axes[0](deaths)', 'grading.axes[0](deaths).bands[1]', 'grading.axes[0](deaths).bands[2]', 'contacts[1]', 'contacts[10]'];
+  assert.deepEqual(placeOf('grading.axes[0](deaths).bands[2]/bands[1]', names), { table: 'grading.axes[0](deaths).bands[2]', rest: 'bands[1]' });
+  assert.deepEqual(placeOf('grading.axes[0](deaths).bands[1].max', names), { table: 'grading.axes[0](deaths).bands[1]', rest: 'max' });
+  assert.deepEqual(placeOf('contacts[10].phone', names), { table: 'contacts[10]', rest: 'phone' });
+  assert.deepEqual(placeOf('plan.date', names), { table: 'plan', rest: 'date' });
+  assert.deepEqual(placeOf('第3行第5列', names), { table: '', rest: '第3行第5列' });
+});
+
+test('form: values read back by type, with Chinese refusals; parts and key names', () => {
+  assert.deepEqual(readBack({ type: 'integer', key: ['cite', 'line'] }, '1184'), { value: 1184 });
+  assert.deepEqual(readBack({ type: 'integer', key: ['cite', 'line'] }, '11.5'), { error: '请填写整数' });
+  assert.deepEqual(readBack({ type: 'integer', key: ['max'] }, '11.5'), { value: 11.5 });
+  assert.deepEqual(readBack({ type: 'float', key: ['max'] }, 'abc'), { error: '请填写数字' });
+  assert.deepEqual(readBack({ type: 'boolean', key: ['min_inclusive'] }, 'false'), { value: false });
+  assert.deepEqual(readBack({ type: 'array', key: ['keywords'], value: ['a'] }, '煤矿\n 瓦斯 \n\n'), { value: ['煤矿', '瓦斯'] });
+  assert.deepEqual(readBack({ type: 'array', key: ['lines'], value: [1, 2] }, '1130, 1691'), { value: [1130, 1691] });
+  assert.deepEqual(readBack({ type: 'array', key: ['options'], value: [{ a: 1 }] }, '[{"a": 2}]'), { value: [{ a: 2 }] });
+  assert.deepEqual(readBack({ type: 'array', key: ['options'], value: [{ a: 1 }] }, '{'), { error: '无法识别：请填写 JSON 数组（[…]）' });
+  assert.equal(sectionOf(['grading', 'axes', 0]), '分级标准');
+  assert.equal(sectionOf(['contacts', 3]), '通讯录');
+  assert.equal(sectionOf(['tables', 0]), '说明');
+  assert.equal(sectionOf([]), '基本信息');
+  assert.equal(keyName(['cite', 'line']), '原文行号（cite.line）');
+  assert.equal(keyName(['min_inclusive']), '下限是否含本数（min_inclusive）');
+  assert.equal(keyName(['odd']), 'odd');
+});

@@ -1,0 +1,362 @@
+// @ts-check
+// The plan workbench («编辑预案»): a county turns a plan (an embedded one as template, a plan file, or
+// a draft from the plan's text) into its own, in forms, without writing TOML. The plan is kept as its
+// TOML text and edited through the import checker's `outline` / `apply_edits` (src/edit: everything
+// not touched keeps its formatting and comments); the checker's `check` runs after every edit and its
+// errors are shown beside their fields; the source pane checks quotes and turns a selected passage
+// into a rule's quote and citation; the try pane imports the plan under a temporary id and evaluates
+// both sides of every band edge; the diff compares with the template or the last export; the plan is
+// exported (TOML, case table as CSV) and imported under a new id with the page's import.
+// A mode of the page: the «编辑预案» button shows this section and hides the cockpit (class `editing` on
+// the page's root: www/editor.css); 返回研判 undoes it.
+
+import { el } from './dom.js';
+import { NO_GRADE, axesOf, casesCsv, edgeCases } from './editor-cases.js';
+import { drawForm, placeOf, sectionOf, showFieldError } from './editor-form.js';
+import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
+import { quoteProblem, selectionCite } from './editor-quote.js';
+import { download } from './incident-view.js';
+
+/** The id the try pane imports the edited plan under (replaced on every try, forgotten on leaving). */
+export const TRY_ID = 'workbench-trial';
+
+const HELP =
+  '在表单中修改预案：每改一项（离开输入框或按回车）即重新校验，问题显示在对应字段旁。右侧“原文”中打开或粘贴预案原文，选中一段文字后点某条规则的“设为依据”，即把这段文字设为该条的引文和行号，并随时核对引文。“试算”按每个分级界限两侧各算一例，供审核签字；“导出”保存 TOML 文件和界限用例表（CSV），“以新编号导入并使用”把修改后的预案加入预案列表。全部在本机完成，不上传。';
+
+/**
+ * @param {{root: HTMLElement, engine: any, plans: {id: string, title: string}[], imports: {importText: (name: string, text: string) => Promise<void>, ids: () => string[]}}} opts
+ */
+export function setupEditor({ root, engine, plans, imports }) {
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (section.querySelector(`#${id}`));
+  const toggle = el('button', { id: 'editor-toggle', class: 'editor-toggle', text: '编辑预案', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-controls': 'editor' } });
+  const template = /** @type {HTMLSelectElement} */ (el('select', { id: 'ed-template' }, ...plans.map((p) => el('option', { attrs: { value: p.id }, text: p.title }))));
+  const source = /** @type {HTMLTextAreaElement} */ (el('textarea', { id: 'ed-source', attrs: { rows: 16, spellcheck: 'false', placeholder: '在此粘贴预案原文（保持原有换行），或用上方按钮打开原文文件' } }));
+  const first = /** @type {HTMLInputElement} */ (el('input', { id: 'ed-first', attrs: { type: 'number', min: 1, step: 1, value: 1 } }));
+  const newId = /** @type {HTMLInputElement} */ (el('input', { id: 'ed-new-id', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }));
+  const diffBase = /** @type {HTMLSelectElement} */ (el('select', { id: 'ed-diff-base' }, el('option', { attrs: { value: 'base' }, text: '模板（起点）' }), el('option', { attrs: { value: 'export' }, text: '上次导出' })));
+  const fileInput = (/** @type {string} */ id, /** @type {string} */ accept) => el('input', { id, attrs: { type: 'file', accept } });
+  const button = (/** @type {string} */ id, /** @type {string} */ text) => el('button', { id, text, attrs: { type: 'button' } });
+  const pane = (/** @type {string} */ id, /** @type {string} */ title, /** @type {(HTMLElement | string)[]} */ ...body) =>
+    el('section', { class: 'ed-pane', attrs: { 'aria-labelledby': `${id}-h` } }, el('h3', { id: `${id}-h`, text: title }), ...body);
+
+  const section = el(
+    'section',
+    { id: 'editor', class: 'editor', attrs: { 'aria-labelledby': 'h-editor', hidden: true } },
+    el('h2', { id: 'h-editor' }, '编辑预案 ', el('span', { id: 'ed-draft-label', class: 'ed-draft', text: '草稿', attrs: { hidden: true } })),
+    el('p', { class: 'hint ed-help', text: HELP }),
+    el(
+      'div',
+      { class: 'ed-start' },
+      el('label', { attrs: { for: 'ed-template' }, text: '模板' }), template, button('ed-use-template', '以此为模板'),
+      el('label', { attrs: { for: 'ed-open' }, text: '或打开预案文件（.toml）' }), fileInput('ed-open', '.toml,text/plain'),
+      button('ed-draft', '从文本起草'), button('ed-close', '返回研判'),
+    ),
+    el('p', { id: 'ed-status', class: 'ed-status', attrs: { role: 'status', 'aria-live': 'polite' } }),
+    el('ul', { id: 'ed-errors', class: 'ed-errors' }),
+    el(
+      'div',
+      { class: 'ed-grid' },
+      el('div', { id: 'ed-form', class: 'ed-form' }),
+      el(
+        'aside',
+        { class: 'ed-side', attrs: { 'aria-label': '原文、试算与导出' } },
+        pane('ed-p-source', '原文', el('label', { attrs: { for: 'ed-source-file' }, text: '打开原文文件（.txt）' }), fileInput('ed-source-file', '.txt,text/plain'),
+          el('label', { attrs: { for: 'ed-first' }, text: '本文本第1行是原文文件的第几行' }), first,
+          el('label', { attrs: { for: 'ed-source' }, text: '预案原文' }), source, el('p', { id: 'ed-quotes', class: 'hint' })),
+        pane('ed-p-marks', '待确认', el('div', { id: 'ed-marks' })),
+        pane('ed-p-try', '试算（界限用例）', el('div', { id: 'ed-try' })),
+        pane('ed-p-diff', '对照改动', el('label', { attrs: { for: 'ed-diff-base' }, text: '对照' }), diffBase, el('div', { id: 'ed-diff' })),
+        pane('ed-p-export', '导出与使用', button('ed-export-toml', '导出预案文件（TOML）'), button('ed-export-csv', '导出界限用例（CSV）'),
+          el('label', { attrs: { for: 'ed-new-id' }, text: '新预案编号（小写字母、数字和连字符）' }), newId, button('ed-import', '以新编号导入并使用'),
+          el('p', { id: 'ed-export-status', class: 'hint', attrs: { role: 'status' } })),
+      ),
+    ),
+  );
+  root.append(section);
+  const top = root.querySelector('header') || root;
+  top.append(toggle);
+
+  /** The checker module (outline, apply_edits, check, maybe draft), loaded on opening. */
+  let mod = /** @type {any} */ (null);
+  const st = { text: '', file: '', base: '', lastExport: /** @type {string | null} */ (null), outline: /** @type {any} */ (null), names: new Map(), cases: /** @type {any[]} */ ([]), open: new Set(['基本信息']), tries: 0, ok: false };
+  const say = (/** @type {string} */ text, kind = 'ok') => {
+    $('ed-status').textContent = text;
+    $('ed-status').dataset.kind = kind;
+  };
+  const planField = (/** @type {string} */ key) => st.outline?.tables.find((/** @type {any} */ t) => t.name === 'plan')?.fields.find((/** @type {any} */ f) => f.key.join('.') === key)?.value;
+
+  async function open() {
+    root.classList.add('editing');
+    section.hidden = false;
+    toggle.setAttribute('aria-pressed', 'true');
+    if (!mod) {
+      say('正在载入预案校验模块……');
+      try {
+        mod = await engine.workbench();
+      } catch (e) {
+        say(`无法载入预案校验模块，暂时不能编辑：${(e && /** @type {any} */ (e).message) || e}`, 'error');
+        return;
+      }
+      say(st.text ? '' : '请选择模板并点“以此为模板”，或打开预案文件，或在“原文”中粘贴原文后点“从文本起草”。');
+    }
+    template.focus();
+  }
+  function close() {
+    section.hidden = true;
+    root.classList.remove('editing');
+    toggle.setAttribute('aria-pressed', 'false');
+    toggle.focus();
+  }
+  toggle.addEventListener('click', () => (section.hidden ? open() : close()));
+  $('ed-close').addEventListener('click', close);
+
+  /** Starts editing a text. @param {string} text @param {string} file @param {string} base */
+  function start(text, file, base) {
+    st.text = text.replace(/^\uFEFF/, '');
+    st.file = file;
+    st.base = base;
+    st.lastExport = null;
+    refresh(true);
+    const id = planField('id');
+    newId.value = id ? `${String(id).replace(/^imported-/, '')}-local` : '';
+  }
+
+  $('ed-use-template').addEventListener('click', async () => {
+    const id = template.value;
+    say('正在读取模板……');
+    try {
+      const res = await fetch(new URL(`../pkg/plans/${id}.toml`, import.meta.url));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const text = await res.text();
+      start(text, `${id}.toml`, text);
+    } catch (e) {
+      say(`无法读取模板文件 pkg/plans/${id}.toml（${(e && /** @type {any} */ (e).message) || e}）。单文件版不含模板文件：请改用“打开预案文件”。`, 'error');
+    }
+  });
+  const readFile = (/** @type {HTMLInputElement} */ input, /** @type {(name: string, text: string) => void} */ use) =>
+    input.addEventListener('change', () => {
+      const f = input.files && input.files[0];
+      input.value = '';
+      if (!f) return;
+      f.text().then((t) => use(f.name, t), () => say(`无法读取文件“${f.name}”。`, 'error'));
+    });
+  readFile(/** @type {HTMLInputElement} */ ($('ed-open')), (name, text) => start(text, name, text));
+  readFile(/** @type {HTMLInputElement} */ ($('ed-source-file')), (_name, text) => {
+    source.value = text.replace(/^\uFEFF/, '');
+    if (st.outline) checkQuotes();
+  });
+  source.addEventListener('input', () => st.outline && checkQuotes());
+  first.addEventListener('change', () => st.outline && checkQuotes());
+  $('ed-draft').addEventListener('click', () => {
+    if (!mod) return;
+    if (typeof mod.draft !== 'function') {
+      say('本版本未包含起草功能。', 'warn');
+      return;
+    }
+    if (!source.value.trim()) {
+      say('请先在右侧“原文”中打开或粘贴预案原文。', 'warn');
+      return;
+    }
+    const res = mod.draft(source.value);
+    const d = res && res.ok ? res.ok : res;
+    if (!d || typeof d.toml !== 'string') {
+      say(`起草失败：${(res && res.error) || '没有得到预案文本'}`, 'error');
+      return;
+    }
+    start(d.toml, '起草.toml', '');
+  });
+
+  /** Applies edits to the text; a structural edit redraws the forms. @param {any[]} edits */
+  function edit(edits) {
+    const res = mod.apply_edits(st.text, JSON.stringify(edits));
+    if (res.error) {
+      say(`未能修改：${res.error}`, 'error');
+      return;
+    }
+    st.text = res.ok;
+    refresh(edits.some((e) => e.op !== 'set' || e.path.length <= 1));
+  }
+
+  function refresh(redraw = false) {
+    const o = mod.outline(st.text);
+    if (o.error) {
+      say(o.error, 'error');
+      return;
+    }
+    st.outline = o.ok;
+    const grades = st.outline.tables.filter((/** @type {any} */ t) => /^grades\[\d+\]/.test(t.name)).map((/** @type {any} */ t) => t.fields.find((/** @type {any} */ f) => f.key[0] === 'name')?.value).filter(Boolean);
+    if (redraw || !st.names.size) st.names = drawForm($('ed-form'), st.outline, { grades, open: st.open, onEdit: edit, onCite: cite, onConfirm: confirm });
+    const checked = mod.check(st.file || 'plan.toml', st.text);
+    const errors = checked && Array.isArray(checked.errors) ? checked.errors : [];
+    st.ok = !errors.length;
+    showErrors(errors);
+    const marks = drawMarks($('ed-marks'), st.outline.tables, confirm, show);
+    $('ed-draft-label').hidden = !marks;
+    const title = planField('title') || st.file;
+    say(`${marks ? '【草稿】' : ''}《${title}》：${errors.length ? `发现${errors.length}处问题，见下方和各字段旁。` : '通过校验。'}${marks ? `还有${marks}条待确认。` : ''}`, errors.length ? 'error' : 'ok');
+    checkQuotes();
+    drawDiffPane();
+    tryPlan();
+  }
+
+  /** @param {{path: string, problem: string}[]} errors */
+  function showErrors(errors) {
+    for (const p of section.querySelectorAll('.ed-table-errors')) {
+      p.replaceChildren();
+      /** @type {HTMLElement} */ (p).hidden = true;
+    }
+    for (const i of section.querySelectorAll('#ed-form [aria-invalid]')) showFieldError(/** @type {HTMLElement} */ (i), '');
+    $('ed-errors').replaceChildren(
+      ...errors.map((e) => {
+        const { table, rest } = placeOf(String(e.path), st.names.keys());
+        const fs = st.names.get(table);
+        if (fs) {
+          const p = /** @type {HTMLElement} */ (fs.querySelector('.ed-table-errors'));
+          p.append(el('span', { class: 'ed-error', text: `${rest ? `${rest}：` : ''}${e.problem}` }));
+          p.hidden = false;
+          const field = [...fs.querySelectorAll('.ed-field')].find((f) => rest && (rest === /** @type {HTMLElement} */ (f).dataset.key || rest.startsWith(`${/** @type {HTMLElement} */ (f).dataset.key}.`)));
+          const input = field && /** @type {HTMLElement} */ (field.querySelector('input, select, textarea'));
+          if (input) showFieldError(input, e.problem);
+        }
+        const go = el('button', { class: 'ed-goto', text: '定位', attrs: { type: 'button' } });
+        go.addEventListener('click', () => fs && showFieldset(fs, table));
+        return el('li', { class: 'ed-error-item', data: { path: String(e.path) } }, el('span', { class: 'err-place', text: String(e.path) }), '：', el('span', { class: 'err-problem', text: String(e.problem) }), fs ? ' ' : '', fs ? go : '');
+      }),
+    );
+  }
+
+  /** Opens a fieldset's section and moves focus to its first control. @param {HTMLElement} fs @param {string} name */
+  function showFieldset(fs, name) {
+    const det = /** @type {HTMLDetailsElement} */ (fs.closest('details'));
+    if (det) det.open = true;
+    st.open.add(det?.dataset.section || '');
+    fs.scrollIntoView({ block: 'center' });
+    /** @type {HTMLElement | null} */ (fs.querySelector('input, select, textarea, button'))?.focus();
+    return name;
+  }
+  const show = (/** @type {any} */ t) => {
+    const fs = st.names.get(t.name);
+    if (fs) showFieldset(fs, t.name);
+  };
+
+  /** The value of a table's field by its dotted key. @param {any} t @param {string} key */
+  const fieldOf = (t, key) => t.fields.find((/** @type {any} */ f) => f.key.join('.') === key)?.value;
+  /** The quote check against the source pane, beside each quote. */
+  function checkQuotes() {
+    const text = source.value;
+    const from = Math.max(1, Number(first.value) || 1);
+    let good = 0;
+    let bad = 0;
+    for (const t of st.outline.tables) {
+      const quote = fieldOf(t, 'quote');
+      const line = fieldOf(t, 'cite.line');
+      const fs = st.names.get(t.name);
+      const row = fs && fs.querySelector('.ed-field[data-key="quote"]');
+      if (!row || typeof quote !== 'string') continue;
+      row.querySelector('.ed-quote-check')?.remove();
+      if (!text || line == null) continue;
+      const problem = quoteProblem(text, { line, line_end: fieldOf(t, 'cite.line_end'), chars: fieldOf(t, 'cite.chars') }, quote, from);
+      if (problem) bad++;
+      else good++;
+      row.append(el('span', { class: `ed-quote-check ${problem ? 'ed-bad' : 'ed-good'}`, text: problem || '引文与原文相符' }));
+    }
+    $('ed-quotes').textContent = text ? `引文核对：${good}条相符，${bad}条不符。` : '打开或粘贴原文后，各条引文随时与原文核对。';
+  }
+
+  /** 设为依据: the source pane's selection becomes the rule's quote and citation. @param {any} t */
+  function cite(t) {
+    const hasChars = fieldOf(t, 'cite.chars') != null;
+    const sel = source.value ? selectionCite(source.value, source.selectionStart, source.selectionEnd, Math.max(1, Number(first.value) || 1), hasChars) : null;
+    if (!sel) {
+      say('请先在右侧“原文”中打开或粘贴预案原文，并选中作为依据的文字，再点“设为依据”。', 'warn');
+      return;
+    }
+    const edits = [{ op: 'set', path: [...t.path, 'quote'], value: sel.quote }];
+    if (fieldOf(t, 'cite.line') === undefined) {
+      edits.push({ op: 'set', path: [...t.path, 'cite'], value: { line: sel.line, ...(sel.line_end ? { line_end: sel.line_end } : {}) } });
+    } else {
+      edits.push({ op: 'set', path: [...t.path, 'cite', 'line'], value: sel.line });
+      if (sel.line_end) edits.push({ op: 'set', path: [...t.path, 'cite', 'line_end'], value: sel.line_end });
+      else if (fieldOf(t, 'cite.line_end') !== undefined) edits.push({ op: 'remove', path: [...t.path, 'cite', 'line_end'] });
+      if (hasChars && sel.chars) edits.push({ op: 'set', path: [...t.path, 'cite', 'chars'], value: sel.chars });
+    }
+    edit(edits);
+    // The forms keep their nodes on a value edit: show the new values in this fieldset.
+    const fs = st.names.get(t.name);
+    for (const [key, value] of [['quote', sel.quote], ['cite.line', sel.line], ['cite.line_end', sel.line_end]]) {
+      const input = /** @type {HTMLInputElement | null} */ (fs?.querySelector(`.ed-field[data-key="${key}"] input, .ed-field[data-key="${key}"] textarea`));
+      if (input && value != null) input.value = String(value);
+    }
+    if (sel.line_end && fieldOf(t, 'cite.line_end') === undefined) refresh(true);
+    checkQuotes();
+  }
+  const confirm = (/** @type {any} */ t) => edit([{ op: 'remove', path: [...t.path, 'review'] }]);
+
+  function drawDiffPane() {
+    const against = diffBase.value === 'export' ? st.lastExport : st.base;
+    if (against == null) {
+      $('ed-diff').replaceChildren(el('p', { class: 'hint', text: '还没有导出过。' }));
+      return;
+    }
+    drawDiff($('ed-diff'), against, st.text, diffBase.value === 'export' ? '上次导出' : '模板');
+  }
+  diffBase.addEventListener('change', () => st.outline && drawDiffPane());
+
+  /** Imports the edited plan under TRY_ID and evaluates both sides of every band edge. */
+  async function tryPlan() {
+    const n = ++st.tries;
+    const cases = edgeCases(axesOf(st.outline.tables));
+    st.cases = cases;
+    if (!st.ok) {
+      $('ed-try').replaceChildren(el('p', { class: 'ed-bad', text: '预案未通过校验，改正上方问题后再试算。' }));
+      return;
+    }
+    const trial = mod.apply_edits(st.text, JSON.stringify([{ op: 'set', path: ['plan', 'id'], value: TRY_ID }]));
+    const res = trial.ok ? await engine.import_plan('编辑中的预案.toml', trial.ok) : { errors: [{ problem: trial.error }] };
+    if (n !== st.tries) return;
+    if (!(res && res.ok)) {
+      $('ed-try').replaceChildren(el('p', { class: 'ed-bad', text: `无法试算：${res?.errors?.map((/** @type {any} */ e) => e.problem).join('；')}` }));
+      return;
+    }
+    const now = new Date().toISOString();
+    for (const c of cases) {
+      try {
+        c.result = engine.evaluate(TRY_ID, { [c.fact]: c.value }, now).grade || NO_GRADE;
+      } catch (e) {
+        c.result = `出错：${(e && /** @type {any} */ (e).message) || e}`;
+      }
+    }
+    drawCases($('ed-try'), cases);
+  }
+
+  $('ed-export-toml').addEventListener('click', () => {
+    if (!st.outline) return;
+    download(`${planField('id') || 'plan'}.toml`, st.text, 'application/toml;charset=utf-8');
+    st.lastExport = st.text;
+    $('ed-export-status').textContent = `已导出预案文件“${planField('id') || 'plan'}.toml”。`;
+    drawDiffPane();
+  });
+  $('ed-export-csv').addEventListener('click', () => {
+    if (!st.outline) return;
+    download(`${planField('id') || 'plan'}-界限用例.csv`, casesCsv(st.cases, { title: String(planField('title') || ''), id: String(planField('id') || '') }), 'text/csv;charset=utf-8');
+    $('ed-export-status').textContent = `已导出界限用例表（${st.cases.length}例）。`;
+  });
+  $('ed-import').addEventListener('click', async () => {
+    if (!st.outline) return;
+    const id = newId.value.trim();
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id === TRY_ID) {
+      $('ed-export-status').textContent = '请填写新预案编号：小写字母、数字，可用连字符分隔，如 gaoping-noncoal-mine。';
+      return;
+    }
+    if (planField('id') !== id) edit([{ op: 'set', path: ['plan', 'id'], value: id }]);
+    if (!st.ok) {
+      $('ed-export-status').textContent = '预案未通过校验，不能导入：请先改正上方列出的问题。';
+      return;
+    }
+    engine.forget_plan(TRY_ID);
+    await imports.importText(`${id}.toml`, st.text);
+    if (imports.ids().includes(id)) close();
+    else $('ed-export-status').textContent = '导入未成功，见预案列表下方的提示。';
+  });
+  return { open, close, start, section: () => section, sectionOf };
+}
