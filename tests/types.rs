@@ -7,7 +7,7 @@ use ts_rs::TS;
 use yingji::api::Imported;
 use yingji::engine::outcome::*;
 use yingji::finder::Candidate;
-use yingji::plan::{ChoiceOption, Cite, Exclusion, FactDef, FactType, PlanError, Table};
+use yingji::plan::{ChoiceOption, Cite, Exclusion, FactDef, FactType, PlanError, Review, Table};
 
 /// What ts-rs cannot derive: the input (a facts object keyed by the plan's fact ids), the thrown
 /// error, and the two tagged results of the import path.
@@ -44,7 +44,7 @@ export interface InputError extends Error {
 
 /** The import checker's `check(file, text)` (pkg/yingji_check.js): the plan's summary and its bytes
  *  for the engine's `import_plan`, or every problem in the file. */
-export type CheckResult = { ok: PlanSummary; plan: Uint8Array } | { errors: PlanError[] };
+export type CheckResult = { ok: PlanSummary; plan: Uint8Array; warnings: string[] } | { errors: PlanError[] };
 
 /** `import_plan(file, plan)`: how the plan was taken in, or every problem in the file. */
 export type ImportResult = { ok: Imported } | { errors: PlanError[] };
@@ -69,6 +69,7 @@ fn generated() -> String {
         FactType,
         FactDef,
         ChoiceOption,
+        Review,
         Exclusion,
         CriterionDef,
         CriterionKind,

@@ -31,7 +31,7 @@ export interface InputError extends Error {
 
 /** The import checker's `check(file, text)` (pkg/yingji_check.js): the plan's summary and its bytes
  *  for the engine's `import_plan`, or every problem in the file. */
-export type CheckResult = { ok: PlanSummary; plan: Uint8Array } | { errors: PlanError[] };
+export type CheckResult = { ok: PlanSummary; plan: Uint8Array; warnings: string[] } | { errors: PlanError[] };
 
 /** `import_plan(file, plan)`: how the plan was taken in, or every problem in the file. */
 export type ImportResult = { ok: Imported } | { errors: PlanError[] };
@@ -40,7 +40,12 @@ export type PlanSummary = { id: string, city: string, title: string, doc_number:
 /**
  * For a plan imported in this session (not embedded): the file it came from. Absent otherwise.
  */
-imported?: string, };
+imported?: string, 
+/**
+ * How many parts carry «待确认» (`review = "待确认"`): 0 for a reviewed plan; any other number
+ * marks a draft, labelled as such wherever the plan is shown.
+ */
+unconfirmed: number, };
 
 export type Schema = { version: number, plan: PlanSummary, facts: Array<FactDef>, 
 /**
@@ -141,9 +146,15 @@ max_items: number | null,
 /**
  * For a `datetime`: another time fact this one cannot precede (装载完成 not before 通知单下达).
  */
-not_before: string | null, };
+not_before: string | null, 
+/**
+ * «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+ */
+review: Review | null, };
 
 export type ChoiceOption = { value: string, label: string, };
+
+export type Review = "待确认";
 
 export type Exclusion = { 
 /**
@@ -161,7 +172,11 @@ instead_plan: string | null,
 /**
  * Words in an incident description that mean this exclusion applies (for the plan finder).
  */
-keywords: Array<string>, cite: Cite, quote: string, };
+keywords: Array<string>, cite: Cite, quote: string, 
+/**
+ * «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+ */
+review: Review | null, };
 
 export type CriterionDef = { id: string, kind: CriterionKind, label: string, unit: string, 
 /**
@@ -254,7 +269,11 @@ source_document: string | null,
 /**
  * The seed file of `source_document`; rows' "原文" column is checked against its "行" column.
  */
-source_file: string | null, };
+source_file: string | null, 
+/**
+ * «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+ */
+review: Review | null, };
 
 export type Evaluation = { version: number, 
 /**

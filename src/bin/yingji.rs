@@ -6,6 +6,8 @@
 //!   yingji eval --full <plan-id> … the result joined with the schema, for reading by eye
 //!   yingji check <file.toml>     validate a plan file
 //!   yingji find [--city 城市] <描述…>   the plans for an incident description
+//!   yingji draft <plan.txt> [--lines A-B] [--json]   a draft plan file (TOML) from a plan's text;
+//!                                what was left out on stderr; `--json`: `{toml, proposals, warnings}`
 //!
 //! Bad input: exit code 2 and `{"error": {"field", "message"}}` on stdout.
 
@@ -32,13 +34,14 @@ fn main() -> ExitCode {
             .and_then(|(facts, now)| yingji::evaluate_full(id, &facts, &now))
             .map(|o| json(&o)),
         ["check", file] => return check(file),
+        ["draft", file, rest @ ..] => return draft(file, rest),
         ["find", "--city", city, words @ ..] => {
             yingji::find(&words.join(" "), Some(city)).map(|c| json(&c))
         }
         ["find", words @ ..] => yingji::find(&words.join(" "), None).map(|c| json(&c)),
         _ => {
             eprintln!(
-                "用法: yingji plans | schema <预案id> | eval [--full] <预案id> < facts.json | check <预案文件.toml> | find [--city 城市] <事故描述>"
+                "用法: yingji plans | schema <预案id> | eval [--full] <预案id> < facts.json | check <预案文件.toml> | find [--city 城市] <事故描述> | draft <预案原文.txt> [--lines A-B] [--json]"
             );
             return ExitCode::from(64);
         }
@@ -109,7 +112,16 @@ fn check(file: &str) -> ExitCode {
     };
     match yingji::check(file, &text) {
         Ok(summary) => {
-            emit(&json(&serde_json::json!({ "ok": summary })));
+            // A draft (marks left) passes with a warning: it can be tried.
+            let warnings: Vec<String> = yingji::plan::draft_warning(summary.unconfirmed)
+                .into_iter()
+                .collect();
+            for w in &warnings {
+                eprintln!("警告: {w}");
+            }
+            emit(&json(
+                &serde_json::json!({ "ok": summary, "warnings": warnings }),
+            ));
             ExitCode::SUCCESS
         }
         Err(errors) => {
@@ -117,4 +129,54 @@ fn check(file: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `yingji draft plan.txt [--lines A-B] [--json]`.
+fn draft(file: &str, rest: &[&str]) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(&InputError::new(
+                "file",
+                format!("无法读取文件“{file}”:{e}"),
+            ))
+        }
+    };
+    let mut lines = None;
+    let mut as_json = false;
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        match *arg {
+            "--json" => as_json = true,
+            "--lines" => {
+                let range = args.next().and_then(|r| {
+                    let (a, b) = r.split_once('-')?;
+                    Some([a.trim().parse().ok()?, b.trim().parse().ok()?])
+                });
+                match range {
+                    Some([a, b]) if a >= 1 && a <= b => lines = Some([a, b]),
+                    _ => {
+                        return fail(&InputError::new(
+                            "lines",
+                            "--lines 应写成“起始行-结束行”,如 --lines 1130-1691",
+                        ))
+                    }
+                }
+            }
+            other => return fail(&InputError::new("args", format!("不认识的参数“{other}”"))),
+        }
+    }
+    let source = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let d = yingji::draft::draft(&text, lines, &source);
+    for w in &d.warnings {
+        eprintln!("警告: {w}");
+    }
+    if as_json {
+        emit(&json(&d));
+    } else {
+        let _ = write!(std::io::stdout().lock(), "{}", d.toml);
+    }
+    ExitCode::SUCCESS
 }

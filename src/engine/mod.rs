@@ -35,6 +35,7 @@ pub fn summary(plan: &Plan) -> PlanSummary {
         doc_number: m.doc_number.clone(),
         date: m.date.clone(),
         imported: None,
+        unconfirmed: crate::plan::unconfirmed(plan),
     }
 }
 

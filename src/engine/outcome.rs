@@ -26,6 +26,9 @@ pub struct PlanSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub imported: Option<String>,
+    /// How many parts carry «待确认» (`review = "待确认"`): 0 for a reviewed plan; any other number
+    /// marks a draft, labelled as such wherever the plan is shown.
+    pub unconfirmed: u32,
 }
 
 /// `yingji schema <id>`: what the plan asks for, and every static text a result refers to by id.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bound::Range;
 use super::calendar::ClockTime;
-use super::model::{AmountRange, Band, Cite, Cond, Limit, ReportRule, SeriesRun};
+use super::model::{AmountRange, Band, Cite, Cond, Limit, ReportRule, Review, SeriesRun};
 
 /// A value range's keys (each with its `…_inclusive`).
 pub const VALUE: [&str; 2] = ["min", "max"];
@@ -40,6 +40,8 @@ pub struct BandKeys {
     text: String,
     cite: Cite,
     quote: String,
+    #[serde(default)]
+    review: Option<Review>,
 }
 
 impl TryFrom<BandKeys> for Band {
@@ -51,6 +53,7 @@ impl TryFrom<BandKeys> for Band {
             text: k.text,
             cite: k.cite,
             quote: k.quote,
+            review: k.review,
         })
     }
 }
@@ -67,6 +70,7 @@ impl From<Band> for BandKeys {
             text: b.text,
             cite: b.cite,
             quote: b.quote,
+            review: b.review,
         }
     }
 }
@@ -198,6 +202,8 @@ pub struct ReportRuleKeys {
     estimate: bool,
     #[serde(default)]
     start_unstated: bool,
+    #[serde(default)]
+    review: Option<Review>,
 }
 
 fn yes() -> bool {
@@ -233,6 +239,7 @@ impl TryFrom<ReportRuleKeys> for ReportRule {
             quote: k.quote,
             estimate: k.estimate,
             start_unstated: k.start_unstated,
+            review: k.review,
         })
     }
 }
@@ -264,6 +271,7 @@ impl From<ReportRule> for ReportRuleKeys {
             within_working_days,
             estimate: r.estimate,
             start_unstated: r.start_unstated,
+            review: r.review,
         }
     }
 }

@@ -14,6 +14,7 @@ mod load;
 mod model;
 mod phase;
 mod registry;
+mod review;
 #[cfg(feature = "checker")]
 mod validate;
 mod version;
@@ -24,6 +25,7 @@ pub use load::load;
 pub use model::*;
 pub use phase::{Phase, Reference, Site};
 pub use registry::{find, from_bytes, registry, to_bytes, BYTES_VERSION};
+pub use review::{draft_warning, unconfirmed};
 #[cfg(feature = "checker")]
 pub use validate::validate;
 pub use version::FORMAT;

@@ -87,6 +87,9 @@ pub struct Recovery {
     pub text: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// A scope question asked before grading. Its fact is a choice whose first option (the default, a
@@ -108,6 +111,9 @@ pub struct ScopeGate {
     pub instead_plan: Option<String>,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// "本预案不适用于…": what is excluded and which plan applies instead.
@@ -127,6 +133,9 @@ pub struct Exclusion {
     pub keywords: Vec<String>,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// How the plan finder recognises incidents this plan covers.
@@ -140,6 +149,9 @@ pub struct Finder {
     /// A more specific plan this one yields to, and when.
     #[serde(default)]
     pub defers: Vec<Deferral>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// "另有规定的,从其规定": an incident matching `keywords` goes to `plan` instead.
@@ -151,6 +163,9 @@ pub struct Deferral {
     pub reason: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -168,6 +183,9 @@ pub struct Table {
     /// The seed file of `source_document`; rows' "原文" column is checked against its "行" column.
     #[serde(default)]
     pub source_file: Option<String>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -189,6 +207,9 @@ pub struct Meta {
     /// build's. A file stating another is refused.
     #[serde(default)]
     pub format: Option<u32>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// Where a rule sits in the source: clause number and seed line(s); for sources that put a whole plan
@@ -205,6 +226,16 @@ pub struct Cite {
     pub chars: Option<[u32; 2]>,
 }
 
+/// `review = "待确认"` on any table of a plan file: a part drafted from the text (or edited) that a
+/// reviewer has not yet confirmed. The only accepted value; a plan with marks left loads and can be
+/// tried, and is labelled as a draft wherever it is shown (`PlanSummary::unconfirmed`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Review {
+    #[serde(rename = "待确认")]
+    Unconfirmed,
+}
+
 /// A cited piece of plan text.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -212,6 +243,9 @@ pub struct Rule {
     pub cite: Cite,
     /// Verbatim text; `…` marks an omission. Tests check it against the seed.
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -274,6 +308,9 @@ pub struct FactDef {
     /// For a `datetime`: another time fact this one cannot precede (装载完成 not before 通知单下达).
     #[serde(default)]
     pub not_before: Option<String>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -291,6 +328,9 @@ pub struct GradeDef {
     pub name: String,
     /// 1 = most severe.
     pub rank: u8,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -324,6 +364,9 @@ pub struct Provisional {
     pub text: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// One numeric criterion (deaths, 重伤 incl. 中毒, loss): a sum of facts cut into grade bands that
@@ -338,6 +381,9 @@ pub struct Axis {
     /// Facts summed into this measure (e.g. 重伤 + 急性工业中毒).
     pub facts: Vec<String>,
     pub bands: Vec<Band>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// In the file: `grade`, `min`/`min_inclusive`, `max`/`max_inclusive`, `text`, `cite`, `quote`.
@@ -352,6 +398,8 @@ pub struct Band {
     pub text: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认» (`review`).
+    pub review: Option<Review>,
 }
 
 /// A yes/no or choice judgement that by itself reaches a grade.
@@ -364,6 +412,9 @@ pub struct FlagCriterion {
     pub text: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// A condition over the facts and the computed grade, written in plan data.
@@ -470,6 +521,9 @@ pub struct Hazard {
     /// Where the hazard's criteria are.
     pub cite: Cite,
     pub rules: Vec<HazardRule>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -484,6 +538,9 @@ pub struct HazardRule {
     pub text: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -516,6 +573,9 @@ pub struct Level {
     pub procedure: Rule,
     /// Ordered measures of this level.
     pub measures: Vec<Task>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -536,6 +596,9 @@ pub struct LevelRule {
     pub text: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// A reporting duty with its clock. In the file the clock is one of `within_minutes`, `by_clock`,
@@ -561,6 +624,8 @@ pub struct ReportRule {
     /// The plan gives the limit but no start point ("1小时内" and nothing more): counted from
     /// `incident_time` and marked estimated, never silently.
     pub start_unstated: bool,
+    /// «待确认» (`review`).
+    pub review: Option<Review>,
 }
 
 /// How a reporting duty's time limit is counted from its anchor.
@@ -605,6 +670,9 @@ pub struct Body {
     pub duties: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -613,6 +681,9 @@ pub struct UnitDuty {
     pub unit: String,
     pub duties: String,
     pub cite: Cite,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -626,6 +697,9 @@ pub struct Group {
     #[serde(default = "always")]
     pub when: Cond,
     pub cite: Cite,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// An action in a task list: a level's measure or a measure that applies whenever its `when` holds.
@@ -636,6 +710,9 @@ pub struct Task {
     #[serde(default)]
     pub by: String,
     pub cite: Cite,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// Measures outside a level's own list (先期处置, 现场处置措施, 防护, 信息发布 ...).
@@ -646,6 +723,9 @@ pub struct Measure {
     #[serde(default = "always")]
     pub when: Cond,
     pub items: Vec<Task>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -656,6 +736,9 @@ pub struct Termination {
     pub conditions: Vec<String>,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -673,6 +756,9 @@ pub struct Warning {
     /// Measures for every level.
     #[serde(default)]
     pub general: Vec<Task>,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -687,6 +773,9 @@ pub struct WarningLevel {
     pub issued_cite: Cite,
     pub measures: String,
     pub cite: Cite,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// A warning level's colour, as the plans write it.
@@ -757,6 +846,9 @@ pub struct Note {
     /// When the note is relevant to a result; default: always.
     #[serde(default = "always")]
     pub when: Cond,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -765,6 +857,9 @@ pub struct Contact {
     pub unit: String,
     pub phone: String,
     pub line: u32,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 fn always() -> Cond {
@@ -789,6 +884,9 @@ pub struct Activation {
     pub commands: String,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// One requirement of the plan checked against the facts: passes, fails, or cannot be told yet
@@ -818,6 +916,9 @@ pub struct Check {
     pub when: Cond,
     pub cite: Cite,
     pub quote: String,
+    /// «待确认»: drafted or edited, not yet confirmed by a reviewer (`review`).
+    #[serde(default)]
+    pub review: Option<Review>,
 }
 
 /// `sum(of) / sum(to)` against a percentage, compared as `sum(of) × 100` with `percent × sum(to)` so

@@ -18,7 +18,11 @@ export * from './yingji-types';
 pub fn check(file: &str, text: &str) -> Result<JsValue, JsValue> {
     match api::load_checked(file, text) {
         Ok(plan) => {
-            let out = to_js(&serde_json::json!({ "ok": crate::engine::summary(&plan) }))?;
+            let summary = crate::engine::summary(&plan);
+            let warnings: Vec<String> = crate::plan::draft_warning(summary.unconfirmed)
+                .into_iter()
+                .collect();
+            let out = to_js(&serde_json::json!({ "ok": summary, "warnings": warnings }))?;
             let bytes = js_sys::Uint8Array::from(crate::plan::to_bytes(&plan).as_slice());
             js_sys::Reflect::set(&out, &"plan".into(), &bytes)?;
             Ok(out)

