@@ -6,23 +6,21 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 use yingji::edit::{apply, outline, Edit, Seg};
 
-fn plan_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            plan_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-}
-
+/// Every plan file (`plans/<city>/*.toml`) with its text.
 fn all_plans() -> Vec<(PathBuf, String)> {
-    let mut files = Vec::new();
-    plan_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"),
-        &mut files,
-    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .flat_map(|city| {
+            std::fs::read_dir(city.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     files.sort();
     assert!(
         files.len() >= 14,

@@ -124,6 +124,36 @@ test('template → edit a band and a contact → overlap flagged and fixed → n
   check();
 });
 
+test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and its marks are cleared one by one', async (t) => {
+  const { page, check } = await ready(t);
+  const plan = readFileSync(join(REPO, 'plans', 'jincheng', 'noncoal-mine.toml'), 'utf8');
+  const marked = plan
+    .replace('grade = "较大"\nmin = 3\n', 'grade = "较大"\nmin = 3\nreview = "待确认"\n')
+    .replace('unit = "市政府值班室"\n', 'unit = "市政府值班室"\nreview = "待确认"\n');
+  assert.equal(marked.split('review = "待确认"').length, 3);
+  await page.click('#editor-toggle');
+  await page.setInputFiles('#ed-open', { name: '县草稿.toml', mimeType: 'text/plain', buffer: Buffer.from(marked, 'utf8') });
+  await waitText(page, '#ed-status', '【草稿】《晋城市非煤矿山生产安全事故应急预案》：通过校验。还有2条待确认。');
+  assert.equal(await page.isVisible('#ed-draft-label'), true);
+  assert.equal(await page.locator('#ed-marks li').count(), 2);
+  // Tried with marks left.
+  await waitText(page, '#ed-try', '界限用例的引擎结果与分级标准一致');
+  // By keyboard: the first mark's 确认.
+  await page.focus('#ed-marks li:first-child .ed-confirm');
+  await page.keyboard.press('Enter');
+  await waitText(page, '#ed-status', '还有1条待确认');
+  assert.equal(await page.locator('#ed-marks li').count(), 1);
+  // The last one from its own fieldset.
+  await page.click('details[data-section="通讯录"] > summary');
+  await page.click('fieldset.ed-unconfirmed .ed-confirm');
+  await waitText(page, '#ed-marks', '没有待确认的条目');
+  assert.equal(await page.isVisible('#ed-draft-label'), false);
+  assert.equal((await page.textContent('#ed-status')).includes('草稿'), false);
+  const out = await downloaded(page, '#ed-export-toml');
+  assert.equal(out.text, plan, 'clearing both marks gives the curated file back, byte for byte');
+  check();
+});
+
 test('the editor passes an axe scan (when axe-core is installed)', async (t) => {
   const axe = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
   if (!existsSync(axe)) {
