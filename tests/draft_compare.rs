@@ -128,6 +128,39 @@ fn cited_text(lines: &[&str], cite: &Cite) -> String {
     }
 }
 
+/// Every quoted text of a draft with its citation (the parts the extractor writes).
+fn quotes(p: &Plan) -> Vec<(&Cite, &str)> {
+    let mut out: Vec<(&Cite, &str)> = vec![(&p.scope.cite, &p.scope.quote)];
+    if let Some(b) = &p.bounds_clause {
+        out.push((&b.cite, &b.quote));
+    }
+    for a in &p.grading.axes {
+        out.extend(a.bands.iter().map(|b| (&b.cite, b.quote.as_str())));
+    }
+    if let Some(i) = &p.response.intro {
+        out.push((&i.cite, &i.quote));
+    }
+    for l in &p.response.levels {
+        out.push((&l.condition.cite, &l.condition.quote));
+        out.push((&l.procedure.cite, &l.procedure.quote));
+    }
+    out.extend(p.response.rules.iter().map(|r| (&r.cite, r.quote.as_str())));
+    out.extend(p.reporting.iter().map(|r| (&r.cite, r.quote.as_str())));
+    let o = &p.organisation;
+    for b in [&o.command, &o.office] {
+        out.push((&b.cite, &b.quote));
+        out.push((&b.cite, &b.duties));
+    }
+    out.push((&o.groups_intro.cite, &o.groups_intro.quote));
+    for g in &o.groups {
+        out.push((&g.cite, &g.duties));
+        out.push((&g.cite, &g.lead));
+        out.extend(g.members.iter().map(|m| (&g.cite, m.as_str())));
+    }
+    out.extend(p.notes.iter().map(|n| (&n.cite, n.quote.as_str())));
+    out
+}
+
 #[derive(Default, Clone, Copy)]
 struct Count {
     exact: usize,
@@ -167,18 +200,23 @@ fn drafts_of_the_14_seed_plans_against_the_curated_plans() {
         let drafted = load("draft.toml", &d.toml)
             .unwrap_or_else(|e| panic!("{}: the draft does not load: {e:?}\n{}", m.id, d.toml));
         assert!(yingji::plan::unconfirmed(&drafted) > 0, "{}", m.id);
-        // Every drafted band's quote is the seed's text at its cited lines.
+        // Every drafted quote is the seed's text at its cited lines.
         let lines: Vec<&str> = text.lines().collect();
-        for a in &drafted.grading.axes {
-            for b in &a.bands {
-                assert!(
-                    cited_text(&lines, &b.cite).contains(&b.quote),
-                    "{}: «{}» not at L{}",
-                    m.id,
-                    b.quote,
-                    b.cite.line
-                );
-            }
+        for (cite, quote) in quotes(&drafted) {
+            assert!(
+                cited_text(&lines, cite).contains(quote),
+                "{}: «{quote}» not at L{}",
+                m.id,
+                cite.line
+            );
+        }
+        for c in &drafted.contacts {
+            let line = lines[c.line as usize - 1];
+            assert!(
+                line.contains(&c.unit) && line.contains(&c.phone),
+                "{}: {c:?}",
+                m.id
+            );
         }
         // Wrong inclusivity: same criterion, grade and values, different inclusivity.
         let exact = bands(curated);
@@ -250,3 +288,59 @@ const FLOOR_BANDS: (&str, usize, usize) = ("bands", 0, 10000);
 const FLOOR_LEVELS: (&str, usize, usize) = ("levels", 0, 10000);
 const FLOOR_CLOCKS: (&str, usize, usize) = ("clocks", 0, 10000);
 const FLOOR_CONTACTS: (&str, usize, usize) = ("contacts", 0, 10000);
+
+/// The CLI: the same text gives byte-identical drafts; the draft passes `yingji check` with the
+/// 「草稿」 warning; a bad `--lines` is refused in Chinese.
+#[test]
+fn the_cli_drafts_deterministically_and_the_draft_checks() {
+    use std::process::Command;
+    let seed = seeds_dir().join("002_0bfa9b600ed86ad0.txt");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_yingji"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let seed = seed.to_str().unwrap();
+    let a = run(&["draft", seed, "--lines", "1130-1691"]);
+    let b = run(&["draft", seed, "--lines", "1130-1691"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+    let toml = String::from_utf8(a.stdout).unwrap();
+    assert!(toml.contains("# 依据："));
+    let file = std::env::temp_dir().join(format!("yingji-draft-{}.toml", std::process::id()));
+    std::fs::write(&file, &toml).unwrap();
+    let check = run(&["check", file.to_str().unwrap()]);
+    std::fs::remove_file(&file).ok();
+    assert_eq!(check.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let n = json["ok"]["unconfirmed"].as_u64().unwrap();
+    assert!(n > 12);
+    assert_eq!(json["warnings"][0], format!("草稿：{n} 处待确认"));
+
+    let bad = run(&["draft", seed, "--lines", "9-3"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&bad.stdout).unwrap();
+    assert_eq!(json["error"]["field"], "lines");
+    assert!(json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("起始行-结束行"));
+
+    let j = run(&["draft", seed, "--lines", "1130-1691", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&j.stdout).unwrap();
+    assert_eq!(json["toml"], toml.as_str());
+    let bands: Vec<&serde_json::Value> = json["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kind"] == "band")
+        .collect();
+    assert_eq!(bands.len(), 12);
+    assert_eq!(bands[0]["line"], 1174);
+    assert!(bands[0]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("30人以上死亡"));
+}

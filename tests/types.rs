@@ -5,6 +5,7 @@
 
 use ts_rs::TS;
 use yingji::api::Imported;
+use yingji::draft::{Draft, Proposal};
 use yingji::engine::outcome::*;
 use yingji::finder::Candidate;
 use yingji::plan::{ChoiceOption, Cite, Exclusion, FactDef, FactType, PlanError, Review, Table};
@@ -70,6 +71,9 @@ fn generated() -> String {
         FactDef,
         ChoiceOption,
         Review,
+        // draft(text) (the import checker)
+        Draft,
+        Proposal,
         Exclusion,
         CriterionDef,
         CriterionKind,

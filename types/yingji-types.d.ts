@@ -156,6 +156,10 @@ export type ChoiceOption = { value: string, label: string, };
 
 export type Review = "待确认";
 
+export type Draft = { toml: string, proposals: Array<Proposal>, warnings: Array<string>, };
+
+export type Proposal = { kind: string, line: number, sentence: string, };
+
 export type Exclusion = { 
 /**
  * What is excluded, in the plan's words or a faithful summary.

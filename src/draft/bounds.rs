@@ -14,7 +14,7 @@ pub struct Bounds {
 
 pub fn find(segs: &[Seg]) -> Bounds {
     for s in segs {
-        if !(s.has("含本数")) {
+        if !(s.has("含本数") || s.has("包括本数")) {
             continue;
         }
         let rule = |word: &str| -> Option<bool> {
@@ -38,7 +38,7 @@ pub fn find(segs: &[Seg]) -> Bounds {
         if above.is_none() && below.is_none() {
             continue;
         }
-        let start = ["本预案", "本规定", "有关数量", "所称"]
+        let start = ["本预案", "本规定", "有关数量", "有关数字", "所称"]
             .iter()
             .filter_map(|w| s.find(w, 0))
             .min()
@@ -62,6 +62,15 @@ mod tests {
     fn reads_both_words() {
         let b = find(&segments(
             "本预案中有关数量的表述中,“以上”含本数,“以下”不含本数。",
+            1,
+            1,
+        ));
+        assert_eq!(
+            (b.above_inclusive, b.below_inclusive),
+            (Some(true), Some(false))
+        );
+        let b = find(&segments(
+            "本预案有关数字的表述中,“以上”包括本数,“以下”不包括本数。",
             1,
             1,
         ));

@@ -1,4 +1,4 @@
-//! The contact table: a unit and its telephone number on one line («市消防救援支队	2066600»).
+//! The contact table: a unit and its telephone number on one line («市消防救援支队<Tab>2066600»).
 
 use super::text::Seg;
 
@@ -30,6 +30,8 @@ pub fn find(segs: &[Seg]) -> Vec<Contact> {
         let c = &s.chars;
         let mut i = 0;
         let mut found_here = false;
+        // The start of the last number taken in this segment, for a fax or mobile number after it.
+        let mut last_start: Option<usize> = None;
         while i < c.len() {
             let Some(end) = phone_at(c, i) else {
                 i += 1;
@@ -44,7 +46,7 @@ pub fn find(segs: &[Seg]) -> Vec<Contact> {
             let from = (0..k)
                 .rev()
                 .find(|&j| {
-                    c[j].is_whitespace() || ",，;；。、)）".contains(c[j]) || c[j].is_ascii_digit()
+                    c[j].is_whitespace() || ",，;；。、".contains(c[j]) || c[j].is_ascii_digit()
                 })
                 .map_or(0, |j| j + 1);
             let mut unit: String = c[from..k].iter().collect();
@@ -56,6 +58,19 @@ pub fn find(segs: &[Seg]) -> Vec<Contact> {
                 }
             }
             let n = unit.chars().count();
+            // "0351-3046678 (传真 0351-3046060)": one contact, both numbers.
+            let bare = unit.trim_start_matches(['(', '（']);
+            let second =
+                bare.len() < unit.len() || ["传真", "手机", "电话", "座机"].contains(&bare);
+            if let (true, Some(start), Some(prev)) = (second, last_start, out.last_mut()) {
+                let mut stop = end;
+                if c.get(end).is_some_and(|x| ")）".contains(*x)) {
+                    stop += 1;
+                }
+                prev.phone = c[start..stop].iter().collect();
+                i = stop;
+                continue;
+            }
             if (2..=30).contains(&n) && unit.chars().any(super::text::is_cjk) {
                 out.push(Contact {
                     unit,
@@ -63,6 +78,7 @@ pub fn find(segs: &[Seg]) -> Vec<Contact> {
                     line: s.line(),
                 });
                 found_here = true;
+                last_start = Some(i);
             }
             i = end;
         }
@@ -81,7 +97,7 @@ mod tests {
     #[test]
     fn rows_and_inline() {
         let segs = segments(
-            "武警晋城支队\t2024118\n省政府值班室:0351-3046678\n死亡10人以上。\n",
+            "武警晋城支队\t2024118\n省政府值班室:0351-3046678 (传真 0351-3046060)\n死亡10人以上。\n",
             1,
             3,
         );
@@ -93,7 +109,7 @@ mod tests {
         );
         assert_eq!(
             (c[1].unit.as_str(), c[1].phone.as_str()),
-            ("省政府值班室", "0351-3046678")
+            ("省政府值班室", "0351-3046678 (传真 0351-3046060)")
         );
     }
 }

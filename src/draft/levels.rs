@@ -32,9 +32,14 @@ fn level_at(s: &Seg, i: usize) -> Option<(u8, String)> {
     while j < s.chars.len() && s.chars[j].is_whitespace() {
         j += 1;
     }
-    let tail = if s.starts_at(j, "应急响应") {
+    // OCR puts spaces inside words ("二级响 应").
+    let word: String = s.chars[j..(j + 8).min(s.chars.len())]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let tail = if word.starts_with("应急响应") {
         "应急响应"
-    } else if s.starts_at(j, "响应") {
+    } else if word.starts_with("响应") {
         "响应"
     } else {
         return None;
@@ -44,6 +49,11 @@ fn level_at(s: &Seg, i: usize) -> Option<(u8, String)> {
         k -= 1;
     }
     let before: String = s.chars[k.saturating_sub(3)..k].iter().collect();
+    numeral_level(&before, tail)
+}
+
+/// The level a numeral before "级" names ("Ⅱ" → 2), shown as the plan writes it.
+fn numeral_level(before: &str, tail: &str) -> Option<(u8, String)> {
     let table: [(&str, u8, &str); 12] = [
         ("III", 3, "Ⅲ"),
         ("II", 2, "Ⅱ"),
@@ -59,6 +69,10 @@ fn level_at(s: &Seg, i: usize) -> Option<(u8, String)> {
         ("四", 4, "四"),
     ];
     let (_, rank, shown) = table.iter().find(|(n, _, _)| before.ends_with(n))?;
+    // "II" is not the end of "III", nor "I" of "II".
+    if before.ends_with("II") && *rank == 1 {
+        return None;
+    }
     Some((*rank, format!("{shown}级{tail}")))
 }
 
@@ -135,8 +149,24 @@ pub fn find(segs: &[Seg]) -> (Vec<Level>, Option<(Piece, String)>) {
     let mut levels: Vec<Level> = Vec::new();
     let mut intro = None;
     let mut context: Option<(u8, String, usize)> = None;
+    let mut row: Option<(u32, (u8, String))> = None;
     for (n, s) in segs.iter().enumerate() {
-        let named = levels_in(s);
+        let mut named = levels_in(s);
+        // A response table: the row's first cell names the level ("一级\t发生…"); the other cells
+        // of the row belong to it, whatever levels they mention ("在做好三级响应基础上").
+        if s.cell == Some(0) {
+            let t: String = s.text().split_whitespace().collect();
+            row = t
+                .strip_suffix('级')
+                .and_then(|n| numeral_level(n, "响应"))
+                .filter(|_| t.chars().count() <= 4)
+                .map(|l| (s.line(), l));
+        }
+        if let (Some(k), Some((line, l))) = (s.cell, &row) {
+            if k > 0 && *line == s.line() {
+                named = vec![l.clone()];
+            }
+        }
         if intro.is_none() && !named.is_empty() {
             intro = Some((s.whole(), s.text()));
         }

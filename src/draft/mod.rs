@@ -435,8 +435,12 @@ fn write(f: &Found, keep: &Keep) -> (String, Vec<Proposal>) {
         t.str("to", c.to.as_deref().unwrap_or(UNSTATED));
         t.str("what", &c.piece.quote);
         t.str("anchor", "incident_time");
-        if let Some(m) = c.minutes {
-            t.raw("within_minutes", m.to_string());
+        match c.limit {
+            clocks::Limit::None => {}
+            clocks::Limit::Minutes(m) => t.raw("within_minutes", m.to_string()),
+            clocks::Limit::ByClock(h, m) => t.str("by_clock", &format!("{h:02}:{m:02}")),
+            clocks::Limit::Days(d) => t.raw("within_days", d.to_string()),
+            clocks::Limit::WorkingDays(d) => t.raw("within_working_days", d.to_string()),
         }
         t.str("limit_text", &c.limit_text);
         if !c.from_incident {

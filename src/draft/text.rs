@@ -205,7 +205,8 @@ mod tests {
         assert_eq!(segs.len(), 2);
         assert_eq!(segs[0].text(), "1.5 事故分级");
         assert_eq!(segs[1].clause, "1.5");
-        let p = segs[1].piece(10, 26);
+        let at = segs[1].find("100人", 0).unwrap();
+        let p = segs[1].piece(at, at + 17);
         assert_eq!(p.quote, "100人以上重伤(包括急性工业中毒");
         assert_eq!((p.line, p.line_end, p.chars), (2, Some(4), None));
     }
