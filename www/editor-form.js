@@ -154,6 +154,15 @@ export function showFieldError(input, text) {
   }
 }
 
+/** A removed key's row leaves its fieldset; a removed «待确认» takes its mark and 确认 along. @param {HTMLElement} fs @param {string} key */
+export function dropRow(fs, key) {
+  fs.querySelector(`.ed-field[data-key="${key}"]`)?.remove();
+  if (key === 'review') {
+    fs.classList.remove('ed-unconfirmed');
+    fs.querySelector('.ed-confirm')?.remove();
+  }
+}
+
 /**
  * Draws the forms. Returns the fieldset of each table by its name (for placing the checker's errors).
  * @param {HTMLElement} box @param {{tables: any[], arrays: any[]}} outline

@@ -12,7 +12,7 @@
 
 import { el } from './dom.js';
 import { NO_GRADE, axesOf, casesCsv, edgeCases } from './editor-cases.js';
-import { drawForm, placeOf, sectionOf, showFieldError } from './editor-form.js';
+import { drawForm, dropRow, placeOf, sectionOf, showFieldError } from './editor-form.js';
 import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
 import { quoteProblem, selectionCite } from './editor-quote.js';
 import { download } from './incident-view.js';
@@ -63,7 +63,7 @@ export function setupEditor({ root, engine, plans, imports }) {
         pane('ed-p-source', '原文', el('label', { attrs: { for: 'ed-source-file' }, text: '打开原文文件（.txt）' }), fileInput('ed-source-file', '.txt,text/plain'),
           el('label', { attrs: { for: 'ed-first' }, text: '本文本第1行是原文文件的第几行' }), first,
           el('label', { attrs: { for: 'ed-source' }, text: '预案原文' }), source, el('p', { id: 'ed-quotes', class: 'hint' })),
-        pane('ed-p-marks', '待确认', el('div', { id: 'ed-marks' })),
+        pane('ed-p-marks', '待确认', el('p', { id: 'ed-draft-note', class: 'hint', attrs: { hidden: true } }), el('div', { id: 'ed-marks' })),
         pane('ed-p-try', '试算（界限用例）', el('div', { id: 'ed-try' })),
         pane('ed-p-diff', '对照改动', el('label', { attrs: { for: 'ed-diff-base' }, text: '对照' }), diffBase, el('div', { id: 'ed-diff' })),
         pane('ed-p-export', '导出与使用', button('ed-export-toml', '导出预案文件（TOML）'), button('ed-export-csv', '导出界限用例（CSV）'),
@@ -85,6 +85,17 @@ export function setupEditor({ root, engine, plans, imports }) {
   };
   const planField = (/** @type {string} */ key) => st.outline?.tables.find((/** @type {any} */ t) => t.name === 'plan')?.fields.find((/** @type {any} */ f) => f.key.join('.') === key)?.value;
 
+  /** @type {Promise<any> | null} */
+  let loading = null;
+  /** The checker module, loaded once (a failed load is retried on the next call). */
+  function checker() {
+    if (!loading) {
+      loading = engine.workbench().then((/** @type {any} */ m) => (mod = m));
+      /** @type {Promise<any>} */ (loading).catch(() => (loading = null));
+    }
+    return /** @type {Promise<any>} */ (loading);
+  }
+
   async function open() {
     root.classList.add('editing');
     section.hidden = false;
@@ -92,7 +103,7 @@ export function setupEditor({ root, engine, plans, imports }) {
     if (!mod) {
       say('正在载入预案校验模块……');
       try {
-        mod = await engine.workbench();
+        await checker();
       } catch (e) {
         say(`无法载入预案校验模块，暂时不能编辑：${(e && /** @type {any} */ (e).message) || e}`, 'error');
         return;
@@ -111,11 +122,18 @@ export function setupEditor({ root, engine, plans, imports }) {
   $('ed-close').addEventListener('click', close);
 
   /** Starts editing a text. @param {string} text @param {string} file @param {string} base */
-  function start(text, file, base) {
+  async function start(text, file, base) {
+    try {
+      await checker();
+    } catch (e) {
+      say(`无法载入预案校验模块，暂时不能编辑：${(e && /** @type {any} */ (e).message) || e}`, 'error');
+      return;
+    }
     st.text = text.replace(/^\uFEFF/, '');
     st.file = file;
     st.base = base;
     st.lastExport = null;
+    $('ed-draft-note').hidden = true;
     refresh(true);
     const id = planField('id');
     newId.value = id ? `${String(id).replace(/^imported-/, '')}-local` : '';
@@ -147,8 +165,8 @@ export function setupEditor({ root, engine, plans, imports }) {
   });
   source.addEventListener('input', () => st.outline && checkQuotes());
   first.addEventListener('change', () => st.outline && checkQuotes());
-  $('ed-draft').addEventListener('click', () => {
-    if (!mod) return;
+  $('ed-draft').addEventListener('click', async () => {
+    if (!(await checker().catch(() => null))) return;
     if (typeof mod.draft !== 'function') {
       say('本版本未包含起草功能。', 'warn');
       return;
@@ -163,7 +181,11 @@ export function setupEditor({ root, engine, plans, imports }) {
       say(`起草失败：${(res && res.error) || '没有得到预案文本'}`, 'error');
       return;
     }
-    start(d.toml, '起草.toml', '');
+    await start(d.toml, '起草.toml', d.toml);
+    const proposals = Array.isArray(d.proposals) ? d.proposals.length : 0;
+    const warnings = Array.isArray(d.warnings) ? d.warnings : [];
+    $('ed-draft-note').textContent = `从原文起草：${proposals}条提议，均标“待确认”，各注明所依据的原文行。${warnings.length ? `未能起草的部分：${warnings.join('；')}` : ''}`;
+    $('ed-draft-note').hidden = false;
   });
 
   /** Applies edits to the text; a structural edit redraws the forms. @param {any[]} edits */
@@ -174,7 +196,19 @@ export function setupEditor({ root, engine, plans, imports }) {
       return;
     }
     st.text = res.ok;
-    refresh(edits.some((e) => e.op !== 'set' || e.path.length <= 1));
+    const leaf = (/** @type {any} */ e) => e.path.length > 1 && typeof e.path[e.path.length - 1] === 'string';
+    refresh(!edits.every((e) => (e.op === 'set' || e.op === 'remove') && leaf(e)));
+    for (const e of edits) if (e.op === 'remove' && leaf(e)) dropField(e.path);
+  }
+
+  /** A removed key's row leaves its fieldset (and a removed «待确认» its mark). @param {any[]} path */
+  function dropField(path) {
+    const t = st.outline.tables
+      .filter((/** @type {any} */ x) => x.path.length < path.length && x.path.every((/** @type {any} */ p, /** @type {number} */ i) => p === path[i]))
+      .sort((/** @type {any} */ a, /** @type {any} */ b) => b.path.length - a.path.length)[0];
+    const fs = t && st.names.get(t.name);
+    if (!fs) return;
+    dropRow(fs, path.slice(t.path.length).join('.'));
   }
 
   function refresh(redraw = false) {
@@ -298,7 +332,7 @@ export function setupEditor({ root, engine, plans, imports }) {
       $('ed-diff').replaceChildren(el('p', { class: 'hint', text: '还没有导出过。' }));
       return;
     }
-    drawDiff($('ed-diff'), against, st.text, diffBase.value === 'export' ? '上次导出' : '模板');
+    drawDiff($('ed-diff'), against, st.text, diffBase.value === 'export' ? '上次导出' : '起点');
   }
   diffBase.addEventListener('change', () => st.outline && drawDiffPane());
 

@@ -154,6 +154,36 @@ test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and
   check();
 });
 
+test('from a draft of pasted text: 从文本起草 → 草稿 with marks → quotes check → marks cleared → import → grade', async (t) => {
+  const { page, check } = await ready(t);
+  // The 晋城 非煤矿山 plan's own text (seed 002 L1130–1691), pasted: its lines are numbered from 1.
+  const slice = SEED.split('\n').slice(1129, 1691).join('\n');
+  await page.click('#editor-toggle');
+  await page.fill('#ed-source', slice);
+  await page.click('#ed-draft');
+  await waitText(page, '#ed-status', '【草稿】《晋城市非煤矿山生产安全事故应急预案》：通过校验。还有');
+  await waitText(page, '#ed-draft-note', '条提议，均标“待确认”');
+  await waitText(page, '#ed-quotes', '条相符，0条不符');
+  await waitText(page, '#ed-try', '界限用例的引擎结果与分级标准一致');
+  const marks = await page.locator('#ed-marks li').count();
+  assert.ok(marks > 10, `${marks} marks`);
+  for (let left = marks; left > 0; left--) {
+    await page.click('#ed-marks li:first-child .ed-confirm');
+    if (left > 1) await waitText(page, '#ed-status', `还有${left - 1}条待确认`);
+  }
+  await waitText(page, '#ed-marks', '没有待确认的条目');
+  assert.equal(await page.isVisible('#ed-draft-label'), false);
+  await page.fill('#ed-new-id', 'county-noncoal-mine');
+  await page.click('#ed-import');
+  await page.waitForSelector('#editor', { state: 'hidden' });
+  assert.equal(await page.inputValue('#plan'), 'county-noncoal-mine');
+  await page.fill('#fact-deaths', '11');
+  await waitText(page, '#grade', '重大');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  check();
+});
+
 test('the editor passes an axe scan (when axe-core is installed)', async (t) => {
   const axe = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
   if (!existsSync(axe)) {
