@@ -42,12 +42,13 @@ export function quoteFound(cited, quote) {
 }
 
 /**
- * Checks a rule's quote against the source: '' when it is there, else a Chinese message.
- * @param {string} source @param {any} cite @param {string} quote @param {number} [first]
+ * Checks a rule's quote against the source: '' when it is there, else a Chinese message. The source
+ * as text, or as its lines (split once for many quotes).
+ * @param {string | string[]} source @param {any} cite @param {string} quote @param {number} [first]
  */
 export function quoteProblem(source, cite, quote, first = 1) {
   if (!cite || !Number.isInteger(Number(cite.line))) return '没有引用行号(cite.line)';
-  const lines = sourceLines(source);
+  const lines = Array.isArray(source) ? source : sourceLines(source);
   const last = first + lines.length - 1;
   const end = Number(cite.line_end ?? cite.line);
   if (Number(cite.line) < first || end > last) return `引用的第${cite.line}行不在原文窗格的文本内(第${first}–${last}行)`;

@@ -14,7 +14,7 @@ import { el } from './dom.js';
 import { NO_GRADE, axesOf, casesCsv, edgeCases } from './editor-cases.js';
 import { drawForm, dropRow, placeOf, sectionOf, showFieldError } from './editor-form.js';
 import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
-import { quoteProblem, selectionCite } from './editor-quote.js';
+import { quoteProblem, selectionCite, sourceLines } from './editor-quote.js';
 import { download } from './incident-view.js';
 
 /** The id the try pane imports the edited plan under (replaced on every try, forgotten on leaving). */
@@ -278,6 +278,7 @@ export function setupEditor({ root, engine, plans, imports }) {
   /** The quote check against the source pane, beside each quote. */
   function checkQuotes() {
     const text = source.value;
+    const lines = sourceLines(text);
     const from = Math.max(1, Number(first.value) || 1);
     let good = 0;
     let bad = 0;
@@ -289,7 +290,7 @@ export function setupEditor({ root, engine, plans, imports }) {
       if (!row || typeof quote !== 'string') continue;
       row.querySelector('.ed-quote-check')?.remove();
       if (!text || line == null) continue;
-      const problem = quoteProblem(text, { line, line_end: fieldOf(t, 'cite.line_end'), chars: fieldOf(t, 'cite.chars') }, quote, from);
+      const problem = quoteProblem(lines, { line, line_end: fieldOf(t, 'cite.line_end'), chars: fieldOf(t, 'cite.chars') }, quote, from);
       if (problem) bad++;
       else good++;
       row.append(el('span', { class: `ed-quote-check ${problem ? 'ed-bad' : 'ed-good'}`, text: problem || '引文与原文相符' }));

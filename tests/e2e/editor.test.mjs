@@ -194,7 +194,12 @@ test('the editor passes an axe scan (when axe-core is installed)', async (t) => 
   await page.click('#editor-toggle');
   await page.click('#ed-use-template');
   await waitText(page, '#ed-status', '通过校验');
-  await page.click('details[data-section="分级标准"] > summary');
+  // Every part open, an error beside its field, the source pane filled and the diff drawn.
+  for (const summary of await page.$$('#ed-form details > summary')) await summary.click();
+  await setField(page, BAND(2), 'max', 12);
+  await waitText(page, '#ed-status', '发现1处问题');
+  await page.setInputFiles('#ed-source-file', { name: 'seed.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED, 'utf8') });
+  await waitText(page, '#ed-quotes', '条相符');
   // Evaluated over the DevTools protocol: the page's CSP (no inline script) does not apply.
   await page.evaluate(readFileSync(axe, 'utf8'));
   const res = await page.evaluate(async () => window.axe.run('#editor', { resultTypes: ['violations'] }));

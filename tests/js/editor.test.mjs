@@ -102,6 +102,7 @@ test('quote: cited lines are joined with no separator, fragments at … are foun
   assert.equal(quoteProblem(SRC, { line: 2 }, '“以下”不含本数'), '引文与原文第2行不符');
   assert.equal(quoteProblem(SRC, { line: 9 }, 'x'), '引用的第9行不在原文窗格的文本内(第1–4行)');
   assert.equal(quoteProblem(SRC, { line: 2 }, ''), '没有引文(quote)');
+  assert.equal(quoteProblem(SRC.split('\n'), { line: 2 }, '“以下”不含本数'), '引文与原文第2行不符', 'the same on the lines');
 });
 
 test('selection: a passage over two lines cites line and line_end, its quote has no line break; offsets by the first line', () => {
