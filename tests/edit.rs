@@ -166,7 +166,9 @@ fn add_and_remove_array_of_tables_entries() {
     let text = "[plan]\nid = \"p\"\n\n[[contacts]]\nname = \"甲\"\nphone = \"1\"\n";
     let added = apply(
         text,
-        &edits(json!([{"op": "add", "path": ["contacts"], "value": {"name": "乙", "phone": "2"}}])),
+        &edits(
+            json!([{"op": "add", "path": ["contacts"], "value": [["name", "乙"], ["phone", "2"]]}]),
+        ),
     )
     .unwrap();
     assert_eq!(
@@ -176,7 +178,7 @@ fn add_and_remove_array_of_tables_entries() {
     // Added after the array's last entry, not at the end of the file.
     let later = apply(
         &format!("{text}\n[notes]\nx = 1\n"),
-        &edits(json!([{"op": "add", "path": ["contacts"], "value": {"name": "乙"}}])),
+        &edits(json!([{"op": "add", "path": ["contacts"], "value": [["name", "乙"]]}])),
     )
     .unwrap();
     assert_eq!(

@@ -211,12 +211,17 @@ export function drawForm(box, outline, opts) {
     const last = [...outline.tables].reverse().find((t) => JSON.stringify(t.path.slice(0, -1)) === JSON.stringify(a.path));
     const b = el('button', { class: 'ed-add', text: `添加一条（${a.name}，现有${a.len}条）`, attrs: { type: 'button' } });
     b.addEventListener('click', () => {
-      /** @type {Record<string, any>} */
-      const value = {};
+      // [[key, value], …] in the entry's own order; a dotted key (cite.line) rebuilds its inline table.
+      /** @type {[string, any][]} */
+      const value = [];
       for (const f of last ? last.fields : []) {
-        let node = value;
-        f.key.slice(0, -1).forEach((/** @type {string} */ k) => (node = node[k] = node[k] || {}));
-        node[f.key[f.key.length - 1]] = f.value;
+        let pair = value.find(([k]) => k === f.key[0]);
+        if (!pair) value.push((pair = [f.key[0], f.key.length > 1 ? {} : f.value]));
+        if (f.key.length > 1) {
+          let node = pair[1];
+          f.key.slice(1, -1).forEach((/** @type {string} */ k) => (node = node[k] = node[k] || {}));
+          node[f.key[f.key.length - 1]] = f.value;
+        }
       }
       opts.onEdit([{ op: 'add', path: a.path, value }]);
     });

@@ -13,6 +13,7 @@
 import { el } from './dom.js';
 import { NO_GRADE, axesOf, casesCsv, edgeCases } from './editor-cases.js';
 import { drawForm, dropRow, placeOf, sectionOf, showFieldError } from './editor-form.js';
+import { buildEditor } from './editor-layout.js';
 import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
 import { quoteProblem, selectionCite, sourceLines } from './editor-quote.js';
 import { download } from './incident-view.js';
@@ -20,58 +21,12 @@ import { download } from './incident-view.js';
 /** The id the try pane imports the edited plan under (replaced on every try, forgotten on leaving). */
 export const TRY_ID = 'workbench-trial';
 
-const HELP =
-  '在表单中修改预案：每改一项（离开输入框或按回车）即重新校验，问题显示在对应字段旁。右侧“原文”中打开或粘贴预案原文，选中一段文字后点某条规则的“设为依据”，即把这段文字设为该条的引文和行号，并随时核对引文。“试算”按每个分级界限两侧各算一例，供审核签字；“导出”保存 TOML 文件和界限用例表（CSV），“以新编号导入并使用”把修改后的预案加入预案列表。全部在本机完成，不上传。';
-
 /**
  * @param {{root: HTMLElement, engine: any, plans: {id: string, title: string}[], imports: {importText: (name: string, text: string) => Promise<void>, ids: () => string[]}}} opts
  */
 export function setupEditor({ root, engine, plans, imports }) {
+  const { section, toggle, template, source, first, newId, diffBase } = buildEditor(plans);
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (section.querySelector(`#${id}`));
-  const toggle = el('button', { id: 'editor-toggle', class: 'editor-toggle', text: '编辑预案', attrs: { type: 'button', 'aria-pressed': 'false', 'aria-controls': 'editor' } });
-  const template = /** @type {HTMLSelectElement} */ (el('select', { id: 'ed-template' }, ...plans.map((p) => el('option', { attrs: { value: p.id }, text: p.title }))));
-  const source = /** @type {HTMLTextAreaElement} */ (el('textarea', { id: 'ed-source', attrs: { rows: 16, spellcheck: 'false', placeholder: '在此粘贴预案原文（保持原有换行），或用上方按钮打开原文文件' } }));
-  const first = /** @type {HTMLInputElement} */ (el('input', { id: 'ed-first', attrs: { type: 'number', min: 1, step: 1, value: 1 } }));
-  const newId = /** @type {HTMLInputElement} */ (el('input', { id: 'ed-new-id', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' } }));
-  const diffBase = /** @type {HTMLSelectElement} */ (el('select', { id: 'ed-diff-base' }, el('option', { attrs: { value: 'base' }, text: '模板（起点）' }), el('option', { attrs: { value: 'export' }, text: '上次导出' })));
-  const fileInput = (/** @type {string} */ id, /** @type {string} */ accept) => el('input', { id, attrs: { type: 'file', accept } });
-  const button = (/** @type {string} */ id, /** @type {string} */ text) => el('button', { id, text, attrs: { type: 'button' } });
-  const pane = (/** @type {string} */ id, /** @type {string} */ title, /** @type {(HTMLElement | string)[]} */ ...body) =>
-    el('section', { class: 'ed-pane', attrs: { 'aria-labelledby': `${id}-h` } }, el('h3', { id: `${id}-h`, text: title }), ...body);
-
-  const section = el(
-    'section',
-    { id: 'editor', class: 'editor', attrs: { 'aria-labelledby': 'h-editor', hidden: true } },
-    el('h2', { id: 'h-editor' }, '编辑预案 ', el('span', { id: 'ed-draft-label', class: 'ed-draft', text: '草稿', attrs: { hidden: true } })),
-    el('p', { class: 'hint ed-help', text: HELP }),
-    el(
-      'div',
-      { class: 'ed-start' },
-      el('label', { attrs: { for: 'ed-template' }, text: '模板' }), template, button('ed-use-template', '以此为模板'),
-      el('label', { attrs: { for: 'ed-open' }, text: '或打开预案文件（.toml）' }), fileInput('ed-open', '.toml,text/plain'),
-      button('ed-draft', '从文本起草'), button('ed-close', '返回研判'),
-    ),
-    el('p', { id: 'ed-status', class: 'ed-status', attrs: { role: 'status', 'aria-live': 'polite' } }),
-    el('ul', { id: 'ed-errors', class: 'ed-errors' }),
-    el(
-      'div',
-      { class: 'ed-grid' },
-      el('div', { id: 'ed-form', class: 'ed-form' }),
-      el(
-        'aside',
-        { class: 'ed-side', attrs: { 'aria-label': '原文、试算与导出' } },
-        pane('ed-p-source', '原文', el('label', { attrs: { for: 'ed-source-file' }, text: '打开原文文件（.txt）' }), fileInput('ed-source-file', '.txt,text/plain'),
-          el('label', { attrs: { for: 'ed-first' }, text: '本文本第1行是原文文件的第几行' }), first,
-          el('label', { attrs: { for: 'ed-source' }, text: '预案原文' }), source, el('p', { id: 'ed-quotes', class: 'hint' })),
-        pane('ed-p-marks', '待确认', el('p', { id: 'ed-draft-note', class: 'hint', attrs: { hidden: true } }), el('div', { id: 'ed-marks' })),
-        pane('ed-p-try', '试算（界限用例）', el('div', { id: 'ed-try' })),
-        pane('ed-p-diff', '对照改动', el('label', { attrs: { for: 'ed-diff-base' }, text: '对照' }), diffBase, el('div', { id: 'ed-diff' })),
-        pane('ed-p-export', '导出与使用', button('ed-export-toml', '导出预案文件（TOML）'), button('ed-export-csv', '导出界限用例（CSV）'),
-          el('label', { attrs: { for: 'ed-new-id' }, text: '新预案编号（小写字母、数字和连字符）' }), newId, button('ed-import', '以新编号导入并使用'),
-          el('p', { id: 'ed-export-status', class: 'hint', attrs: { role: 'status' } })),
-      ),
-    ),
-  );
   root.append(section);
   const top = root.querySelector('header') || root;
   top.append(toggle);
@@ -197,8 +152,22 @@ export function setupEditor({ root, engine, plans, imports }) {
     }
     st.text = res.ok;
     const leaf = (/** @type {any} */ e) => e.path.length > 1 && typeof e.path[e.path.length - 1] === 'string';
-    refresh(!edits.every((e) => (e.op === 'set' || e.op === 'remove') && leaf(e)));
+    const structural = !edits.every((e) => (e.op === 'set' || e.op === 'remove') && leaf(e));
+    // Keyboard users keep their place over a redraw: the same control, else its part's heading; an
+    // added entry takes the focus.
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    const was = active && $('ed-form').contains(active) ? { path: active.dataset.path, part: active.closest('details')?.dataset.section } : null;
+    refresh(structural);
     for (const e of edits) if (e.op === 'remove' && leaf(e)) dropField(e.path);
+    if (!structural) return;
+    const added = edits.find((e) => e.op === 'add');
+    const entry = added && [...st.outline.tables].reverse().find((/** @type {any} */ t) => JSON.stringify(t.path.slice(0, -1)) === JSON.stringify(added.path));
+    if (entry) show(entry);
+    else if (was) {
+      const same = was.path && [...$('ed-form').querySelectorAll('[data-path]')].find((n) => /** @type {HTMLElement} */ (n).dataset.path === was.path);
+      const part = /** @type {HTMLElement | null} */ ($('ed-form').querySelector(`details[data-section="${was.part}"] > summary`));
+      (/** @type {HTMLElement | null} */ (same) || part)?.focus();
+    }
   }
 
   /** A removed key's row leaves its fieldset (and a removed «待确认» its mark). @param {any[]} path */

@@ -66,11 +66,12 @@ pub enum Edit {
     Set { path: Vec<Seg>, value: Json },
     /// Removes the key (or the array entry) at `path`.
     Remove { path: Vec<Seg> },
-    /// Appends a table to the array of tables at `path` (created if absent), with these keys.
+    /// Appends a table to the array of tables at `path` (created if absent), with these keys in
+    /// this order (`[[key, value], …]`: a JSON object would not keep its order).
     Add {
         path: Vec<Seg>,
         #[serde(default)]
-        value: serde_json::Map<String, Json>,
+        value: Vec<(String, Json)>,
     },
 }
 

@@ -154,6 +154,33 @@ test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and
   check();
 });
 
+test('添加一条 / 删除此条 by keyboard: the new entry takes the focus, the file gains and loses exactly it', async (t) => {
+  const { page, check } = await ready(t);
+  await page.click('#editor-toggle');
+  await page.selectOption('#ed-template', 'jincheng-noncoal-mine');
+  await page.click('#ed-use-template');
+  await waitText(page, '#ed-status', '通过校验');
+  await page.click('details[data-section="通讯录"] > summary');
+  const add = 'details[data-section="通讯录"] .ed-add';
+  const count = Number(/现有(\d+)条/.exec(await page.textContent(add))[1]);
+  await page.focus(add);
+  await page.keyboard.press('Enter');
+  await waitText(page, add, `现有${count + 1}条`);
+  const entry = `fieldset[data-name="contacts[${count}]"]`;
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel)?.contains(document.activeElement), entry), true, 'focus in the new entry');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('县应急管理局值班室');
+  await page.keyboard.press('Tab');
+  await setField(page, entry, 'phone', '0356-1234567');
+  await waitText(page, '#ed-diff', '新增5行');
+  assert.match(await page.textContent('#ed-diff'), /\[\[contacts\]\]\d+\+ unit = "县应急管理局值班室"\d+\+ phone = "0356-1234567"\d+\+ line = 1676/);
+  await page.focus(`${entry} .ed-remove`);
+  await page.keyboard.press('Enter');
+  await waitText(page, add, `现有${count}条`);
+  await waitText(page, '#ed-diff', '与起点相同');
+  check();
+});
+
 test('from a draft of pasted text: 从文本起草 → 草稿 with marks → quotes check → marks cleared → import → grade', async (t) => {
   const { page, check } = await ready(t);
   // The 晋城 非煤矿山 plan's own text (seed 002 L1130–1691), pasted: its lines are numbered from 1.
