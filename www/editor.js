@@ -267,8 +267,10 @@ export function setupEditor({ root, engine, plans, imports }) {
     $('ed-quotes').textContent = text ? `引文核对：${good}条相符，${bad}条不符。` : '打开或粘贴原文后，各条引文随时与原文核对。';
   }
 
-  /** 设为依据: the source pane's selection becomes the rule's quote and citation. @param {any} t */
-  function cite(t) {
+  /** 设为依据: the source pane's selection becomes the rule's quote and citation. @param {any} drawn */
+  function cite(drawn) {
+    // The table as the text has it now (the form may have been drawn before earlier edits).
+    const t = st.outline.tables.find((/** @type {any} */ x) => x.name === drawn.name) || drawn;
     const hasChars = fieldOf(t, 'cite.chars') != null;
     const sel = source.value ? selectionCite(source.value, source.selectionStart, source.selectionEnd, Math.max(1, Number(first.value) || 1), hasChars) : null;
     if (!sel) {
@@ -291,7 +293,7 @@ export function setupEditor({ root, engine, plans, imports }) {
       const input = /** @type {HTMLInputElement | null} */ (fs?.querySelector(`.ed-field[data-key="${key}"] input, .ed-field[data-key="${key}"] textarea`));
       if (input && value != null) input.value = String(value);
     }
-    if (sel.line_end && fieldOf(t, 'cite.line_end') === undefined) refresh(true);
+    if (fieldOf(t, 'cite.line') === undefined || (sel.line_end && fieldOf(t, 'cite.line_end') === undefined)) refresh(true);
     checkQuotes();
   }
   const confirm = (/** @type {any} */ t) => edit([{ op: 'remove', path: [...t.path, 'review'] }]);
