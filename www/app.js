@@ -14,7 +14,7 @@ import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { buildForm, showFieldState, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
-import { setupEditor } from './editor.js';
+import { draftMark, setupEditor } from './editor.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
@@ -227,7 +227,7 @@ function selectPlan(id) {
   setPlan(state, id, sch, incidents.values(id));
   const p = sch.plan || {};
   setPlanContacts(sch.contacts, p.city);
-  $('plan-meta').textContent = [p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
+  $('plan-meta').textContent = [draftMark(p), p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope($('plan-scope'), sch, plans, usePlan);
   buildForm($('fields'), state.facts, {
     set(fid, raw, opts = {}) {
@@ -308,7 +308,7 @@ function drawReport() {
   const out = state.out;
   if (!i || !out) return;
   const nowMs = Date.now();
-  const c = { title: (state.schema.plan || {}).title || '', doc: (state.schema.plan || {}).doc_number || '', facts: state.facts, out };
+  const c = { title: `${draftMark(state.schema.plan)}${(state.schema.plan || {}).title || ''}`, doc: (state.schema.plan || {}).doc_number || '', facts: state.facts, out };
   panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, out, Math.floor(nowMs / 60_000)]), () => renderReport($('report'), i, c, nowMs));
 }
 window.addEventListener('beforeprint', drawReport);

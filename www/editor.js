@@ -18,6 +18,10 @@ import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
 import { quoteProblem, selectionCite, sourceLines } from './editor-quote.js';
 import { download } from './incident-view.js';
 
+/** «草稿» for a plan with «待确认» marks left (its summary's `unconfirmed`), shown with the plan in the
+ * cockpit and on the printed report; '' otherwise. @param {any} plan */
+export const draftMark = (plan) => (plan && plan.unconfirmed > 0 ? `【草稿：${plan.unconfirmed}处待确认】` : '');
+
 /** The id the try pane imports the edited plan under (replaced on every try, forgotten on leaving). */
 export const TRY_ID = 'workbench-trial';
 

@@ -143,6 +143,18 @@ test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and
   await page.keyboard.press('Enter');
   await waitText(page, '#ed-status', '还有1条待确认');
   assert.equal(await page.locator('#ed-marks li').count(), 1);
+  // Imported with a mark left: labelled 草稿 beside the plan and on the printed report.
+  await page.fill('#ed-new-id', 'draft-noncoal-mine');
+  await page.click('#ed-import');
+  await page.waitForSelector('#editor', { state: 'hidden' });
+  await waitText(page, '#plan-meta', '【草稿：1处待确认】');
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await waitText(page, '#report .report-plan', '依据：【草稿：1处待确认】晋城市非煤矿山生产安全事故应急预案');
+  // Back in the editor, the work is where it was.
+  await page.click('#editor-toggle');
+  await waitText(page, '#ed-status', '还有1条待确认');
   // The last one from its own fieldset.
   await page.click('details[data-section="通讯录"] > summary');
   await page.click('fieldset.ed-unconfirmed .ed-confirm');
@@ -150,7 +162,7 @@ test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and
   assert.equal(await page.isVisible('#ed-draft-label'), false);
   assert.equal((await page.textContent('#ed-status')).includes('草稿'), false);
   const out = await downloaded(page, '#ed-export-toml');
-  assert.equal(out.text, plan, 'clearing both marks gives the curated file back, byte for byte');
+  assert.equal(out.text, plan.replace('id = "jincheng-noncoal-mine"', 'id = "draft-noncoal-mine"'), 'clearing both marks gives the curated file back, byte for byte (but its new id)');
   check();
 });
 
