@@ -67,7 +67,11 @@ export function setupEditor({ root, engine, plans, imports }) {
         say(`无法载入预案校验模块，暂时不能编辑：${(e && /** @type {any} */ (e).message) || e}`, 'error');
         return;
       }
-      say(st.text ? '' : '请选择模板并点“以此为模板”，或打开预案文件，或在“原文”中粘贴原文后点“从文本起草”。');
+      const kept = st.text ? null : readKept();
+      if (kept) {
+        await start(kept.text, kept.file, kept.base);
+        $('ed-export-status').textContent = `已恢复本机保存的未完成编辑（“${kept.file}”）。`;
+      } else if (!st.text) say('请选择模板并点“以此为模板”，或打开预案文件，或在“原文”中粘贴原文后点“从文本起草”。');
     }
     template.focus();
   }
@@ -79,6 +83,24 @@ export function setupEditor({ root, engine, plans, imports }) {
   }
   toggle.addEventListener('click', () => (section.hidden ? open() : close()));
   $('ed-close').addEventListener('click', close);
+
+  // The text being edited is kept in this browser after every edit, so a reload loses nothing.
+  const KEY = 'yingji:v1:workbench';
+  const keep = () => {
+    try {
+      localStorage.setItem(KEY, JSON.stringify({ text: st.text, file: st.file, base: st.base }));
+    } catch {
+      $('ed-export-status').textContent = '注意：本浏览器无法保存编辑中的预案（存储已满或被禁用），请及时导出。';
+    }
+  };
+  const readKept = () => {
+    try {
+      const k = JSON.parse(localStorage.getItem(KEY) || 'null');
+      return k && typeof k.text === 'string' && typeof k.file === 'string' && typeof k.base === 'string' ? k : null;
+    } catch {
+      return null;
+    }
+  };
 
   /** Starts editing a text. @param {string} text @param {string} file @param {string} base */
   async function start(text, file, base) {
@@ -185,6 +207,7 @@ export function setupEditor({ root, engine, plans, imports }) {
   }
 
   function refresh(redraw = false) {
+    keep();
     const o = mod.outline(st.text);
     if (o.error) {
       say(o.error, 'error');

@@ -64,6 +64,14 @@ test('template → edit a band and a contact → overlap flagged and fixed → n
   await waitText(page, '#ed-status', '通过校验。');
   assert.equal(await page.isVisible(`${BAND(2)} .ed-table-errors`), false);
 
+  // A reload loses nothing: the text being edited is kept in this browser.
+  await page.reload();
+  await waitState(page, '#app', 'ready');
+  await page.click('#editor-toggle');
+  await waitText(page, '#ed-export-status', '已恢复本机保存的未完成编辑（“jincheng-noncoal-mine.toml”）');
+  await waitText(page, '#ed-status', '通过校验。');
+  assert.equal(await page.inputValue(`${BAND(1)} .ed-field[data-key="min"] input`), '12');
+  await page.click('details[data-section="分级标准"] > summary');
   // A contact number.
   await page.click('details[data-section="通讯录"] > summary');
   await setField(page, 'fieldset[data-name="contacts[3]"]', 'phone', '2198346 (传真 2037755)');
