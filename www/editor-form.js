@@ -166,7 +166,7 @@ export function dropRow(fs, key) {
 /**
  * Draws the forms. Returns the fieldset of each table by its name (for placing the checker's errors).
  * @param {HTMLElement} box @param {{tables: any[], arrays: any[]}} outline
- * @param {{grades: string[], open: Set<string>, onEdit: (edits: any[]) => void, onCite: (t: any) => void, onConfirm: (t: any) => void}} opts
+ * @param {{grades: string[], open: Set<string>, onEdit: (edits: any[], redraw?: boolean) => void, onCite: (t: any) => void, onConfirm: (t: any) => void}} opts
  */
 export function drawForm(box, outline, opts) {
   /** @type {Map<string, HTMLElement>} */
@@ -196,6 +196,18 @@ export function drawForm(box, outline, opts) {
       const b = el('button', { class: 'ed-confirm', text: '确认', attrs: { type: 'button', title: '已核对原文：去掉本条的“待确认”标记' } });
       b.addEventListener('click', () => opts.onConfirm(t));
       actions.append(b);
+    }
+    // A band's bounds: taken out (value and inclusivity together) or added (0, to be filled in).
+    if (/\.bands\[\d+\]$/.test(t.name)) {
+      for (const [end, zh] of [['min', '下限'], ['max', '上限']]) {
+        const on = has(end);
+        const b = el('button', { class: `ed-bound ed-bound-${end}`, text: `${on ? '去掉' : '添加'}${zh}`, attrs: { type: 'button' } });
+        const keys = [[...t.path, end], [...t.path, `${end}_inclusive`]];
+        b.addEventListener('click', () =>
+          opts.onEdit(on ? keys.filter((k) => has(String(k[k.length - 1]))).map((path) => ({ op: 'remove', path })) : [{ op: 'set', path: keys[0], value: 0 }, { op: 'set', path: keys[1], value: end === 'min' }], true),
+        );
+        actions.append(b);
+      }
     }
     if (typeof t.path[t.path.length - 1] === 'number' && arrayOf(t.path)) {
       const b = el('button', { class: 'ed-remove', text: '删除此条', attrs: { type: 'button' } });

@@ -14,6 +14,7 @@ import { el } from './dom.js';
 import { NO_GRADE, axesOf, casesCsv, edgeCases } from './editor-cases.js';
 import { drawForm, dropRow, placeOf, sectionOf, showFieldError } from './editor-form.js';
 import { buildEditor } from './editor-layout.js';
+import { keepWork, keptWork } from './editor-store.js';
 import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
 import { quoteProblem, selectionCite, sourceLines } from './editor-quote.js';
 import { download } from './incident-view.js';
@@ -67,7 +68,7 @@ export function setupEditor({ root, engine, plans, imports }) {
         say(`无法载入预案校验模块，暂时不能编辑：${(e && /** @type {any} */ (e).message) || e}`, 'error');
         return;
       }
-      const kept = st.text ? null : readKept();
+      const kept = st.text ? null : keptWork();
       if (kept) {
         await start(kept.text, kept.file, kept.base);
         $('ed-export-status').textContent = `已恢复本机保存的未完成编辑（“${kept.file}”）。`;
@@ -83,24 +84,6 @@ export function setupEditor({ root, engine, plans, imports }) {
   }
   toggle.addEventListener('click', () => (section.hidden ? open() : close()));
   $('ed-close').addEventListener('click', close);
-
-  // The text being edited is kept in this browser after every edit, so a reload loses nothing.
-  const KEY = 'yingji:v1:workbench';
-  const keep = () => {
-    try {
-      localStorage.setItem(KEY, JSON.stringify({ text: st.text, file: st.file, base: st.base }));
-    } catch {
-      $('ed-export-status').textContent = '注意：本浏览器无法保存编辑中的预案（存储已满或被禁用），请及时导出。';
-    }
-  };
-  const readKept = () => {
-    try {
-      const k = JSON.parse(localStorage.getItem(KEY) || 'null');
-      return k && typeof k.text === 'string' && typeof k.file === 'string' && typeof k.base === 'string' ? k : null;
-    } catch {
-      return null;
-    }
-  };
 
   /** Starts editing a text. @param {string} text @param {string} file @param {string} base */
   async function start(text, file, base) {
@@ -170,15 +153,21 @@ export function setupEditor({ root, engine, plans, imports }) {
   });
 
   /** Applies edits to the text; a structural edit redraws the forms. @param {any[]} edits */
-  function edit(edits) {
+  /** @param {any[]} edits @param {boolean} [redraw] redraw the forms (a button whose label follows the text) */
+  function edit(edits, redraw = false) {
     const res = mod.apply_edits(st.text, JSON.stringify(edits));
     if (res.error) {
       say(`未能修改：${res.error}`, 'error');
       return;
     }
-    st.text = res.ok;
+    // A value set on a key the form has, or a key removed, keeps the form; anything else redraws it.
     const leaf = (/** @type {any} */ e) => e.path.length > 1 && typeof e.path[e.path.length - 1] === 'string';
-    const structural = !edits.every((e) => (e.op === 'set' || e.op === 'remove') && leaf(e));
+    const known = (/** @type {any} */ e) => {
+      const t = tableOf(e.path);
+      return !!t && t.fields.some((/** @type {any} */ f) => f.key.join('.') === e.path.slice(t.path.length).join('.'));
+    };
+    const structural = redraw || !edits.every((e) => leaf(e) && (e.op === 'remove' || (e.op === 'set' && known(e))));
+    st.text = res.ok;
     // Keyboard users keep their place over a redraw: the same control, else its part's heading; an
     // added entry takes the focus.
     const active = /** @type {HTMLElement | null} */ (document.activeElement);
@@ -196,18 +185,22 @@ export function setupEditor({ root, engine, plans, imports }) {
     }
   }
 
-  /** A removed key's row leaves its fieldset (and a removed «待确认» its mark). @param {any[]} path */
-  function dropField(path) {
-    const t = st.outline.tables
+  /** The table a key path lies in (the longest table path that starts it). @param {any[]} path */
+  const tableOf = (path) =>
+    st.outline.tables
       .filter((/** @type {any} */ x) => x.path.length < path.length && x.path.every((/** @type {any} */ p, /** @type {number} */ i) => p === path[i]))
       .sort((/** @type {any} */ a, /** @type {any} */ b) => b.path.length - a.path.length)[0];
+
+  /** A removed key's row leaves its fieldset (and a removed «待确认» its mark). @param {any[]} path */
+  function dropField(path) {
+    const t = tableOf(path);
     const fs = t && st.names.get(t.name);
     if (!fs) return;
     dropRow(fs, path.slice(t.path.length).join('.'));
   }
 
   function refresh(redraw = false) {
-    keep();
+    if (!keepWork(st)) $('ed-export-status').textContent = '注意：本浏览器无法保存编辑中的预案（存储已满或被禁用），请及时导出。';
     const o = mod.outline(st.text);
     if (o.error) {
       say(o.error, 'error');
@@ -320,7 +313,6 @@ export function setupEditor({ root, engine, plans, imports }) {
       const input = /** @type {HTMLInputElement | null} */ (fs?.querySelector(`.ed-field[data-key="${key}"] input, .ed-field[data-key="${key}"] textarea`));
       if (input && value != null) input.value = String(value);
     }
-    if (fieldOf(t, 'cite.line') === undefined || (sel.line_end && fieldOf(t, 'cite.line_end') === undefined)) refresh(true);
     checkQuotes();
   }
   const confirm = (/** @type {any} */ t) => edit([{ op: 'remove', path: [...t.path, 'review'] }]);

@@ -198,6 +198,16 @@ test('添加一条 / 删除此条 by keyboard: the new entry takes the focus, th
   await page.keyboard.press('Enter');
   await waitText(page, add, `现有${count}条`);
   await waitText(page, '#ed-diff', '与起点相同');
+  // A band's bound added and taken out again: 特别重大 with an upper bound is refused.
+  await page.click('details[data-section="分级标准"] > summary');
+  await page.click(`${BAND(0)} .ed-bound-max`);
+  await waitText(page, `${BAND(0)} .ed-bound-max`, '去掉上限');
+  assert.equal(await page.inputValue(`${BAND(0)} .ed-field[data-key="max_inclusive"] select`), 'false');
+  await waitText(page, `${BAND(0)} .ed-table-errors`, '最高一档有上限');
+  await page.click(`${BAND(0)} .ed-bound-max`);
+  await waitText(page, `${BAND(0)} .ed-bound-max`, '添加上限');
+  await waitText(page, '#ed-status', '通过校验。');
+  await waitText(page, '#ed-diff', '与起点相同');
   check();
 });
 
