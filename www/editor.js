@@ -276,7 +276,8 @@ export function setupEditor({ root, engine, plans, imports }) {
       const line = fieldOf(t, 'cite.line');
       const fs = st.names.get(t.name);
       const row = fs && fs.querySelector('.ed-field[data-key="quote"]');
-      if (!row || typeof quote !== 'string') continue;
+      // A table taken from another document (source_file) cites that document, not this source.
+      if (!row || typeof quote !== 'string' || fieldOf(t, 'source_file') !== undefined) continue;
       row.querySelector('.ed-quote-check')?.remove();
       if (!text || line == null) continue;
       const problem = quoteProblem(lines, { line, line_end: fieldOf(t, 'cite.line_end'), chars: fieldOf(t, 'cite.chars') }, quote, from);

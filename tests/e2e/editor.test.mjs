@@ -241,6 +241,27 @@ test('from a draft of pasted text: 从文本起草 → 草稿 with marks → quo
   check();
 });
 
+test('the source pane’s quote check agrees with tests/plan_files.rs: every quote of all 14 plans is found in its seed', async (t) => {
+  const { page, check } = await ready(t);
+  await page.click('#editor-toggle');
+  const ids = await page.$$eval('#ed-template option', (os) => os.map((o) => o.value));
+  assert.equal(ids.length, 14);
+  for (const id of ids) {
+    await page.selectOption('#ed-template', id);
+    await page.click('#ed-use-template');
+    await waitText(page, '#ed-status', '通过校验');
+    const text = readFileSync(join(REPO, 'pkg', 'plans', `${id}.toml`), 'utf8');
+    const seed = /^source = "([^"]+)"/m.exec(text)[1];
+    await page.fill('#ed-source', '');
+    await page.setInputFiles('#ed-source-file', { name: seed, mimeType: 'text/plain', buffer: readFileSync(join(REPO, '..', 'shared', 'seeds', seed)) });
+    await waitText(page, '#ed-quotes', '条相符');
+    const summary = await page.textContent('#ed-quotes');
+    assert.match(summary, /引文核对：\d+条相符，0条不符。/, `${id}: ${summary}`);
+    assert.ok(Number(/(\d+)条相符/.exec(summary)[1]) > 20, `${id}: ${summary}`);
+  }
+  check();
+});
+
 test('the editor passes an axe scan (when axe-core is installed)', async (t) => {
   const axe = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
   if (!existsSync(axe)) {
