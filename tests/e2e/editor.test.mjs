@@ -127,6 +127,10 @@ test('template → edit a band and a contact → overlap flagged and fixed → n
   assert.equal(await page.inputValue('#plan'), 'gaoping-noncoal-mine');
   await page.fill('#fact-deaths', '11');
   await waitText(page, '#grade', '较大');
+  // The printed report follows the edited plan (no «草稿»: it has no marks).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await waitText(page, '#report', '较大');
+  assert.equal(await page.textContent('#report .report-plan'), '依据：晋城市非煤矿山生产安全事故应急预案（晋市政办〔2020〕53号）');
   await page.fill('#fact-deaths', '12');
   await waitText(page, '#grade', '重大');
   check();
