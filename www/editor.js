@@ -233,13 +233,19 @@ export function setupEditor({ root, engine, plans, imports }) {
       ...errors.map((e) => {
         const { table, rest } = placeOf(String(e.path), st.names.keys());
         const fs = st.names.get(table);
-        if (fs) {
+        // Beside its field when the rest of the path names one, else under the table's title (a
+        // pair of bands, `…bands[2]/bands[1]`, is told at the first without the second's path).
+        const rows = fs && rest ? /** @type {HTMLElement[]} */ ([...fs.querySelectorAll('.ed-field')]) : [];
+        const field =
+          rows.find((f) => rest === f.dataset.key || rest.startsWith(`${f.dataset.key}.`)) ||
+          rows.find((f) => f.dataset.key === `${rest}.line`) ||
+          rows.find((f) => String(f.dataset.key).startsWith(`${rest}.`));
+        const input = field && /** @type {HTMLElement} */ (field.querySelector('input, select, textarea'));
+        if (input) showFieldError(input, e.problem);
+        else if (fs) {
           const p = /** @type {HTMLElement} */ (fs.querySelector('.ed-table-errors'));
-          p.append(el('span', { class: 'ed-error', text: `${rest ? `${rest}：` : ''}${e.problem}` }));
+          p.append(el('span', { class: 'ed-error', text: `${rest && !/^\w+\[\d+\]$/.test(rest) ? `${rest}：` : ''}${e.problem}` }));
           p.hidden = false;
-          const field = [...fs.querySelectorAll('.ed-field')].find((f) => rest && (rest === /** @type {HTMLElement} */ (f).dataset.key || rest.startsWith(`${/** @type {HTMLElement} */ (f).dataset.key}.`)));
-          const input = field && /** @type {HTMLElement} */ (field.querySelector('input, select, textarea'));
-          if (input) showFieldError(input, e.problem);
         }
         const go = el('button', { class: 'ed-goto', text: '定位', attrs: { type: 'button' } });
         go.addEventListener('click', () => fs && showFieldset(fs, table));

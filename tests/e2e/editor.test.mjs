@@ -178,7 +178,7 @@ test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and
   check();
 });
 
-test('添加一条 / 删除此条 by keyboard: the new entry takes the focus, the file gains and loses exactly it', async (t) => {
+test('添加一条 / 删除此条 by keyboard, a band's bounds added and taken out, the checker's errors beside their fields', async (t) => {
   const { page, check } = await ready(t);
   await page.click('#editor-toggle');
   await page.selectOption('#ed-template', 'jincheng-noncoal-mine');
@@ -212,6 +212,16 @@ test('添加一条 / 删除此条 by keyboard: the new entry takes the focus, th
   await waitText(page, `${BAND(0)} .ed-bound-max`, '添加上限');
   await waitText(page, '#ed-status', '通过校验。');
   await waitText(page, '#ed-diff', '与起点相同');
+  // The checker's errors beside their fields: a citation outside the plan's lines, a misspelt type.
+  await setField(page, BAND(2), 'cite.line', 99999);
+  await waitText(page, `${BAND(2)} .ed-field[data-key="cite.line"] .ed-field-error`, '99999');
+  assert.equal(await page.getAttribute(`${BAND(2)} .ed-field[data-key="cite.line"] input`, 'aria-invalid'), 'true');
+  await setField(page, BAND(2), 'cite.line', 1184);
+  await waitText(page, '#ed-status', '通过校验。');
+  assert.equal(await page.isVisible(`${BAND(2)} .ed-field[data-key="cite.line"] .ed-field-error`), false);
+  await page.click('details[data-section="事实与问题"] > summary');
+  await setField(page, 'fieldset[data-name="facts[1](deaths)"]', 'type', 'counting');
+  await waitText(page, 'fieldset[data-name="facts[1](deaths)"] .ed-field[data-key="type"] .ed-field-error', 'counting');
   check();
 });
 
