@@ -178,7 +178,7 @@ test('«待确认» marks: an opened draft is labelled 草稿, can be tried, and
   check();
 });
 
-test('添加一条 / 删除此条 by keyboard, a band's bounds added and taken out, the checker's errors beside their fields', async (t) => {
+test('添加一条 / 删除此条 by keyboard, a band’s bounds added and taken out, the checker’s errors beside their fields', async (t) => {
   const { page, check } = await ready(t);
   await page.click('#editor-toggle');
   await page.selectOption('#ed-template', 'jincheng-noncoal-mine');
