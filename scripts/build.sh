@@ -55,6 +55,8 @@ wasm-bindgen --target web --out-dir "$test_root/pkg" --out-name yingji "$release
 cp pkg/yingji_check.js pkg/yingji_check_bg.wasm "$test_root/pkg/"
 ln -s ../../www "$test_root/www"
 node tools/pkg-json.mjs > pkg/package.json
+node tools/editor-templates.mjs     # pkg/plans/: the plan files as text, the editor's templates
+cp -r pkg/plans "$test_root/pkg/"
 node tools/types.mjs                 # precise TypeScript types for facts and results
 node tools/docx-bundle.mjs           # www/vendor/docx-report.js: the Word export, loaded on its first click
 node tools/sw-manifest.mjs           # www/sw-manifest.js: the service worker's files and cache version

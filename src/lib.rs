@@ -7,6 +7,8 @@
 pub mod api;
 #[cfg(feature = "checker")]
 pub mod draft;
+#[cfg(feature = "checker")]
+pub mod edit;
 pub mod engine;
 pub mod error;
 pub mod finder;

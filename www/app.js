@@ -15,6 +15,7 @@ import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { buildForm, showFieldState, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
+import { draftMark, setupEditor } from './editor.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
@@ -87,7 +88,8 @@ async function boot() {
   sel.replaceChildren(...plans.map((p) => el('option', { text: p.title, attrs: { value: p.id } })));
   sel.addEventListener('change', () => selectPlan(sel.value));
   // Awaited: an incident kept from an earlier visit may be on an imported plan.
-  await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
+  const imports = await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
+  setupEditor({ root: ROOT, engine: api, plans, imports });
   setupFinder();
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
@@ -240,7 +242,7 @@ function selectPlan(id) {
   setPlan(state, id, sch, incidents.values(id));
   const p = sch.plan || {};
   setPlanContacts(sch.contacts, p.city);
-  $('plan-meta').textContent = [p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
+  $('plan-meta').textContent = [draftMark(p), p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope($('plan-scope'), sch, plans, usePlan);
   buildForm($('fields'), state.facts, {
     set(fid, raw, opts = {}) {

@@ -205,6 +205,8 @@ async function load({ unpack, glue, wasmGzipBase64, checkerGlue, checkerWasmGzip
     forget_plan: forgetPlan,
     last_panic: mod.last_panic,
     list,
+    // The plan workbench (www/editor.js): the checker module itself (outline, apply_edits, check).
+    workbench: checker,
   };
 }
 

@@ -38,3 +38,27 @@ pub fn check(file: &str, text: &str) -> Result<JsValue, JsValue> {
 pub fn draft(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::draft::draft(text, None, "pasted.txt"))
 }
+
+/// The plan workbench: the outline of a plan file's text (its tables, their fields and key paths)
+/// for the editor's forms (`crate::edit::outline`). `{ok: outline}` or `{error: "…"}`.
+#[wasm_bindgen]
+pub fn outline(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&match crate::edit::outline(text) {
+        Ok(o) => serde_json::json!({ "ok": o }),
+        Err(e) => serde_json::json!({ "error": e }),
+    })
+}
+
+/// The plan workbench: the text with the edits applied (`crate::edit::apply`; `edits` is a JSON
+/// array of `{op: "set"|"remove"|"add", path, value}`), everything else unchanged byte for byte.
+/// `{ok: text}` or `{error: "…"}`.
+#[wasm_bindgen]
+pub fn apply_edits(text: &str, edits: &str) -> Result<JsValue, JsValue> {
+    let result = serde_json::from_str::<Vec<crate::edit::Edit>>(edits)
+        .map_err(|e| format!("修改指令无法识别:{e}"))
+        .and_then(|edits| crate::edit::apply(text, &edits));
+    to_js(&match result {
+        Ok(t) => serde_json::json!({ "ok": t }),
+        Err(e) => serde_json::json!({ "error": e }),
+    })
+}
