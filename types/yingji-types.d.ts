@@ -200,7 +200,13 @@ export type CriterionKind = "axis" | "flag";
 
 export type FactRef = { id: string, label: string, };
 
-export type BandDef = { grade: string | null, grade_rank: number | null, text: string, cite: Cite | null, quote: string, };
+export type BandDef = { grade: string | null, grade_rank: number | null, text: string, 
+/**
+ * The band's bounds as the plan file states them, each with its own inclusivity (null: open on
+ * that side, and for judgement flags and "below every band"). The page's band bar is drawn from
+ * these, never from `text`.
+ */
+min: number | null, min_inclusive: boolean | null, max: number | null, max_inclusive: boolean | null, cite: Cite | null, quote: string, };
 
 export type ProvisionalDef = { id: string, text: string, cite: Cite, quote: string, };
 
