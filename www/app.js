@@ -21,6 +21,7 @@ import { renderReport } from './incident-report.js';
 import { download } from './incident-view.js';
 import { renderBanner } from './render-banner.js';
 import { renderChecks } from './render-checks.js';
+import { renderCockpit, tickCockpit } from './render-cockpit.js';
 import { nextTitle, renderDeadlines, tick } from './render-deadlines.js';
 import { renderOrganisation, renderScope } from './render-plan.js';
 import { renderTasks } from './render-tasks.js';
@@ -28,6 +29,7 @@ import { renderTermination, renderWarnings } from './render-warnings.js';
 import { renderWhy } from './render-why.js';
 import { createState, evaluateState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
+import { setupTabs } from './tabs.js';
 import { SAVE_FAILED, createStore } from './storage.js';
 
 const ROOT = /** @type {HTMLElement} */ (document.getElementById('app'));
@@ -43,6 +45,8 @@ let api = null;
 let plans = [];
 /** @type {ReturnType<typeof createIncidents>} */
 let incidents;
+/** The result's tabs (tabs.js): only the tab shown is laid out and drawn; the others wait, dirty. */
+const tabs = setupTabs($('tablist'));
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -89,7 +93,8 @@ async function boot() {
   setupFinder();
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
-  for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card']) $(id).hidden = false;
+  for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card', 'cockpit']) $(id).hidden = false;
+  moveImport();
 
   incidents = createIncidents({
     store,
@@ -122,6 +127,7 @@ const BASE_TITLE = document.title;
 function everySecond() {
   const now = Date.now();
   tick(now);
+  tickCockpit(now);
   const c = /** @type {NonNullable<ReturnType<typeof china>>} */ (china(now));
   const clock = `北京时间 ${c.y}年${c.mo}月${c.d}日 ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}`;
   if ($('clock').textContent !== clock) $('clock').textContent = clock;
@@ -283,15 +289,21 @@ function draw(marks) {
   panel($('banner'), JSON.stringify([out.grade, out.grade_rank, out.response, out.activation, out.provisional, out.grade_basis, out.warnings, empty, contactsKey()]), () => renderBanner(out, empty));
   showReach(state.facts, state.read.facts, out);
   const m = i || { ticks: {}, notes: {}, reports: {} };
+  renderCockpit($('next-due-body'), out.deadlines || [], m, out.tasks || [], prefilled, nowMs);
+  // The deadlines are drawn whatever the tab: the tab title and the alerts read their list.
   renderDeadlines($('deadlines'), out.deadlines || [], m.reports, prefilled, nowMs);
   everySecond(); // the tab title follows a mark or a new deadline at once
-  renderTasks($('tasks'), out.tasks || [], m, nowMs);
-  renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
-  renderChecks($('checks-card'), $('checks'), out.checks || []);
-  panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || []));
+  // The other panels: drawn now if their tab is shown, else when it is (tabs.js keeps the latest).
+  tabs.draw('tasks', () => {
+    renderTasks($('tasks'), out.tasks || [], m, Date.now());
+    renderChecks($('checks-card'), $('checks'), out.checks || []);
+  });
+  tabs.offer('warnings', (out.warnings || []).length > 0);
+  tabs.draw('warnings', () => renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length));
+  tabs.draw('termination', () => panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || [])));
   // The organisation, tables and contacts depend only on the plan.
-  panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out));
-  renderWhy($('why-body'), out, state.schema || {});
+  tabs.draw('contacts', () => panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out)));
+  tabs.draw('why', () => renderWhy($('why-body'), out, state.schema || {}));
   // The written report is for paper: drawn after a pause in typing, on a mark, and before printing.
   clearTimeout(reportTimer);
   if (marks) drawReport();
@@ -309,7 +321,19 @@ function drawReport() {
   const c = { title: (state.schema.plan || {}).title || '', doc: (state.schema.plan || {}).doc_number || '', facts: state.facts, out };
   panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, out, Math.floor(nowMs / 60_000)]), () => renderReport($('report'), i, c, nowMs));
 }
-window.addEventListener('beforeprint', drawReport);
+window.addEventListener('beforeprint', () => {
+  tabs.flushAll(); // a print may show a panel whose tab is not shown
+  drawReport();
+});
+
+/** The .toml import box (import.js puts it after the plan picker) goes into a closed 导入预案 box beside it. */
+function moveImport() {
+  const box = document.getElementById('import');
+  if (!box) return;
+  const d = el('details', { class: 'import-details', id: 'import-details' }, el('summary', { text: '导入县（区）预案文件（.toml）' }));
+  $('plan-import').append(d);
+  d.append(box);
+}
 
 /** A note being typed in the checklist is not interrupted by the periodic redraw. */
 function typingNote() {
