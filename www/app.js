@@ -330,9 +330,10 @@ window.addEventListener('beforeprint', () => {
 function moveImport() {
   const box = document.getElementById('import');
   if (!box) return;
-  const d = el('details', { class: 'import-details', id: 'import-details' }, el('summary', { text: '导入县（区）预案文件（.toml）' }));
+  const d = /** @type {HTMLDetailsElement} */ (el('details', { class: 'import-details', id: 'import-details' }, el('summary', { text: '导入县（区）预案文件（.toml）' })));
   $('plan-import').append(d);
   d.append(box);
+  d.open = !!box.querySelector('#import-list li'); // plans imported earlier: listed, with 移除, in view
 }
 
 /** A note being typed in the checklist is not interrupted by the periodic redraw. */

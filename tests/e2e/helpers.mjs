@@ -157,3 +157,10 @@ export async function openGroup(page, group) {
     d.open = true;
   });
 }
+
+/** Opens every collapsed group of the facts form (a plan switch or a reload builds them closed). */
+export async function openGroups(page) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('#fields details.fact-group')) d.open = true;
+  });
+}
