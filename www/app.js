@@ -12,7 +12,7 @@
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-import { buildForm, showFieldState, showReach, syncInputs } from './form.js';
+import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
@@ -233,7 +233,7 @@ function selectPlan(id) {
   setPlanContacts(sch.contacts, p.city);
   $('plan-meta').textContent = [p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope($('plan-scope'), sch, plans, usePlan);
-  buildForm($('fields'), state.facts, {
+  showForm($('fields'), state.facts, {
     set(fid, raw, opts = {}) {
       if (setValue(state, fid, raw, !!opts.bad)) update();
     },

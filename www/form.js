@@ -255,6 +255,26 @@ export function buildForm(box, facts, on) {
   if (other) box.append(other);
 }
 
+/** @type {Map<string, ChildNode[]>} the form built for each plan (by its facts), kept for the next switch */
+const builtForms = new Map();
+
+/**
+ * Shows the form for a plan's facts: built the first time, then the same nodes put back (a plan
+ * switch builds nothing; syncInputs and showFieldState then bring the boxes in step with the state).
+ * Keyed by the facts themselves, so an imported plan that reuses an id gets its own form.
+ * @param {HTMLElement} box @param {any[]} facts @param {FormEvents} on
+ */
+export function showForm(box, facts, on) {
+  const key = JSON.stringify(facts);
+  const nodes = builtForms.get(key);
+  if (nodes) {
+    box.replaceChildren(...nodes);
+    return;
+  }
+  buildForm(box, facts, on);
+  builtForms.set(key, [...box.childNodes]);
+}
+
 /**
  * Puts the state's values into the boxes that differ (a plan switch, a reset, another tab's edit);
  * the box being typed in is left alone unless `all`.

@@ -178,6 +178,7 @@ test('the tab title carries the nearest deadline, overdue or not; the clock show
   const title = (want) => page.waitForFunction((w) => document.title === w, want).catch(async () => assert.fail(`title should be ${want}; it is ${await page.title()}`));
   await waitText(page, '#clock', '北京时间 2026年12月7日 10:00:20');
   await plan(page, 'jincheng-noncoal-mine');
+  await showTab(page, 'deadlines');
   await page.fill('#fact-incident_time', '2026-12-07T09:12');
   // The written report (30 minutes from a phone report not yet entered, so from 09:12) is 18 minutes overdue.
   await title('[超时18分] 报告 → 原接报单位 · 应急预案助手');

@@ -72,6 +72,7 @@ test('a new incident starts now; typed facts, info, ticks, notes and report mark
   await item.locator('input.item-note').fill('救护队已出发');
   await item.locator('input.item-note').press('Tab');
   const dl = page.locator('#deadlines li.deadline[data-id="unit-1h"]');
+  await showTab(page, 'deadlines');
   await dl.locator('button.mark-done').click();
   await waitText(page, '#deadlines li.deadline[data-id="unit-1h"]', '已报告');
   await shot(page, '01-incident-working');
@@ -214,6 +215,7 @@ test('export then import round-trips an incident; corrupt, foreign and wrong-ver
   await waitText(page, '#grade', '较大');
   await showTab(page, 'tasks');
   await page.locator('#tasks li.checkable input.tick').first().check();
+  await showTab(page, 'deadlines');
   await page.locator('#deadlines li.deadline[data-id="unit-1h"] button.mark-done').click();
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#incident-export')]);
@@ -285,6 +287,7 @@ test('print layout: the written report with the facts, grade and level with reas
   await waitText(page, '#grade', '较大');
   await showTab(page, 'tasks');
   await page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('input.tick').first().check();
+  await showTab(page, 'deadlines');
   await page.locator('#deadlines li.deadline[data-id="unit-1h"] button.mark-done').click();
 
   assert.equal(await page.locator('#report').isVisible(), false, 'the report is for paper only');
