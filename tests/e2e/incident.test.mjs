@@ -231,6 +231,7 @@ test('export then import round-trips an incident; corrupt, foreign and wrong-ver
   assert.ok(file.incident.log.some((e) => e.kind === 'tick'), 'the log is part of the export');
 
   // The readable log exports as text.
+  await showTab(page, 'log');
   const [txt] = await Promise.all([page.waitForEvent('download'), page.click('#log-export')]);
   const txtPath = join(tmpdir(), `yingji-log-${process.pid}.txt`);
   await txt.saveAs(txtPath);
