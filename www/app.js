@@ -114,13 +114,23 @@ async function boot() {
     },
   });
   const first = incidents.start(store.get('plan'));
-  if (!usePlan(first)) return;
+  // The form as soon as the schema is there; the first result a frame later (issue 14 §5).
+  if (!usePlan(first, false)) return;
+  await painted();
+  update(true);
   setLoadState('ready');
   startStatus(ROOT, plans); // version badge, offline worker, update prompt
   setInterval(() => {
     if (!document.hidden && !typingNote()) update(true);
   }, REFRESH_MS);
 }
+
+/** Resolves once the browser has had a chance to paint (a hidden tab, with no frames: after 50 ms). */
+const painted = () =>
+  new Promise((done) => {
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 50);
+  });
 
 const BASE_TITLE = document.title;
 /** Every second: the countdowns, the 北京时间 clock, and the nearest deadline in the tab's title. */
@@ -210,14 +220,14 @@ function renderFound(text, city) {
   }
 }
 
-/** @param {string} id */
-function usePlan(id) {
+/** @param {string} id @param {boolean} [evaluate] false: the form only (the start paints it before the first result) */
+function usePlan(id, evaluate = true) {
   /** @type {HTMLSelectElement} */ ($('plan')).value = id;
-  return selectPlan(id);
+  return selectPlan(id, evaluate);
 }
 
-/** @param {string} id */
-function selectPlan(id) {
+/** @param {string} id @param {boolean} [evaluate] */
+function selectPlan(id, evaluate = true) {
   // A field still focused fires "change" when the form is rebuilt: let it land before the values change hands.
   const a = /** @type {HTMLElement | null} */ (document.activeElement);
   if (a && $('fields').contains(a)) a.blur();
@@ -245,7 +255,7 @@ function selectPlan(id) {
   });
   syncInputs(state.facts, state.values, true);
   for (const box of ['organisation', 'termination', 'banner']) redrawNext($(box));
-  update(true);
+  if (evaluate) update(true);
   return true;
 }
 
