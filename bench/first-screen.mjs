@@ -31,8 +31,10 @@ const file = `${out}/first-screen-${label}.png`;
 await page.screenshot({ path: file });
 const seen = await page.evaluate(() => {
   const top = (el) => (el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null);
-  const clock = [...document.querySelectorAll('#deadlines li')].find((li) => li.dataset.status === 'pending');
-  const countdown = clock?.querySelector('.countdown');
+  // The cockpit's next report (a page before the cockpit: the first pending card of the deadlines).
+  const next = document.querySelector('#next-due .next-when');
+  const clock = next || [...document.querySelectorAll('#deadlines li')].find((li) => li.dataset.status === 'pending');
+  const countdown = next ? next.querySelector('.next-countdown') : clock?.querySelector('.countdown');
   const phone = document.querySelector('a[href^="tel:"]') || [...document.querySelectorAll('td, dd, p')].find((e) => /\d{7,}/.test(e.textContent || ''));
   return {
     height: document.documentElement.scrollHeight,

@@ -13,7 +13,7 @@ import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-import { buildForm, showFieldState, showReach, syncInputs } from './form.js';
+import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
 import { draftMark, setupEditor } from './editor.js';
 import { guardEngine, showEngineFailure } from './guard.js';
@@ -22,6 +22,7 @@ import { createIncidents } from './incident.js';
 import { download } from './incident-view.js';
 import { renderBanner } from './render-banner.js';
 import { renderChecks } from './render-checks.js';
+import { renderCockpit, tickCockpit } from './render-cockpit.js';
 import { nextTitle, renderDeadlines, tick } from './render-deadlines.js';
 import { renderOrganisation, renderScope } from './render-plan.js';
 import { renderTasks } from './render-tasks.js';
@@ -30,6 +31,7 @@ import { renderWhy } from './render-why.js';
 import { renderSheets, setupReports } from './report-actions.js';
 import { createState, evaluateState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
+import { setupTabs } from './tabs.js';
 import { SAVE_FAILED, createStore } from './storage.js';
 import { drawAqi } from './svg-aqi.js';
 
@@ -46,6 +48,8 @@ let api = null;
 let plans = [];
 /** @type {ReturnType<typeof createIncidents>} */
 let incidents;
+/** The result's tabs (tabs.js): only the tab shown is laid out and drawn; the others wait, dirty. */
+const tabs = setupTabs($('tablist'));
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -93,7 +97,8 @@ async function boot() {
   setupFinder();
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
-  for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card']) $(id).hidden = false;
+  for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card', 'cockpit']) $(id).hidden = false;
+  moveImport();
 
   incidents = createIncidents({
     store,
@@ -115,7 +120,10 @@ async function boot() {
   });
   const first = incidents.start(store.get('plan'));
   reports = setupReports({ context: reportContext, record: incidents.record });
-  if (!usePlan(first)) return;
+  // The form as soon as the schema is there; the first result a frame later (issue 14 §5).
+  if (!usePlan(first, false)) return;
+  await painted();
+  update(true);
   setLoadState('ready');
   startStatus(ROOT, plans); // version badge, offline worker, update prompt
   setInterval(() => {
@@ -133,11 +141,19 @@ const alerts = setupAlerts({
   notifyBox: $('deadlines'),
 });
 
+/** Resolves once the browser has had a chance to paint (a hidden tab, with no frames: after 50 ms). */
+const painted = () =>
+  new Promise((done) => {
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 50);
+  });
+
 const BASE_TITLE = document.title;
 /** Every second: the countdowns, the 北京时间 clock, and the nearest deadline in the tab's title. */
 function everySecond() {
   const now = Date.now();
   tick(now);
+  tickCockpit(now);
   const c = /** @type {NonNullable<ReturnType<typeof china>>} */ (china(now));
   const clock = `北京时间 ${c.y}年${c.mo}月${c.d}日 ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}`;
   if ($('clock').textContent !== clock) $('clock').textContent = clock;
@@ -221,14 +237,14 @@ function renderFound(text, city) {
   }
 }
 
-/** @param {string} id */
-function usePlan(id) {
+/** @param {string} id @param {boolean} [evaluate] false: the form only (the start paints it before the first result) */
+function usePlan(id, evaluate = true) {
   /** @type {HTMLSelectElement} */ ($('plan')).value = id;
-  return selectPlan(id);
+  return selectPlan(id, evaluate);
 }
 
-/** @param {string} id */
-function selectPlan(id) {
+/** @param {string} id @param {boolean} [evaluate] */
+function selectPlan(id, evaluate = true) {
   // A field still focused fires "change" when the form is rebuilt: let it land before the values change hands.
   const a = /** @type {HTMLElement | null} */ (document.activeElement);
   if (a && $('fields').contains(a)) a.blur();
@@ -244,7 +260,7 @@ function selectPlan(id) {
   setPlanContacts(sch.contacts, p.city);
   $('plan-meta').textContent = [draftMark(p), p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope($('plan-scope'), sch, plans, usePlan);
-  buildForm($('fields'), state.facts, {
+  showForm($('fields'), state.facts, {
     set(fid, raw, opts = {}) {
       if (setValue(state, fid, raw, !!opts.bad)) update();
     },
@@ -256,7 +272,7 @@ function selectPlan(id) {
   });
   syncInputs(state.facts, state.values, true);
   for (const box of ['organisation', 'termination', 'banner']) redrawNext($(box));
-  update(true);
+  if (evaluate) update(true);
   return true;
 }
 
@@ -300,17 +316,25 @@ function draw(marks) {
   panel($('banner'), JSON.stringify([out.grade, out.grade_rank, out.response, out.activation, out.provisional, out.grade_basis, out.warnings, empty, contactsKey()]), () => renderBanner(out, empty));
   showReach(state.facts, state.read.facts, out);
   const m = i || { ticks: {}, notes: {}, reports: {} };
+  renderCockpit($('next-due-body'), out.deadlines || [], m, out.tasks || [], prefilled, nowMs);
+  // The deadlines are drawn whatever the tab: the tab title and the alerts read their list.
   renderDeadlines($('deadlines'), out.deadlines || [], m.reports, prefilled, nowMs);
   alerts.clearMarked(m.reports);
   everySecond(); // the tab title follows a mark or a new deadline at once
-  renderTasks($('tasks'), out.tasks || [], m, nowMs);
-  renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
-  drawAqi($('warnings-card'), state.schema, state.read.facts);
-  renderChecks($('checks-card'), $('checks'), out.checks || []);
-  panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || []));
+  // The other panels: drawn now if their tab is shown, else when it is (tabs.js keeps the latest).
+  tabs.draw('tasks', () => {
+    renderTasks($('tasks'), out.tasks || [], m, Date.now());
+    renderChecks($('checks-card'), $('checks'), out.checks || []);
+  });
+  tabs.offer('warnings', (out.warnings || []).length > 0);
+  tabs.draw('warnings', () => {
+    renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
+    drawAqi($('warnings-card'), state.schema, state.read.facts);
+  });
+  tabs.draw('termination', () => panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || [])));
   // The organisation, tables and contacts depend only on the plan.
-  panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out));
-  renderWhy($('why-body'), out, state.schema || {});
+  tabs.draw('contacts', () => panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out)));
+  tabs.draw('why', () => renderWhy($('why-body'), out, state.schema || {}));
   // The written report is for paper: drawn after a pause in typing, on a mark, and before printing.
   clearTimeout(reportTimer);
   if (marks) drawReport();
@@ -337,7 +361,20 @@ function drawReport() {
   const { i, c } = x;
   panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, c.out, c.unconfirmed, Math.floor(nowMs / 60_000)]), () => renderSheets(i, c, nowMs));
 }
-window.addEventListener('beforeprint', drawReport);
+window.addEventListener('beforeprint', () => {
+  tabs.flushAll(); // a print may show a panel whose tab is not shown
+  drawReport();
+});
+
+/** The .toml import box (import.js puts it after the plan picker) goes into a closed 导入预案 box beside it. */
+function moveImport() {
+  const box = document.getElementById('import');
+  if (!box) return;
+  const d = /** @type {HTMLDetailsElement} */ (el('details', { class: 'import-details', id: 'import-details' }, el('summary', { text: '导入县（区）预案文件（.toml）' })));
+  $('plan-import').append(d);
+  d.append(box);
+  d.open = !!box.querySelector('#import-list li'); // plans imported earlier: listed, with 移除, in view
+}
 
 /** A note being typed in the checklist is not interrupted by the periodic redraw. */
 function typingNote() {

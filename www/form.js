@@ -212,24 +212,67 @@ function drawDays(f, days) {
   /** @type {HTMLButtonElement} */ ($(`series-remove-${f.id}`)).disabled = days.length <= 1;
 }
 
+export const OTHER_GROUP = '其他情况与时间';
+
+/**
+ * Where a fact goes in the form: '' (the plan's common facts, always open: counts, amounts, numbers,
+ * required facts, the first time and the officer's judgements) or the name of a group shown collapsed
+ * until it holds a value or an error: the plan's own groups (one per hazard, say) and OTHER_GROUP for
+ * the rarely used rest (later times, 响应已结束, a received warning). Pure.
+ * @param {any} f @param {any[]} facts
+ */
+export function factGroup(f, facts) {
+  if (f.group) return String(f.group);
+  if (f.required || f.judgement || f.type === 'count' || f.type === 'money' || f.type === 'number' || f.type === 'series') return '';
+  if (f.type === 'datetime' && facts.find((x) => x.type === 'datetime' && !x.group) === f) return '';
+  return OTHER_GROUP;
+}
+
 /** Builds the form for a plan's facts. @param {HTMLElement} box @param {any[]} facts @param {FormEvents} on */
 export function buildForm(box, facts, on) {
   box.replaceChildren();
-  // Facts with a `group` (one per hazard, say) go under that heading, in order of first appearance.
+  // Grouped facts go under their group's heading (a closed <details> unless one of its facts holds a
+  // value), in order of first appearance; the common facts first.
   const groups = new Map();
+  /** @type {HTMLElement | null} */
+  let other = null; // the rarely used rest goes last
   for (const f of facts) {
     const field = f.type === 'yesno' ? yesNoField(f, on) : f.type === 'series' ? seriesField(f, on) : inputField(f, on);
-    if (!f.group) {
+    const name = factGroup(f, facts);
+    if (!name) {
       box.append(field);
       continue;
     }
-    if (!groups.has(f.group)) {
-      const g = el('details', { class: 'fact-group', attrs: { open: '' }, data: { group: f.group } }, el('summary', { text: f.group }));
-      groups.set(f.group, g);
-      box.append(g);
+    if (!groups.has(name)) {
+      const g = el('details', { class: 'fact-group', data: { group: name } }, el('summary', { text: name }));
+      groups.set(name, g);
+      if (name === OTHER_GROUP) other = g;
+      else box.append(g);
     }
-    groups.get(f.group).append(field);
+    groups.get(name).append(field);
+    if (on.get(f.id) !== undefined) groups.get(name).open = true;
   }
+  if (other) box.append(other);
+}
+
+/** @type {Map<string, ChildNode[]>} the form built for each plan (by its facts), kept for the next switch */
+const builtForms = new Map();
+
+/**
+ * Shows the form for a plan's facts: built the first time, then the same nodes put back (a plan
+ * switch builds nothing; syncInputs and showFieldState then bring the boxes in step with the state).
+ * Keyed by the facts themselves, so an imported plan that reuses an id gets its own form.
+ * @param {HTMLElement} box @param {any[]} facts @param {FormEvents} on
+ */
+export function showForm(box, facts, on) {
+  const key = JSON.stringify(facts);
+  const nodes = builtForms.get(key);
+  if (nodes) {
+    box.replaceChildren(...nodes);
+    return;
+  }
+  buildForm(box, facts, on);
+  builtForms.set(key, [...box.childNodes]);
 }
 
 /**
@@ -258,6 +301,11 @@ export function syncInputs(facts, values, all = false) {
       if (input.value !== want) input.value = want;
     }
   }
+  // A group that now holds a value (another incident, another tab) opens.
+  for (const f of facts) {
+    const g = values[f.id] === undefined ? null : /** @type {HTMLDetailsElement | null | undefined} */ ($(`fact-${f.id}`)?.closest('details.fact-group'));
+    if (g && !g.open) g.open = true;
+  }
 }
 
 /**
@@ -278,6 +326,10 @@ export function showFieldState(facts, errors, understood, prefilled) {
     if (node && node.textContent !== msg) node.textContent = msg;
     if (node) node.hidden = !msg;
     node?.closest('.field')?.classList.toggle('has-error', !!msg);
+    if (msg) {
+      const g = /** @type {HTMLDetailsElement | null | undefined} */ (node?.closest('details.fact-group'));
+      if (g && !g.open) g.open = true;
+    }
     const input = $(`fact-${f.id}`);
     if (input) {
       if (msg) input.setAttribute('aria-invalid', 'true');

@@ -99,14 +99,25 @@ export const norm = (s) =>
     .replace(/（/g, '(')
     .replace(/）/g, ')');
 
-/** "市应急管理局 (市指挥部办公室)" → the whole name, the name without the bracket, and the name in it. @param {unknown} unit */
+/** unitNames' answers: every lookup compares each row's names, and a plan switch asks for dozens of addressees. */
+const namesOf = new Map();
+
+/**
+ * "市应急管理局 (市指挥部办公室)" → the whole name, the name without the bracket, and the name in it.
+ * The list is shared between callers (read it, never change it). @param {unknown} unit
+ */
 export function unitNames(unit) {
+  const key = String(unit ?? '');
+  const known = namesOf.get(key);
+  if (known) return known;
   const whole = norm(unit);
   const names = new Set([whole]);
   const bare = whole.replace(/\([^()]*\)/g, '');
   if (bare) names.add(bare);
   for (const m of whole.matchAll(/\(([^()]*)\)/g)) if (m[1]) names.add(m[1]);
-  return [...names].filter(Boolean);
+  const list = [...names].filter(Boolean);
+  namesOf.set(key, list);
+  return list;
 }
 
 // Words that name a level of government: a name starting with one belongs to whichever place stands

@@ -3,13 +3,15 @@
 // and the working-day clock naming the holiday calendar it used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open as openPage, portal, waitState, waitText } from './helpers.mjs';
+import { open as openPage, openGroups, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const env = portal();
 
 async function choose(page, plan) {
   await page.selectOption('#plan', plan);
   await page.waitForFunction((p) => document.querySelector('#plan').value === p, plan);
+  await openGroups(page);
+  await showTab(page, 'tasks'); // the checks are under 任务
 }
 
 const status = (page, id) => page.locator(`#checks li.check[data-check="${id}"]`).getAttribute('data-status');
@@ -48,9 +50,11 @@ test('lifting a pollution warning: allowed at AQI 150 for 36 h, not at 151; read
   await page.fill('#fact-lift_aqi', '150');
   await page.fill('#fact-lift_hours', '36');
   await page.waitForFunction(() => document.querySelector('#checks li[data-check="lift-allowed"]')?.dataset.status === 'pass');
+  await showTab(page, 'why');
   const why = await page.locator('#why-body').innerText();
   assert.match(why, /HJ 633/);
   assert.match(why, /含36小时/);
+  await showTab(page, 'tasks');
   await page.fill('#fact-lift_aqi', '151');
   await page.waitForFunction(() => document.querySelector('#checks li[data-check="lift-allowed"]')?.dataset.status === 'fail');
   check();

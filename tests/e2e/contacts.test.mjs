@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { open as openPage, portal, waitState, waitText } from './helpers.mjs';
+import { open as openPage, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const env = portal();
 
@@ -15,6 +15,7 @@ async function open(t, opts = {}) {
   if (opts.before) await opts.before(r.page);
   await r.page.goto(env.server.url);
   await waitState(r.page, '#app', 'ready');
+  await showTab(r.page, 'contacts'); // the plan's contacts and the local book
   return r;
 }
 
@@ -113,6 +114,7 @@ test('a local contact overrides the plan one in a deadline row; kept over a relo
 
   await page.reload();
   await waitState(page, '#app', 'ready');
+  await showTab(page, 'contacts');
   await waitText(page, '#response-level', 'Ⅱ级响应');
   assert.deepEqual(await calls(page, 'larger-2h'), overridden, 'kept over a reload');
 
@@ -176,6 +178,7 @@ test('the tab title carries the nearest deadline, overdue or not; the clock show
   const title = (want) => page.waitForFunction((w) => document.title === w, want).catch(async () => assert.fail(`title should be ${want}; it is ${await page.title()}`));
   await waitText(page, '#clock', '北京时间 2026年12月7日 10:00:20');
   await plan(page, 'jincheng-noncoal-mine');
+  await showTab(page, 'deadlines');
   await page.fill('#fact-incident_time', '2026-12-07T09:12');
   // The written report (30 minutes from a phone report not yet entered, so from 09:12) is 18 minutes overdue.
   await title('[超时18分] 报告 → 原接报单位 · 应急预案助手');
@@ -200,6 +203,7 @@ test('a row added in one tab reaches the deadline rows of another tab at once', 
   const other = await context.newPage();
   await other.goto(env.server.url);
   await waitState(other, '#app', 'ready');
+  await showTab(other, 'contacts');
   await other.fill('#book-unit', '市委值班室');
   await other.fill('#book-phone', '0356-2060000');
   await other.click('#book-save');

@@ -5,7 +5,7 @@
 //   node --test tests/e2e/forecast.test.mjs   (after scripts/build.sh)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, portal, waitState, waitText } from './helpers.mjs';
+import { open, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const PLAN = 'lvliang-heavy-pollution-weather';
 
@@ -15,6 +15,7 @@ async function ready(page) {
   await waitState(page, '#app', 'ready');
   if ((await page.locator('#plan').inputValue()) !== PLAN) await page.selectOption('#plan', PLAN);
   await page.waitForSelector('#fact-aqi-1');
+  await showTab(page, 'warnings');
 }
 
 /** Types one AQI value per day, adding day boxes as needed. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { CSP, ROOT, launch } from './helpers.mjs';
+import { CSP, ROOT, launch, openGroups, showTab } from './helpers.mjs';
 
 const TIMEOUT = 10_000;
 let browser;
@@ -44,6 +44,7 @@ async function open(t, plan, field = '#fact-deaths') {
   await page.waitForSelector('[data-yingji-state="ready"]');
   if ((await page.locator('#plan').inputValue()) !== plan) await page.selectOption('#plan', plan);
   await page.waitForSelector(field, { state: 'attached' });
+  await openGroups(page); // the rarely used facts and each hazard are collapsed
   return { page, check: () => assert.deepEqual(problems, [], problems.join('\n')) };
 }
 
@@ -86,6 +87,7 @@ test('clock start unknown: 30-minute report counted from the incident time, mark
 
 test('warning from the expected grade: 黄色 computed, 蓝色 published, the difference said', async (t) => {
   const { page, check } = await open(t, 'jincheng-rural-biogas');
+  await showTab(page, 'warnings');
   await page.selectOption('#fact-expected_grade', 'larger');
   await page.selectOption('#fact-warning_level', 'blue');
   await waitText(page, '#warnings .warning.hazard[data-level="yellow"]', '黄色');
@@ -98,6 +100,7 @@ test('warning from the expected grade: 黄色 computed, 蓝色 published, the di
 
 test('after the disaster: a Ⅰ级 weather response ended lists who assesses and who reports to 自治区', async (t) => {
   const { page, check } = await open(t, 'ordos-meteorological-disaster', '#fact-rain_fc_mm');
+  await showTab(page, 'termination');
   await page.fill('#fact-rain_fc_area_pct', '50');
   await page.fill('#fact-rain_fc_mm', '100');
   await waitText(page, '#response-level', 'Ⅰ级');

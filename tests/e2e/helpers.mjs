@@ -141,3 +141,26 @@ export async function waitText(scope, selector, want, timeout = TIMEOUT) {
     assert.fail(`${selector} should contain ${JSON.stringify(want)}; it shows ${JSON.stringify(had)}`);
   }
 }
+
+/**
+ * Shows one of the result's tabs (报告时限 deadlines · 任务 tasks · 预警 warnings · 依据 why · 通讯录
+ * contacts · 后期处置 termination · 事件记录 log): hidden panels are neither laid out nor redrawn.
+ */
+export async function showTab(page, name) {
+  await page.click(`#tab-${name}`);
+  await page.waitForSelector(`#pane-${name}:not([hidden])`, { state: 'attached' });
+}
+
+/** Opens a collapsed group of the facts form (data-group). */
+export async function openGroup(page, group) {
+  await page.locator(`#fields details.fact-group[data-group="${group}"]`).evaluate((d) => {
+    d.open = true;
+  });
+}
+
+/** Opens every collapsed group of the facts form (a plan switch or a reload builds them closed). */
+export async function openGroups(page) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('#fields details.fact-group')) d.open = true;
+  });
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, ROOT, TEST_HOOKS_ROOT, open, portal, waitState, waitText } from './helpers.mjs';
+import { REPO, ROOT, TEST_HOOKS_ROOT, open, openGroups, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const PLAN = readFileSync(join(REPO, 'plans', 'jincheng', 'noncoal-mine.toml'), 'utf8');
 const XSS = readFileSync(join(REPO, 'tests', 'fixtures', 'xss-plan.toml'), 'utf8');
@@ -107,6 +107,7 @@ test('a plan whose every text is an XSS probe: nothing runs, nothing is fetched,
   // Reach as much of the plan as possible: a grade, a response, judgements, deadlines, warnings.
   await page.fill('#fact-deaths', '31');
   await page.fill('#fact-incident_time', '2024-05-01T10:00');
+  await openGroups(page);
   for (const r of await page.$$('input[type=radio][value=yes]')) await r.check();
   await page.selectOption('#fact-warning_level', 'red').catch(() => {});
   await page.waitForTimeout(300);
@@ -122,7 +123,13 @@ test('a plan whose every text is an XSS probe: nothing runs, nothing is fetched,
   // The page's own pictures (svg-*.js, class "pic") hold only the kinds of element they draw.
   const drawn = await page.$$eval('#app svg.pic *', (n) => [...new Set(n.map((x) => x.tagName))].sort());
   assert.deepEqual(drawn.filter((tag) => !['circle', 'g', 'line', 'path', 'polyline', 'rect', 'text', 'title'].includes(tag)), []);
-  const text = await page.evaluate(() => document.getElementById('app').innerText);
+  // Every tab's panel in turn (a hidden panel is neither drawn nor in innerText).
+  let text = '';
+  for (const tab of await page.$$eval('#tablist [role="tab"]:not([hidden])', (b) => b.map((x) => x.dataset.tab))) {
+    await showTab(page, tab);
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    text += await page.evaluate(() => document.getElementById('app').innerText);
+  }
   for (const probe of [
     '<script>window.__xss=2</script>#1',
     '<img src=x onerror=window.__xss=1>#',

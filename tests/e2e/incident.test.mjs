@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer } from '../../tools/serve.mjs';
-import { CSP, REPO, ROOT, launch, open as openPage, waitState, waitText } from './helpers.mjs';
+import { CSP, REPO, ROOT, launch, open as openPage, showTab, waitState, waitText } from './helpers.mjs';
 
 const SHOTS = join(REPO, 'test-output');
 let browser;
@@ -66,11 +66,13 @@ test('a new incident starts now; typed facts, info, ticks, notes and report mark
   await page.fill('#fact-direct_loss_wan', '');
   await waitText(page, '#grade', '较大');
 
+  await showTab(page, 'tasks');
   const item = page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('li.checkable').first();
   await item.locator('input.tick').check();
   await item.locator('input.item-note').fill('救护队已出发');
   await item.locator('input.item-note').press('Tab');
   const dl = page.locator('#deadlines li.deadline[data-id="unit-1h"]');
+  await showTab(page, 'deadlines');
   await dl.locator('button.mark-done').click();
   await waitText(page, '#deadlines li.deadline[data-id="unit-1h"]', '已报告');
   await shot(page, '01-incident-working');
@@ -82,6 +84,7 @@ test('a new incident starts now; typed facts, info, ticks, notes and report mark
   assert.equal(await page.inputValue('#info-title'), '某矿透水事故');
   assert.equal(await page.inputValue('#info-place'), '泽州县某镇');
   await waitText(page, '#grade', '较大');
+  await showTab(page, 'tasks');
   const again = page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('li.checkable').first();
   assert.equal(await again.locator('input.tick').isChecked(), true);
   assert.equal(await again.locator('input.item-note').inputValue(), '救护队已出发');
@@ -98,6 +101,7 @@ test('raise deaths: the level goes up, the change is shown with its time, the lo
   await page.fill('#fact-deaths', '5');
   await waitText(page, '#response-level', 'Ⅱ级响应');
   await waitText(page, '#log', '研判');
+  await showTab(page, 'tasks');
   const grp = () => page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('li.checkable').first();
   await grp().locator('input.tick').check();
   const level = () => page.locator('#tasks .task.kind-level li.checkable').first();
@@ -209,7 +213,9 @@ test('export then import round-trips an incident; corrupt, foreign and wrong-ver
   await page.fill('#info-title', '导出测试');
   await page.fill('#fact-deaths', '5');
   await waitText(page, '#grade', '较大');
+  await showTab(page, 'tasks');
   await page.locator('#tasks li.checkable input.tick').first().check();
+  await showTab(page, 'deadlines');
   await page.locator('#deadlines li.deadline[data-id="unit-1h"] button.mark-done').click();
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#incident-export')]);
@@ -225,6 +231,7 @@ test('export then import round-trips an incident; corrupt, foreign and wrong-ver
   assert.ok(file.incident.log.some((e) => e.kind === 'tick'), 'the log is part of the export');
 
   // The readable log exports as text.
+  await showTab(page, 'log');
   const [txt] = await Promise.all([page.waitForEvent('download'), page.click('#log-export')]);
   const txtPath = join(tmpdir(), `yingji-log-${process.pid}.txt`);
   await txt.saveAs(txtPath);
@@ -259,6 +266,7 @@ test('export then import round-trips an incident; corrupt, foreign and wrong-ver
   assert.equal(await other.page.inputValue('#info-title'), '导出测试');
   assert.equal(await other.page.inputValue('#fact-deaths'), '5');
   await waitText(other.page, '#grade', '较大');
+  await showTab(other.page, 'tasks');
   assert.equal(await other.page.locator('#tasks li.checkable input.tick').first().isChecked(), true);
   await waitText(other.page, '#deadlines li.deadline[data-id="unit-1h"]', '已报告');
   await waitText(other.page, '#log', '导入');
@@ -278,7 +286,9 @@ test('print layout: the written report with the facts, grade and level; the chec
   await page.fill('#fact-serious_injuries', '3');
   await page.fill('#fact-incident_time', '2024-05-01T10:00');
   await waitText(page, '#grade', '较大');
+  await showTab(page, 'tasks');
   await page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('input.tick').first().check();
+  await showTab(page, 'deadlines');
   await page.locator('#deadlines li.deadline[data-id="unit-1h"] button.mark-done').click();
 
   assert.equal(await page.locator('#report').isVisible(), false, 'the report is for paper only');
@@ -306,7 +316,8 @@ test('keyboard only: every control of the incident is reachable with Tab and sho
   await page.fill('#fact-deaths', '5');
   await waitText(page, '#grade', '较大');
   await shot(page, '07-laptop-1366x768', false);
-  // Tab from the top reaches the incident bar, the form, a deadline button and a checklist item.
+  // Tab from the top reaches the incident bar, the form, the result's tabs and a deadline button;
+  // from the 任务 tab, Tab reaches a checklist item.
   await page.locator('body').focus();
   const seen = new Set();
   let outlined = 0;
@@ -319,11 +330,18 @@ test('keyboard only: every control of the incident is reachable with Tab and sho
     if (f.outline !== 'none') outlined++;
     seen.add(f.id);
     for (const c of String(f.cls).split(' ')) if (c) seen.add(c);
-    if (['incident', 'incident-new', 'fact-deaths', 'mark-done', 'tick'].every((k) => seen.has(k))) break;
+    if (['incident', 'incident-new', 'fact-deaths', 'tab-deadlines', 'mark-done'].every((k) => seen.has(k))) break;
   }
-  for (const k of ['incident', 'incident-new', 'fact-deaths']) assert.ok(seen.has(k), `Tab reaches #${k}`);
+  for (const k of ['incident', 'incident-new', 'fact-deaths', 'tab-deadlines']) assert.ok(seen.has(k), `Tab reaches #${k}`);
   assert.ok(seen.has('mark-done'), 'Tab reaches a deadline button');
-  assert.ok(seen.has('tick'), 'Tab reaches a checklist box');
+  await showTab(page, 'tasks');
+  await page.focus('#tab-tasks');
+  let tick = false;
+  for (let n = 0; n < 6 && !tick; n++) {
+    await page.keyboard.press('Tab');
+    tick = await page.evaluate(() => document.activeElement.classList.contains('tick'));
+  }
+  assert.ok(tick, 'Tab reaches a checklist box from the 任务 tab');
   assert.ok(outlined > 10, 'focused controls are outlined');
   // Space ticks the focused checklist box.
   await page.locator('#tasks input.tick').first().focus();

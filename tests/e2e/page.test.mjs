@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
 // REPO, ROOT (YINGJI_ROOT lets the page be tried against another pkg/), the portal CSP and the
 // Chromium launch options are shared with the other e2e files.
-import { CSP, REPO, ROOT, launch } from './helpers.mjs';
+import { CSP, REPO, ROOT, launch, showTab } from './helpers.mjs';
 
 const PLAN_TITLE = '晋城市非煤矿山生产安全事故应急预案';
 const TIMEOUT = 10_000;
@@ -138,8 +138,10 @@ test('deaths=5: 较大事故, Ⅱ级响应, 抢险救援组 and the why panel qu
   await page.fill('#fact-deaths', '5');
   await waitText(page, '#grade', '较大');
   await waitText(page, '#response-level', 'Ⅱ级响应');
+  await showTab(page, 'tasks');
   const group = page.locator('#tasks .task', { hasText: '抢险救援组' }).first();
   assert.ok(await group.isVisible(), 'task group 抢险救援组 is visible');
+  await showTab(page, 'why');
   const why = await text(page, '#why');
   assert.ok(why.includes('3人以上10人以下'), 'why panel shows the band/quote 3人以上10人以下');
   assert.match(why, /原文第(\d+–)?1184(–\d+)?行|第1184/, 'why panel cites line 1184');
@@ -150,6 +152,7 @@ test('deaths=5: 较大事故, Ⅱ级响应, 抢险救援组 and the why panel qu
   assert.ok((await page.locator('#why-assumed li').count()) > 0, 'assumed values listed');
   assert.ok((await page.locator('#why-notes .note').count()) > 0, 'notes listed');
   // The organisation: a member unit with duties but no working group, and the contact table.
+  await showTab(page, 'contacts');
   await page.click('#organisation details:has(dl.unit-duties) > summary');
   assert.ok(await page.locator('#organisation dt', { hasText: '市住房和城乡建设局' }).isVisible(), 'member-unit duties include 市住房和城乡建设局');
   await page.click('#contacts > summary');
@@ -165,9 +168,11 @@ test('deaths=5: 较大事故, Ⅱ级响应, 抢险救援组 and the why panel qu
 test('boundary: deaths=2 is 一般/Ⅲ级响应; judging it beyond county capacity raises it to Ⅱ级响应', async (t) => {
   const { page, check } = await open(t);
   await ready(page);
+  await showTab(page, 'why');
   await page.fill('#fact-deaths', '2');
   await waitText(page, '#grade', '一般');
   await waitText(page, '#response-level', 'Ⅲ级响应');
+  await page.locator('#why .reason').first().waitFor({ state: 'attached' });
   assert.equal(await page.locator('#why .reason.raised').count(), 0, 'nothing raised yet');
 
   await page.check('#fact-beyond_county_capacity-yes');
@@ -236,9 +241,9 @@ test('reload keeps what was typed and gives the same result', async (t) => {
     grade: await text(page, '#grade'),
     level: await text(page, '#response-level'),
     who: await text(page, '#response-who'),
-    tasks: await text(page, '#tasks'),
+    tasks: await showTab(page, 'tasks').then(() => text(page, '#tasks')),
     clocks: await page.$$eval('#deadlines .clock', (n) => n.map((x) => x.textContent)),
-    criteria: await text(page, '#why-grade'),
+    criteria: await showTab(page, 'why').then(() => text(page, '#why-grade')),
   });
   const before = await snapshot();
 

@@ -3,7 +3,7 @@
 // loading clock from the notice time, lists the approval stages as checklist steps, and prints the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open as openPage, portal, waitState, waitText } from './helpers.mjs';
+import { open as openPage, openGroups, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const PLAN = 'lvliang-medical-reserve-allocation';
 const env = portal();
@@ -26,6 +26,7 @@ test('medicine reserve allocation: support header, loading clock from the notice
   await waitState(page, '#app', 'ready');
   await page.selectOption('#plan', PLAN);
   await page.waitForFunction((p) => document.querySelector('#plan').value === p, PLAN);
+  await openGroups(page);
 
   // Not started yet: a support procedure, no grade banner, no "未达到分级标准".
   await waitText(page, '#grade', '支持性程序');
@@ -56,6 +57,7 @@ test('medicine reserve allocation: support header, loading clock from the notice
   assert.match(await wd.innerText(), /冲突/);
 
   // The approval stages are checklist steps with who acts; ticking one is kept.
+  await showTab(page, 'tasks');
   const step = page.locator('#tasks li', { hasText: '经市领导组副组长、组长批准后' });
   await step.waitFor();
   assert.match(await step.innerText(), /副组长.*组长/);
@@ -68,6 +70,7 @@ test('medicine reserve allocation: support header, loading clock from the notice
   await waitText(page, '#tasks', '由市人民政府向省工信厅提出申请');
 
   // The why panel explains the start, not a grade; the conflicts are notes.
+  await showTab(page, 'why');
   const why = await page.locator('#why-body').innerText();
   assert.equal(await page.locator('#why-grade').count(), 0);
   assert.equal(await page.locator('#why-activation').count(), 1);

@@ -2,7 +2,7 @@
 // warning level with the criteria that reached it, and the combined (highest) level and response.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open as openPage, portal, waitState, waitText } from './helpers.mjs';
+import { open as openPage, openGroups, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const PLAN = 'ordos-meteorological-disaster';
 const env = portal();
@@ -19,6 +19,8 @@ test('weather plan: 暴雨 Ⅰ级 and 大风 Ⅲ级 at once give each level, the
     assert.ok(groups.includes(g), `group ${g} in ${JSON.stringify(groups)}`);
   }
   assert.equal(await page.locator('details.fact-group[data-group="暴雨"] #fact-rain_fc_mm').count(), 1);
+  await openGroups(page);
+  await showTab(page, 'warnings');
   // A temperature field accepts negatives (its range comes from the plan).
   await page.fill('#fact-frost_ground_min_c', '-61');
   await waitText(page, '#error-frost_ground_min_c', '-60');
