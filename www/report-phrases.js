@@ -136,7 +136,8 @@ export function conclusions(out, planTitle) {
   const a = out.activation;
   if (a) {
     const what = a.started ? `应启动${a.name}（${roles(a).join('；')}）` : `${a.name}尚未达到启动条件（${clip(a.waiting)}）`;
-    list.push({ text: sentence(`按${plan}${clauseOf(a.cite)}，${what}`), cite: citeLine(a.cite, a.quote) });
+    // A support procedure grades nothing: the report says so, as the banner does.
+    list.push({ text: sentence(`${plan}为支持性程序（不分级），按其${clauseOf(a.cite)}，${what}`), cite: citeLine(a.cite, a.quote) });
     return list;
   }
   const r = out.response;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, open, portal, waitText } from './helpers.mjs';
+import { REPO, open, portal, showTab, waitText } from './helpers.mjs';
 
 const env = portal();
 const OUT = join(REPO, 'test-output');
@@ -151,23 +151,26 @@ test('the three pictures: timeline marks, AQI forecast against the 200/300/500 l
   assert.match(tl.label, /^报告时限时间轴：现在 08:3/);
   assert.deepEqual(tl.marks, [['written-30min', 'overdue', '08:30'], ['unit-1h', 'pending', '09:00'], ['larger-2h', 'pending', '10:00']]);
   assert.ok(tl.now);
+  await page.locator('#deadline-timeline').screenshot({ path: join(OUT, 'svg-timeline.png') });
 
+  await showTab(page, 'why');
   const bars = await page.$$eval('#why-grade svg.band-svg', (ss) =>
     ss.map((s) => ({ id: s.dataset.criterion, label: s.getAttribute('aria-label'), segs: [...s.querySelectorAll('.seg')].map((g) => g.getAttribute('data-grade')), marker: s.querySelector('.band-marker')?.getAttribute('data-value'), closed: [...s.querySelectorAll('.end')].map((c) => `${c.getAttribute('data-value')}${c.getAttribute('data-closed') === 'true' ? '●' : '○'}`) })),
   );
   const deaths = bars.find((b) => b.id === 'deaths');
-  assert.deepEqual(deaths.segs, ['一般', '较大', '重大', '特别重大']);
+  // '': below the 一般 band, whose lower bound 0 is open (为0时不计).
+  assert.deepEqual(deaths.segs, ['', '一般', '较大', '重大', '特别重大']);
   assert.equal(deaths.marker, '5');
-  assert.deepEqual(deaths.closed, ['3○', '3●', '10○', '10●', '30○', '30●']);
+  assert.deepEqual(deaths.closed, ['0○', '3○', '3●', '10○', '10●', '30○', '30●']);
   assert.match(deaths.label, /本次：5人，位于较大档（3人以上10人以下\(含3人,不含10人\)）/);
   assert.equal(bars.length, 3, 'deaths, injuries, loss');
   await page.locator('#why').screenshot({ path: join(OUT, 'svg-bands.png') });
-  await page.locator('#deadline-timeline').screenshot({ path: join(OUT, 'svg-timeline.png') });
 
   await page.selectOption('#plan', 'lvliang-heavy-pollution-weather');
   await page.fill('#fact-aqi-1', '180');
   await page.fill('#fact-aqi-2', '260');
   await page.fill('#fact-aqi-3', '320');
+  await showTab(page, 'warnings');
   await page.waitForSelector('#aqi-chart svg');
   const aqi = await page.$eval('#aqi-chart svg', (s) => ({
     label: s.getAttribute('aria-label'),

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, ROOT, open as openPage, portal, waitState, waitText } from './helpers.mjs';
+import { REPO, ROOT, open as openPage, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const env = portal();
 const SHOTS = join(REPO, 'test-output');
@@ -35,9 +35,11 @@ async function fillIncident(page) {
   await page.fill('#fact-deaths', '5');
   await page.fill('#fact-serious_injuries', '3');
   await waitText(page, '#grade', '较大');
+  await showTab(page, 'tasks');
   await page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('input.tick').first().check();
   await page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('input.item-note').first().fill('已联系, "二号"救护队');
   await page.locator('#tasks .task', { hasText: '抢险救援组' }).locator('input.item-note').first().blur();
+  await showTab(page, 'deadlines');
   await page.locator('#deadlines li.deadline[data-id="unit-1h"] button.mark-done').click();
 }
 

@@ -93,7 +93,7 @@ test('conclusions: the grade with its clause and the level suggested, who starts
   assert.equal(out.length, 1);
   assert.equal(out[0].text, `按《${PLAN}》第1.4条，已认定为非生产安全事故：不按本预案定级。`);
   const support = conclusions({ activation: { name: '市级医药储备调拨', started: false, waiting: '尚未收到调用申请。', cite: cite('4.1', 200), quote: 'q' } }, '吕梁市市级医药储备调拨应急预案');
-  assert.equal(support[0].text, '按《吕梁市市级医药储备调拨应急预案》第4.1条，市级医药储备调拨尚未达到启动条件（尚未收到调用申请）。');
+  assert.equal(support[0].text, '《吕梁市市级医药储备调拨应急预案》为支持性程序（不分级），按其第4.1条，市级医药储备调拨尚未达到启动条件（尚未收到调用申请）。');
 });
 
 test('首报 is the 1st report, 续报 the 2nd and later; the log line says which', () => {
