@@ -335,6 +335,12 @@ pub fn find(segs: &[Seg], bounds: &Bounds) -> (Vec<Band>, Vec<Unsure>) {
                 edge(e.max, bounds.below_inclusive),
             ) {
                 (Ok(min), Ok(max)) => {
+                    // "造成3人以下死亡" is read as at least one (the curated plans' reading, note
+                    // zero-consequence): nothing caused does not fall in the lowest band.
+                    let min = min.or(max.map(|_| Edge {
+                        value: 0.0,
+                        inclusive: false,
+                    }));
                     // "造成或可能造成30人以上死亡": the estimate is a criterion of its own.
                     let clause_start = (0..e.start)
                         .rev()

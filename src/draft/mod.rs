@@ -235,7 +235,11 @@ fn band_text(b: &Band, unit: &str) -> String {
     let v = |e: bands::Edge| format!("{}{unit}", number(e.value));
     let mut words = String::new();
     let mut which = Vec::new();
-    if let Some(m) = b.min {
+    // The lowest band's open 0 (read as "at least one"): said as the curated plans say it.
+    let zero = b
+        .min
+        .filter(|m| m.value == 0.0 && !m.inclusive && b.max.is_some());
+    if let Some(m) = b.min.filter(|_| zero.is_none()) {
         words.push_str(&format!("{}以上", v(m)));
         which.push(format!(
             "{}{}",
@@ -250,6 +254,9 @@ fn band_text(b: &Band, unit: &str) -> String {
             if m.inclusive { "含" } else { "不含" },
             v(m)
         ));
+    }
+    if zero.is_some() {
+        return format!("{words}({};为0时不计)", which.join(","));
     }
     format!("{words}({})", which.join(","))
 }
