@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use toml_edit::{ArrayOfTables, DocumentMut, ImDocument, InlineTable, Item, Table, Value};
 
+pub mod keys;
+pub use keys::Offer;
+
 /// One step of a key path: a key, or an index into an array (of tables).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -41,6 +44,12 @@ pub struct TableOutline {
     /// 1-based line of its header (the root: 1).
     pub line: usize,
     pub fields: Vec<Field>,
+    /// The kind of table: its key path without indexes (`grading.axes.bands`).
+    pub kind: String,
+    /// Keys the model accepts here that the table does not have yet («添加字段»; `keys::offers`).
+    pub addable: Vec<Offer>,
+    /// Optional keys the table has, which may be removed.
+    pub removable: Vec<Vec<String>>,
 }
 
 /// An array of tables (`[[facts]]`), so the forms can add to it.
@@ -92,6 +101,18 @@ fn show(path: &[Seg]) -> String {
     out
 }
 
+/// A table's kind: its key path without the array indexes (`grading.axes.bands`).
+pub fn kind_of(path: &[Seg]) -> String {
+    let keys: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        })
+        .collect();
+    keys.join(".")
+}
+
 fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
         .iter()
@@ -128,11 +149,17 @@ fn walk(text: &str, table: &Table, path: &mut Vec<Seg>, name: &str, out: &mut Ou
     }
     if !fields.is_empty() || !table.is_implicit() {
         let line = table.span().map_or(1, |s| line_of(text, s.start));
+        let kind = kind_of(path);
+        let present: Vec<Vec<String>> = fields.iter().map(|f| f.key.clone()).collect();
+        let (addable, removable) = keys::offers(&kind, &present);
         out.tables.push(TableOutline {
             path: path.clone(),
             name: name.to_string(),
             line,
             fields,
+            kind,
+            addable,
+            removable,
         });
     }
     for (k, item) in table.iter() {
