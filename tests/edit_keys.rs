@@ -240,3 +240,36 @@ fn the_checker_says_when_an_added_key_is_wrong() {
         "{bad:?}"
     );
 }
+
+#[test]
+fn a_key_added_to_an_inline_table_goes_last_with_its_spacing() {
+    let text = "cite = { clause = \"1.5(1)\", line = 1174 }\ntight = {a = 1}\n";
+    let key = |a: &str, b: &str| vec![Seg::Key(a.into()), Seg::Key(b.into())];
+    let out = apply(
+        text,
+        &[
+            Edit::Set {
+                path: key("cite", "line_end"),
+                value: 1175.into(),
+            },
+            Edit::Set {
+                path: key("tight", "b"),
+                value: 2.into(),
+            },
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        "cite = { clause = \"1.5(1)\", line = 1174, line_end = 1175 }\ntight = {a = 1, b = 2}\n"
+    );
+    // Removed again: the text it started from.
+    let back = apply(
+        &out,
+        &[Edit::Remove {
+            path: key("cite", "line_end"),
+        }],
+    )
+    .unwrap();
+    assert_eq!(back, text.replace("{a = 1}", "{a = 1, b = 2}"));
+}

@@ -350,7 +350,17 @@ fn apply_one(doc: &mut DocumentMut, edit: &Edit) -> Result<(), String> {
                     }
                 }
                 (Node::Inline(t), Seg::Key(k)) => {
-                    let new = set(t.get(k))?;
+                    let mut new = set(t.get(k))?;
+                    // A new key goes last: it takes the old last value's space before the `}`
+                    // (`line = 1174, line_end = 1175 }`, not `line = 1174 , line_end = 1175 }`).
+                    if !t.contains_key(k) {
+                        if let Some((_, last)) = t.iter_mut().last() {
+                            if let Some(suffix) = last.decor().suffix().cloned() {
+                                last.decor_mut().set_suffix("");
+                                new.decor_mut().set_suffix(suffix);
+                            }
+                        }
+                    }
                     t.insert(k, new);
                 }
                 (Node::Array(a), Seg::Index(i)) if *i < a.len() => {
@@ -365,7 +375,19 @@ fn apply_one(doc: &mut DocumentMut, edit: &Edit) -> Result<(), String> {
             let (last, up) = path.split_last().ok_or("删除:路径为空")?;
             let gone = match (parent(doc, up)?, last) {
                 (Node::Table(t), Seg::Key(k)) => t.remove(k).is_some(),
-                (Node::Inline(t), Seg::Key(k)) => t.remove(k).is_some(),
+                (Node::Inline(t), Seg::Key(k)) => {
+                    // The last key's space before the `}` stays with the new last one.
+                    let was_last = t.iter().last().is_some_and(|(last, _)| last == k);
+                    let gone = t.remove(k);
+                    if let (true, Some(gone)) = (was_last, &gone) {
+                        if let (Some(suffix), Some((_, last))) =
+                            (gone.decor().suffix().cloned(), t.iter_mut().last())
+                        {
+                            last.decor_mut().set_suffix(suffix);
+                        }
+                    }
+                    gone.is_some()
+                }
                 (Node::Tables(a), Seg::Index(i)) if *i < a.len() => {
                     a.remove(*i);
                     true
