@@ -100,3 +100,41 @@ export function diffCounts(lines) {
   }
   return { del, add };
 }
+
+/**
+ * @typedef {{kind: 'same' | 'change' | 'del' | 'add', left: DiffLine | null, right: DiffLine | null}} SideRow
+ * One row of the side-by-side view: the old line on the left, the new one on the right. A run of
+ * removed lines followed by a run of added ones is paired row by row (`change`); the longer run's
+ * rest has an empty side (`del`: nothing on the right, `add`: nothing on the left).
+ */
+
+/**
+ * The same line diff (or its hunks) as side-by-side rows; gaps pass through.
+ * @param {(DiffLine | {kind: 'gap', skipped: number})[]} lines
+ * @returns {(SideRow | {kind: 'gap', skipped: number})[]}
+ */
+export function sideBySide(lines) {
+  /** @type {(SideRow | {kind: 'gap', skipped: number})[]} */
+  const out = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (l.kind === 'gap' || l.kind === 'same') {
+      out.push(l.kind === 'gap' ? l : { kind: 'same', left: l, right: l });
+      i++;
+      continue;
+    }
+    /** @type {DiffLine[]} */
+    const dels = [];
+    /** @type {DiffLine[]} */
+    const adds = [];
+    while (i < lines.length && lines[i].kind === 'del') dels.push(/** @type {DiffLine} */ (lines[i++]));
+    while (i < lines.length && lines[i].kind === 'add') adds.push(/** @type {DiffLine} */ (lines[i++]));
+    for (let k = 0; k < Math.max(dels.length, adds.length); k++) {
+      const left = dels[k] ?? null;
+      const right = adds[k] ?? null;
+      out.push({ kind: left && right ? 'change' : left ? 'del' : 'add', left, right });
+    }
+  }
+  return out;
+}

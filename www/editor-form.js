@@ -7,6 +7,7 @@
 // changes (an entry added or removed), so typing never loses its place.
 
 import { el } from './dom.js';
+import { keyControls } from './editor-keys.js';
 
 /** The plan's parts, by the first key of a table's path; the rest go under 说明. */
 export const SECTIONS = [
@@ -186,6 +187,8 @@ export function drawForm(box, outline, opts) {
     if (has('review')) fs.classList.add('ed-unconfirmed');
     fs.append(el('p', { class: 'ed-table-errors', attrs: { hidden: true } }));
     for (const f of t.fields) fs.append(fieldRow(t, f, opts));
+    const keys = keyControls(t, opts.onEdit, showFieldError, keyName);
+    if (keys) fs.append(keys);
     const actions = el('div', { class: 'ed-actions' });
     if (has('quote')) {
       const b = el('button', { class: 'ed-cite', text: '设为依据', attrs: { type: 'button', title: '用原文窗格中选中的文字作为本条的引文和行号' } });

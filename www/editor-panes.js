@@ -3,7 +3,7 @@
 // the try pane's case table, and the line diff against the template or the last export.
 
 import { el } from './dom.js';
-import { diffCounts, diffLines, hunks } from './editor-diff.js';
+import { diffCounts, diffLines, hunks, sideBySide } from './editor-diff.js';
 import { tableTitle } from './editor-form.js';
 
 /**
@@ -70,7 +70,8 @@ export function drawCases(box, cases) {
 }
 
 /**
- * The diff of the edited text against `base`: counts, then the changed lines with context.
+ * The diff of the edited text against `base`: counts, then the changed lines with context, side by
+ * side (before | after, changed lines paired) in a scrollable region the keyboard can reach.
  * @param {HTMLElement} box @param {string} base @param {string} text @param {string} against
  */
 export function drawDiff(box, base, text, against) {
@@ -80,25 +81,29 @@ export function drawDiff(box, base, text, against) {
     box.replaceChildren(el('p', { class: 'hint', text: `与${against}相同，没有改动。` }));
     return;
   }
-  const rows = hunks(d, 2).map((l) =>
-    l.kind === 'gap'
-      ? el('tr', { class: 'ed-gap' }, el('td', { attrs: { colspan: 3 }, text: `…… 未改动的${l.skipped}行 ……` }))
-      : el(
-          'tr',
-          { class: `ed-line-${l.kind}` },
-          el('td', { class: 'ed-ln', text: l.a == null ? '' : String(l.a) }),
-          el('td', { class: 'ed-ln', text: l.b == null ? '' : String(l.b) }),
-          el('td', { class: 'ed-code', text: `${l.kind === 'del' ? '−' : l.kind === 'add' ? '+' : ' '} ${l.text}` }),
-        ),
+  /** @param {import('./editor-diff.js').DiffLine | null} l @param {'a' | 'b'} side @param {string} mark */
+  const cells = (l, side, mark) => [
+    el('td', { class: 'ed-ln', text: l ? String(l[side]) : '' }),
+    el('td', { class: `ed-code${l && mark !== ' ' ? (side === 'a' ? ' ed-line-del' : ' ed-line-add') : ''}${l ? '' : ' ed-empty'}`, text: l ? `${mark} ${l.text}` : '' }),
+  ];
+  const rows = sideBySide(hunks(d, 2)).map((r) =>
+    r.kind === 'gap'
+      ? el('tr', { class: 'ed-gap' }, el('td', { attrs: { colspan: 4 }, text: `…… 未改动的${r.skipped}行 ……` }))
+      : el('tr', { class: `ed-row-${r.kind}` }, ...cells(r.left, 'a', r.kind === 'same' ? ' ' : '−'), ...cells(r.right, 'b', r.kind === 'same' ? ' ' : '+')),
   );
+  const col = (/** @type {string} */ t) => el('th', { text: t, attrs: { scope: 'col' } });
   box.replaceChildren(
     el('p', { class: 'ed-diff-count', text: `与${against}相比：删去${del}行，新增${add}行。` }),
     el(
-      'table',
-      { class: 'ed-diff' },
-      el('caption', { text: `改动（左列：${against}行号；中列：当前行号）` }),
-      el('thead', {}, el('tr', {}, el('th', { text: '原行', attrs: { scope: 'col' } }), el('th', { text: '现行', attrs: { scope: 'col' } }), el('th', { text: '内容', attrs: { scope: 'col' } }))),
-      el('tbody', {}, ...rows),
+      'div',
+      { class: 'ed-diff-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': `与${against}对照（可用方向键滚动）` } },
+      el(
+        'table',
+        { class: 'ed-diff ed-diff-sbs' },
+        el('caption', { text: `左：${against}；右：当前（改动的行左右对齐）` }),
+        el('thead', {}, el('tr', {}, col('原行'), col(`${against}`), col('现行'), col('当前'))),
+        el('tbody', {}, ...rows),
+      ),
     ),
   );
 }

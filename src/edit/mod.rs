@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use toml_edit::{ArrayOfTables, DocumentMut, ImDocument, InlineTable, Item, Table, Value};
 
+pub mod keys;
+pub use keys::Offer;
+
 /// One step of a key path: a key, or an index into an array (of tables).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -41,6 +44,12 @@ pub struct TableOutline {
     /// 1-based line of its header (the root: 1).
     pub line: usize,
     pub fields: Vec<Field>,
+    /// The kind of table: its key path without indexes (`grading.axes.bands`).
+    pub kind: String,
+    /// Keys the model accepts here that the table does not have yet («添加字段»; `keys::offers`).
+    pub addable: Vec<Offer>,
+    /// Optional keys the table has, which may be removed.
+    pub removable: Vec<Vec<String>>,
 }
 
 /// An array of tables (`[[facts]]`), so the forms can add to it.
@@ -92,6 +101,18 @@ fn show(path: &[Seg]) -> String {
     out
 }
 
+/// A table's kind: its key path without the array indexes (`grading.axes.bands`).
+pub fn kind_of(path: &[Seg]) -> String {
+    let keys: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        })
+        .collect();
+    keys.join(".")
+}
+
 fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
         .iter()
@@ -128,11 +149,17 @@ fn walk(text: &str, table: &Table, path: &mut Vec<Seg>, name: &str, out: &mut Ou
     }
     if !fields.is_empty() || !table.is_implicit() {
         let line = table.span().map_or(1, |s| line_of(text, s.start));
+        let kind = kind_of(path);
+        let present: Vec<Vec<String>> = fields.iter().map(|f| f.key.clone()).collect();
+        let (addable, removable) = keys::offers(&kind, &present);
         out.tables.push(TableOutline {
             path: path.clone(),
             name: name.to_string(),
             line,
             fields,
+            kind,
+            addable,
+            removable,
         });
     }
     for (k, item) in table.iter() {
@@ -323,7 +350,17 @@ fn apply_one(doc: &mut DocumentMut, edit: &Edit) -> Result<(), String> {
                     }
                 }
                 (Node::Inline(t), Seg::Key(k)) => {
-                    let new = set(t.get(k))?;
+                    let mut new = set(t.get(k))?;
+                    // A new key goes last: it takes the old last value's space before the `}`
+                    // (`line = 1174, line_end = 1175 }`, not `line = 1174 , line_end = 1175 }`).
+                    if !t.contains_key(k) {
+                        if let Some((_, last)) = t.iter_mut().last() {
+                            if let Some(suffix) = last.decor().suffix().cloned() {
+                                last.decor_mut().set_suffix("");
+                                new.decor_mut().set_suffix(suffix);
+                            }
+                        }
+                    }
                     t.insert(k, new);
                 }
                 (Node::Array(a), Seg::Index(i)) if *i < a.len() => {
@@ -338,7 +375,19 @@ fn apply_one(doc: &mut DocumentMut, edit: &Edit) -> Result<(), String> {
             let (last, up) = path.split_last().ok_or("删除:路径为空")?;
             let gone = match (parent(doc, up)?, last) {
                 (Node::Table(t), Seg::Key(k)) => t.remove(k).is_some(),
-                (Node::Inline(t), Seg::Key(k)) => t.remove(k).is_some(),
+                (Node::Inline(t), Seg::Key(k)) => {
+                    // The last key's space before the `}` stays with the new last one.
+                    let was_last = t.iter().last().is_some_and(|(last, _)| last == k);
+                    let gone = t.remove(k);
+                    if let (true, Some(gone)) = (was_last, &gone) {
+                        if let (Some(suffix), Some((_, last))) =
+                            (gone.decor().suffix().cloned(), t.iter_mut().last())
+                        {
+                            last.decor_mut().set_suffix(suffix);
+                        }
+                    }
+                    gone.is_some()
+                }
                 (Node::Tables(a), Seg::Index(i)) if *i < a.len() => {
                     a.remove(*i);
                     true

@@ -256,6 +256,54 @@ test('from a draft of pasted text: 从文本起草 → 草稿 with marks → quo
   check();
 });
 
+test('添加字段 / 删除字段: a key the model accepts is added with its value, the checker says when it does not fit, the diff is side by side', async (t) => {
+  const { page, check } = await ready(t);
+  await page.click('#editor-toggle');
+  await page.selectOption('#ed-template', 'jincheng-noncoal-mine');
+  await page.click('#ed-use-template');
+  await waitText(page, '#ed-status', '通过校验。');
+  await page.click('details[data-section="分级标准"] > summary');
+  // A cite's line_end (the band's cite has none): added by keyboard, the plan still checks.
+  const keys = `${BAND(0)} .ed-keys`;
+  const line = Number(await page.inputValue(`${BAND(0)} .ed-field[data-key="cite.line"] input`));
+  await page.locator(`${keys} select`).first().selectOption({ label: '原文止行（cite.line_end）' });
+  await page.fill(`${keys} input`, String(line + 1));
+  await page.focus(`${keys} .ed-key-add`);
+  await page.keyboard.press('Enter');
+  await waitText(page, '#ed-diff', '删去1行，新增1行');
+  await waitText(page, '#ed-status', '通过校验。');
+  assert.equal(await page.inputValue(`${BAND(0)} .ed-field[data-key="cite.line_end"] input`), String(line + 1));
+  // Side by side: the old line on the left, the new one beside it, four columns.
+  assert.equal(await page.locator('#ed-diff thead th').count(), 4);
+  const row = page.locator('#ed-diff tr.ed-row-change');
+  assert.equal(await row.count(), 1);
+  const cells = await row.locator('td').allTextContents();
+  assert.equal(cells[0], cells[2], 'the same line number on both sides');
+  assert.match(cells[1], /^− .*cite = \{ clause = .*, line = \d+ \}$/);
+  assert.match(cells[3], new RegExp(`^\\+ .*cite = \\{ clause = .*, line = \\d+,\\s*line_end = ${line + 1}\\s*\\}$`));
+  assert.equal(await page.getAttribute('#ed-diff .ed-diff-scroll', 'tabindex'), '0');
+  // A count fact may not have max: the model has the key, the checker refuses it here.
+  await page.click('details[data-section="事实与问题"] > summary');
+  const fact = 'fieldset[data-name="facts[1](deaths)"]';
+  await page.locator(`${fact} .ed-keys select`).first().selectOption({ label: '上限（max）' });
+  await page.fill(`${fact} .ed-keys input`, '很多');
+  await page.click(`${fact} .ed-key-add`);
+  await waitText(page, `${fact} .ed-keys .ed-field-error`, '请填写数字');
+  await page.fill(`${fact} .ed-keys input`, '1000');
+  await page.click(`${fact} .ed-key-add`);
+  await waitText(page, '#ed-status', '发现1处问题');
+  await waitText(page, fact, '只有数值项(number)可以有 min/max');
+  // Taken out again with 删除字段 (max is optional): the plan checks, and the band's line_end too.
+  await page.locator(`${fact} .ed-keys select`).last().selectOption({ label: '上限（max）' });
+  await page.click(`${fact} .ed-key-remove`);
+  await waitText(page, '#ed-status', '通过校验。');
+  assert.equal(await page.locator(`${fact} .ed-field[data-key="max"]`).count(), 0);
+  await page.locator(`${keys} select`).last().selectOption({ label: '原文止行（cite.line_end）' });
+  await page.click(`${keys} .ed-key-remove`);
+  await waitText(page, '#ed-diff', '与起点相同');
+  check();
+});
+
 test('the source pane’s quote check agrees with tests/plan_files.rs: every quote of all 14 plans is found in its seed', async (t) => {
   const { page, check } = await ready(t);
   await page.click('#editor-toggle');
