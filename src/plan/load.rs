@@ -230,9 +230,19 @@ fn chinese(message: &str) -> String {
             return format!("缺少必填的键“{name}”");
         }
     }
+    // "invalid type: string \"很多\", expected u32": the value may be Chinese, the sentence is not.
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((got, want)) = rest.trim_end().rsplit_once(", expected ") {
+            return format!(
+                "类型不对:写的是{},此处应为{}",
+                type_words(got),
+                type_words(want)
+            );
+        }
+    }
     let message = message.trim_end();
-    // The model's own messages are Chinese already; anything else the reader says (a wrong type, a
-    // bad value) is English: shown in its own words after a Chinese explanation.
+    // The model's own messages are Chinese already; anything else the reader says (a bad value) is
+    // English: shown in its own words after a Chinese explanation.
     if message
         .chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -240,6 +250,42 @@ fn chinese(message: &str) -> String {
         return message.to_string();
     }
     format!("取值不符合预案文件格式。解析器原文:{message}")
+}
+
+/// serde's words for a value or a type ("string \"很多\"", "floating point `3.5`", "u32", "a boolean"),
+/// in Chinese.
+fn type_words(words: &str) -> String {
+    let w = words.trim();
+    let w = w.strip_prefix("an ").or(w.strip_prefix("a ")).unwrap_or(w);
+    const NAMES: [(&[&str], &str); 7] = [
+        (&["string", "char"], "文字(带引号)"),
+        (
+            &[
+                "integer", "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64",
+            ],
+            "整数",
+        ),
+        (&["floating point", "f32", "f64", "float"], "数"),
+        (&["boolean", "bool"], "true 或 false"),
+        (&["sequence", "seq"], "列表 [ … ]"),
+        (&["map", "struct", "table"], "表 { … }"),
+        (&["unit", "option"], "空值"),
+    ];
+    for (kinds, name) in NAMES {
+        for kind in kinds {
+            if let Some(rest) = w.strip_prefix(kind) {
+                if rest.is_empty() || rest.starts_with(' ') {
+                    let value = rest.trim().trim_matches('`');
+                    return if value.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name} {value}")
+                    };
+                }
+            }
+        }
+    }
+    format!("“{w}”")
 }
 
 /// `第L行第C列` (1-based, columns in characters) for a byte offset.
@@ -253,4 +299,26 @@ fn line_col(text: &str, offset: usize) -> String {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
     format!("第{line}行第{col}列")
+}
+
+#[cfg(test)]
+mod type_words_tests {
+    use super::chinese;
+
+    /// A value of the wrong type is explained in Chinese even when the value itself is Chinese.
+    #[test]
+    fn a_wrong_type_is_said_in_chinese() {
+        assert_eq!(
+            chinese("invalid type: string \"很多\", expected u32"),
+            "类型不对:写的是文字(带引号) \"很多\",此处应为整数"
+        );
+        assert_eq!(
+            chinese("invalid type: floating point `3.5`, expected a boolean"),
+            "类型不对:写的是数 3.5,此处应为true 或 false"
+        );
+        assert_eq!(
+            chinese("invalid type: integer `3`, expected a sequence"),
+            "类型不对:写的是整数 3,此处应为列表 [ … ]"
+        );
+    }
 }
