@@ -259,6 +259,7 @@ test('from a draft of pasted text: 从文本起草 → 草稿 with marks → quo
 test('the source pane’s quote check agrees with tests/plan_files.rs: every quote of all 14 plans is found in its seed', async (t) => {
   const { page, check } = await ready(t);
   await page.click('#editor-toggle');
+  await page.waitForSelector('#editor', { state: 'visible' }); // the editor is loaded on this first click
   const ids = await page.$$eval('#ed-template option', (os) => os.map((o) => o.value));
   assert.equal(ids.length, 14);
   for (const id of ids) {
