@@ -30,7 +30,7 @@
   if (hint) hint.setAttribute('hidden', '');
 })();
 
-// The engine's .wasm, fetched (the <link rel="preload"> in index.html) and compiled at once, while
+// The engine's .wasm, fetched (index.html preloads it) and compiled at once, while
 // the page's modules still load: engine.js takes the compiled module (window.__yingjiWasm) instead of
 // compiling after the module graph has run (issue 14 §5). Only the multi-file page on http(s): the
 // single file has the .wasm inline. engine.js checks the response (HTTP status, MIME type) as before;
