@@ -11,13 +11,17 @@
 
 import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
-import { el, panel, quoteEl, redrawNext } from './dom.js';
+import { el, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
-import { draftMark, setupEditor } from './editor.js';
+import { draftMark } from './draft-mark.js';
+import { setupEditorLazy } from './editor-lazy.js';
 import { guardEngine, showEngineFailure } from './guard.js';
+import { setupFinder } from './finder.js';
 import { setupImport } from './import.js';
+import { module, whenIdle } from './lazy.js';
+import { setupMenus } from './menu.js';
 import { createIncidents } from './incident.js';
 import { download } from './incident-view.js';
 import { renderBanner } from './render-banner.js';
@@ -27,18 +31,15 @@ import { nextTitle, renderDeadlines, tick } from './render-deadlines.js';
 import { renderOrganisation, renderScope } from './render-plan.js';
 import { renderTasks } from './render-tasks.js';
 import { renderTermination, renderWarnings } from './render-warnings.js';
-import { renderWhy } from './render-why.js';
-import { renderSheets, setupReports } from './report-actions.js';
+import { setupReportsLazy } from './report-lazy.js';
 import { createState, evaluateState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
 import { setupTabs } from './tabs.js';
 import { SAVE_FAILED, createStore } from './storage.js';
-import { drawAqi } from './svg-aqi.js';
 
 const ROOT = /** @type {HTMLElement} */ (document.getElementById('app'));
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const REFRESH_MS = 30_000; // re-evaluate so the deadline countdowns stay current
-const FIND_STATUS = /** @type {Record<string, string>} */ ({ applies: '适用', yields: '应改用专项预案', excluded: '不适用' });
 
 const store = createStore();
 const state = createState();
@@ -50,6 +51,9 @@ let plans = [];
 let incidents;
 /** The result's tabs (tabs.js): only the tab shown is laid out and drawn; the others wait, dirty. */
 const tabs = setupTabs($('tablist'));
+/** The pictures and the 依据 tab, loaded when their tab is first shown (issue 14 §5). */
+const why = module(() => import('./render-why.js'));
+const aqi = module(() => import('./svg-aqi.js'));
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -82,7 +86,11 @@ async function boot() {
     // The single-file build (tools/single-file.mjs) defines YINGJI_INLINE: the glue and the .wasm.
     // @ts-ignore
     const inline = typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : null;
-    const engine = await loadEngine(inline || { base: new URL('../pkg/', import.meta.url) });
+    const loading = loadEngine(inline || { base: new URL('../pkg/', import.meta.url) });
+    // The first localStorage access opens the origin's storage (~76 ms at 4× CPU, issue 14 §5): done
+    // while the .wasm compiles instead of after it (the start reads the stored incidents next).
+    store.get('plan');
+    const engine = await loading;
     api = guardEngine(engine, (failure) => showEngineFailure(ROOT, failure));
     plans = api.list;
   } catch (e) {
@@ -93,12 +101,13 @@ async function boot() {
   sel.addEventListener('change', () => selectPlan(sel.value));
   // Awaited: an incident kept from an earlier visit may be on an imported plan.
   const imports = await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
-  setupEditor({ root: ROOT, engine: api, plans, imports });
-  setupFinder();
+  setupEditorLazy({ root: ROOT, engine: api, plans, imports });
+  setupFinder({ find: (text, city) => api.find(text, city), plans, usePlan });
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
   for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card', 'cockpit']) $(id).hidden = false;
   moveImport();
+  setupMenus($('incident-bar'));
 
   incidents = createIncidents({
     store,
@@ -119,12 +128,15 @@ async function boot() {
     },
   });
   const first = incidents.start(store.get('plan'));
-  reports = setupReports({ context: reportContext, record: incidents.record });
+  reports = setupReportsLazy({ context: reportContext, record: incidents.record }, say);
   // The form as soon as the schema is there; the first result a frame later (issue 14 §5).
   if (!usePlan(first, false)) return;
   await painted();
   update(true);
   setLoadState('ready');
+  performance.mark('yingji-ready'); // not named «first result»: bench/coldstart.mjs times the painted frame
+  // What the start did not load: ready before a print from the browser's menu (beforeprint draws every tab).
+  whenIdle(() => void Promise.all([reports.load(), why.load(), aqi.load()]).catch(() => {}));
   startStatus(ROOT, plans); // version badge, offline worker, update prompt
   setInterval(() => {
     if (!document.hidden && !typingNote()) update(true);
@@ -194,48 +206,6 @@ function setPlanValues() {
 
 // ---------------------------------------------------------------------------------------------
 // Plan finder and plan picker
-
-/** The plan finder: city + words → candidate plans with the reason, each one a click away. */
-function setupFinder() {
-  const city = /** @type {HTMLSelectElement} */ ($('find-city'));
-  city.replaceChildren(el('option', { text: '全部城市', attrs: { value: '' } }), ...[...new Set(plans.map((p) => p.city))].map((c) => el('option', { text: c, attrs: { value: c } })));
-  const text = /** @type {HTMLInputElement} */ ($('find-text'));
-  const run = () => renderFound(text.value.trim(), city.value);
-  text.addEventListener('input', run);
-  city.addEventListener('change', run);
-}
-
-/** @param {string} text @param {string} city */
-function renderFound(text, city) {
-  const box = $('find-results');
-  box.replaceChildren();
-  if (!text && !city) return;
-  let found;
-  try {
-    found = api.find(text, city);
-  } catch (e) {
-    box.append(el('li', { class: 'field-error', text: errText(e) }));
-    return;
-  }
-  if (!found.length) {
-    box.append(el('li', { class: 'empty', text: '没有找到适用的预案，请换个说法（如事故类型、设施、物质名称），或直接在下方选择预案。' }));
-    return;
-  }
-  const titles = new Map(plans.map((p) => [p.id, p.title]));
-  for (const c of found) {
-    const li = el('li', { class: `found found-${c.status}`, data: { plan: c.plan.id, status: c.status } });
-    li.append(el('strong', { text: c.plan.title }), ' ', el('span', { class: 'badge', text: FIND_STATUS[c.status] || c.status }), el('p', { text: c.reason }));
-    const q = quoteEl(c.quote, c.cite);
-    if (q) li.append(q);
-    const target = c.status === 'applies' ? c.plan.id : c.go_to;
-    if (target && titles.has(target)) {
-      const btn = el('button', { class: 'use-plan', text: c.status === 'applies' ? '使用此预案' : `改用《${titles.get(target)}》`, attrs: { type: 'button' } });
-      btn.addEventListener('click', () => usePlan(target));
-      li.append(btn);
-    }
-    box.append(li);
-  }
-}
 
 /** @param {string} id @param {boolean} [evaluate] false: the form only (the start paints it before the first result) */
 function usePlan(id, evaluate = true) {
@@ -329,12 +299,14 @@ function draw(marks) {
   tabs.offer('warnings', (out.warnings || []).length > 0);
   tabs.draw('warnings', () => {
     renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
-    drawAqi($('warnings-card'), state.schema, state.read.facts);
+    const [schema, facts] = [state.schema, state.read.facts];
+    aqi((m) => m.drawAqi($('warnings-card'), schema, facts));
   });
   tabs.draw('termination', () => panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || [])));
   // The organisation, tables and contacts depend only on the plan.
   tabs.draw('contacts', () => panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out)));
-  tabs.draw('why', () => renderWhy($('why-body'), out, state.schema || {}));
+  const sch = state.schema || {};
+  tabs.draw('why', () => why((m) => m.renderWhy($('why-body'), out, sch)));
   // The written report is for paper: drawn after a pause in typing, on a mark, and before printing.
   clearTimeout(reportTimer);
   if (marks) drawReport();
@@ -343,7 +315,7 @@ function draw(marks) {
 
 /** @type {any} */
 let reportTimer = null;
-/** @type {ReturnType<typeof setupReports>} */
+/** @type {ReturnType<typeof setupReportsLazy>} */
 let reports;
 /** The incident and its plan's result, for the report and the files (null before the first result). */
 function reportContext() {
@@ -357,9 +329,12 @@ function drawReport() {
   clearTimeout(reportTimer);
   const x = reportContext();
   if (!x) return;
+  const render = reports.sheets();
+  // The report modules are loaded on first use: the first draw (after the first result) loads them.
+  if (!render) return void reports.load().then(drawReport, () => {});
   const nowMs = Date.now();
   const { i, c } = x;
-  panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, c.out, c.unconfirmed, Math.floor(nowMs / 60_000)]), () => renderSheets(i, c, nowMs));
+  panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, c.out, c.unconfirmed, Math.floor(nowMs / 60_000)]), () => render(i, c, nowMs));
 }
 window.addEventListener('beforeprint', () => {
   tabs.flushAll(); // a print may show a panel whose tab is not shown
@@ -374,6 +349,14 @@ function moveImport() {
   $('plan-import').append(d);
   d.append(box);
   d.open = !!box.querySelector('#import-list li'); // plans imported earlier: listed, with 移除, in view
+}
+
+/** A message in the incident bar (a module that could not be loaded). @param {string} text */
+function say(text) {
+  const m = $('incident-msg');
+  m.textContent = text;
+  m.dataset.kind = 'error';
+  m.hidden = false;
 }
 
 /** A note being typed in the checklist is not interrupted by the periodic redraw. */

@@ -19,22 +19,23 @@ import { drawCases, drawDiff, drawMarks } from './editor-panes.js';
 import { quoteProblem, selectionCite, sourceLines } from './editor-quote.js';
 import { download } from './incident-view.js';
 
-/** «草稿» for a plan with «待确认» marks left (its summary's `unconfirmed`), shown with the plan in the
- * cockpit and on the printed report; '' otherwise. @param {any} plan */
-export const draftMark = (plan) => (plan && plan.unconfirmed > 0 ? `【草稿：${plan.unconfirmed}处待确认】` : '');
+export { draftMark } from './draft-mark.js';
 
 /** The id the try pane imports the edited plan under (replaced on every try, forgotten on leaving). */
 export const TRY_ID = 'workbench-trial';
 
 /**
- * @param {{root: HTMLElement, engine: any, plans: {id: string, title: string}[], imports: {importText: (name: string, text: string) => Promise<void>, ids: () => string[]}}} opts
+ * @param {{root: HTMLElement, engine: any, plans: {id: string, title: string}[], imports: {importText: (name: string, text: string) => Promise<void>, ids: () => string[]}, toggle?: HTMLElement}} opts
  */
-export function setupEditor({ root, engine, plans, imports }) {
-  const { section, toggle, template, source, first, newId, diffBase } = buildEditor(plans);
+export function setupEditor({ root, engine, plans, imports, toggle: given }) {
+  const built = buildEditor(plans);
+  const { section, template, source, first, newId, diffBase } = built;
+  // editor-lazy.js puts the 编辑预案 button on the page at start and loads this module on its first click.
+  const toggle = given || built.toggle;
   const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (section.querySelector(`#${id}`));
   root.append(section);
   const top = root.querySelector('header') || root;
-  top.append(toggle);
+  if (!given) top.append(toggle);
 
   /** The checker module (outline, apply_edits, check, maybe draft), loaded on opening. */
   let mod = /** @type {any} */ (null);

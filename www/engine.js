@@ -50,7 +50,7 @@ if (typeof document !== 'undefined') {
 }
 
 function isCspError(e) {
-  return cspBlockedWasm || /Content Security Policy|wasm-eval|unsafe-eval/i.test(String(e && e.message));
+  return cspBlockedWasm || (typeof window !== 'undefined' && /** @type {any} */ (window).__yingjiCspWasm === true) || /Content Security Policy|wasm-eval|unsafe-eval/i.test(String(e && e.message));
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -102,9 +102,12 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode 
     } catch (e) {
       throw new LoadError(failCode, `${LOAD_ERRORS[failCode]}（${jsUrl.pathname}）`, e);
     }
+    // preflight.js may have fetched and started compiling the engine's .wasm already.
+    const early = name === 'yingji' && typeof window !== 'undefined' ? /** @type {any} */ (window).__yingjiWasm : null;
+    const pre = early && early.url === wasmUrl.href ? early : null;
     let res;
     try {
-      res = await fetch(wasmUrl, { credentials: 'same-origin' });
+      res = await (pre ? pre.res : fetch(wasmUrl, { credentials: 'same-origin' }));
     } catch (e) {
       throw new LoadError(isCspError(e) ? 'csp' : failCode, undefined, e);
     }
@@ -123,10 +126,12 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode 
         `${LOAD_ERRORS.mime}（收到的类型：${type || '无'}${isWasm ? '' : '，内容也不是 WebAssembly 文件'}）`,
       );
     }
-    input = res; // instantiateStreaming: compiled while it downloads, never on the main thread
+    // instantiateStreaming: compiled while it downloads, never on the main thread; or the module
+    // preflight.js compiled meanwhile (awaited below, where a refused compile is reported).
+    input = pre ? pre.module : res;
   }
   try {
-    await mod.default({ module_or_path: input });
+    await mod.default({ module_or_path: await input });
   } catch (e) {
     throw new LoadError(isCspError(e) ? 'csp' : 'init', undefined, e);
   }

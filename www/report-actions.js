@@ -1,7 +1,7 @@
 // @ts-check
 // What leaves the page about an incident, besides its JSON: the written report (打印书面报告, 导出Word),
 // the internal checklist (打印任务清单), the checklist and the log as CSV, and the 电话快报 with a copy
-// button. The buttons are added to the incident bar from here; each print switches a class on <body>
+// button. Loaded on first use (report-lazy.js); each print switches a class on <body>
 // so that print media shows only the sheet chosen (report.css). Issuing a report (print or Word) is
 // recorded in the incident's log: 「已出具续报（第2次）」.
 
@@ -17,6 +17,7 @@ import { quickReport } from './quick-report.js';
 
 /** @typedef {import('./incident-record.js').Incident} Incident */
 /** @typedef {{title: string, doc: string, facts: any[], out: any, unconfirmed: number}} PlanContext */
+/** @typedef {{print(kind?: 'report' | 'checklist'): void, exportDocx(): Promise<void>, exportCsv(what: 'checklist' | 'log'): void, quick(): void}} Reports */
 
 const PRINT_CLASSES = ['print-report', 'print-checklist'];
 const $ = (/** @type {string} */ id) => document.getElementById(id);
@@ -44,15 +45,10 @@ export function renderSheets(i, c, nowMs) {
 
 /**
  * @param {{context(): {i: Incident, c: PlanContext} | null, record(kind: string, text: string): void}} ctx
- * @returns {{print(kind?: 'report' | 'checklist'): void}}
+ * @returns {Reports}
  */
 export function setupReports(ctx) {
   checklistBox();
-  const button = (/** @type {string} */ id, /** @type {string} */ text, /** @type {() => void} */ on) => {
-    const b = el('button', { id, text, attrs: { type: 'button' } });
-    b.addEventListener('click', on);
-    return b;
-  };
   const msg = el('p', { id: 'report-msg', class: 'incident-msg', attrs: { role: 'status', 'aria-live': 'polite' } });
   msg.hidden = true;
   const say = (/** @type {string} */ text, kind = 'ok') => {
@@ -61,17 +57,8 @@ export function setupReports(ctx) {
     msg.hidden = !text;
   };
   const quick = quickBox(say);
-  const buttons = [
-    button('checklist-print-btn', '打印任务清单', () => print('checklist')),
-    button('report-docx', '导出Word', () => void exportDocx()),
-    button('checklist-csv', '导出任务清单（CSV）', () => exportCsv('checklist')),
-    button('log-csv', '导出记录（CSV）', () => exportCsv('log')),
-    button('quick-report-btn', '电话快报', () => quick.toggle(ctx.context())),
-  ];
+  // The buttons are in index.html (the 报告与导出 menu); report-lazy.js loads this module on their first use.
   const row = document.querySelector('#incident-bar .incident-row');
-  const after = $('incident-print');
-  if (after && row && row.contains(after)) after.after(...buttons);
-  else if (row) row.append(...buttons);
   if (row) row.after(msg, quick.box);
 
   window.addEventListener('afterprint', () => document.body.classList.remove(...PRINT_CLASSES));
@@ -118,7 +105,7 @@ export function setupReports(ctx) {
     say(`已导出：${name}`);
   }
 
-  return { print };
+  return { print, exportDocx, exportCsv, quick: () => quick.toggle(ctx.context()) };
 }
 
 /** The number stays as chosen (a report printed twice is one report): the next one is suggested. @param {Record<string, string>} info */

@@ -307,6 +307,7 @@ test('添加字段 / 删除字段: a key the model accepts is added with its val
 test('the source pane’s quote check agrees with tests/plan_files.rs: every quote of all 14 plans is found in its seed', async (t) => {
   const { page, check } = await ready(t);
   await page.click('#editor-toggle');
+  await page.waitForSelector('#editor', { state: 'visible' }); // the editor is loaded on this first click
   const ids = await page.$$eval('#ed-template option', (os) => os.map((o) => o.value));
   assert.equal(ids.length, 14);
   for (const id of ids) {

@@ -164,3 +164,17 @@ export async function openGroups(page) {
     for (const d of document.querySelectorAll('#fields details.fact-group')) d.open = true;
   });
 }
+
+/**
+ * Clicks a button of the incident bar's menus (报告与导出, 事件文件: <details class="menu">), opening
+ * its menu first by clicking the menu's summary, as a user does. `page`: a Playwright page or a
+ * browsers.mjs session (both have click and evaluate).
+ */
+export async function clickMenu(page, selector) {
+  const id = await page.evaluate((sel) => {
+    const d = document.querySelector(sel)?.closest('details.menu');
+    return d && !d.open ? d.id : null;
+  }, selector);
+  if (id) await page.click(`#${id} > summary`);
+  await page.click(selector);
+}

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer } from '../../tools/serve.mjs';
-import { CSP, REPO, ROOT, launch, open as openPage, showTab, waitState, waitText } from './helpers.mjs';
+import { CSP, REPO, ROOT, clickMenu, launch, open as openPage, showTab, waitState, waitText } from './helpers.mjs';
 
 const SHOTS = join(REPO, 'test-output');
 let browser;
@@ -218,7 +218,7 @@ test('export then import round-trips an incident; corrupt, foreign and wrong-ver
   await showTab(page, 'deadlines');
   await page.locator('#deadlines li.deadline[data-id="unit-1h"] button.mark-done').click();
 
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#incident-export')]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), clickMenu(page, '#incident-export')]);
   assert.match(dl.suggestedFilename(), /^yingji-事件-\d{8}-\d{4}-导出测试\.json$/);
   const path = join(tmpdir(), `yingji-export-${process.pid}.json`);
   await dl.saveAs(path);

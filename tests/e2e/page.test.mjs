@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
 // REPO, ROOT (YINGJI_ROOT lets the page be tried against another pkg/), the portal CSP and the
 // Chromium launch options are shared with the other e2e files.
-import { CSP, REPO, ROOT, launch, showTab } from './helpers.mjs';
+import { CSP, REPO, ROOT, clickMenu, launch, showTab } from './helpers.mjs';
 
 const PLAN_TITLE = '晋城市非煤矿山生产安全事故应急预案';
 const TIMEOUT = 10_000;
@@ -456,7 +456,7 @@ test('storage that throws on every write: what was typed stays on screen, export
   await waitText(page, '#grade', '较大');
   assert.equal(await page.inputValue('#fact-deaths'), '5');
   await waitText(page, '#save-state', '输入仍在本页上');
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#incident-export')]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), clickMenu(page, '#incident-export')]);
   const file = JSON.parse(await (await import('node:fs/promises')).readFile(await dl.path(), 'utf8'));
   assert.equal(file.incident.values.deaths, '5', 'the export holds what was typed');
   check();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { CSP, ROOT } from './helpers.mjs';
+import { CSP, ROOT, clickMenu } from './helpers.mjs';
 import { BROWSERS, launchBrowser } from './browsers.mjs';
 
 const KEEP_BLOBS = `{
@@ -37,7 +37,7 @@ for (const name of BROWSERS) {
       await s.fill('#info-issuer', '泽州县应急管理局');
       await s.fill('#fact-deaths', '5');
       await s.waitText('#grade', '较大');
-      await s.click('#report-docx');
+      await clickMenu(s, '#report-docx');
       await s.waitText('#report-msg', '已导出');
       const docx = await s.evaluate(async () => {
         const blob = window.__blobs.at(-1);
@@ -48,7 +48,7 @@ for (const name of BROWSERS) {
       assert.equal(docx.head, 'PK', 'a zip');
       assert.ok(docx.names, 'with word/document.xml');
       assert.ok(docx.size > 5000, `size ${docx.size}`);
-      await s.click('#checklist-csv');
+      await clickMenu(s, '#checklist-csv');
       const csv = await s.evaluate(async () => {
         const bytes = new Uint8Array(await window.__blobs.at(-1).arrayBuffer());
         return [...bytes.subarray(0, 3)];

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, ROOT, open as openPage, portal, showTab, waitState, waitText } from './helpers.mjs';
+import { REPO, ROOT, clickMenu, open as openPage, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const env = portal();
 const SHOTS = join(REPO, 'test-output');
@@ -44,7 +44,7 @@ async function fillIncident(page) {
 }
 
 async function download(page, selector) {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const [d] = await Promise.all([page.waitForEvent('download'), clickMenu(page, selector)]);
   const dir = mkdtempSync(join(tmpdir(), 'yingji-report-'));
   const file = join(dir, 'file');
   await d.saveAs(file);
@@ -54,7 +54,7 @@ async function download(page, selector) {
 test('the written report on paper: 公文 header, 续报 number, statements only; issuing it is logged', async (t) => {
   const { page, check } = await open(t);
   await fillIncident(page);
-  await page.click('#incident-print');
+  await clickMenu(page, '#incident-print');
   assert.deepEqual(await page.evaluate(() => window.__prints), ['print-report']);
   await waitText(page, '#log', '已出具续报（第2次）：打印书面报告');
   await waitText(page, '#log', '首报/续报：续报（第2次报告）');
@@ -84,7 +84,7 @@ test('the written report on paper: 公文 header, 续报 number, statements only
 test('the checklist prints alone: ticks, notes, report marks and deadlines', async (t) => {
   const { page, check } = await open(t);
   await fillIncident(page);
-  await page.click('#checklist-print-btn');
+  await clickMenu(page, '#checklist-print-btn');
   assert.deepEqual(await page.evaluate(() => window.__prints), ['print-checklist']);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#checklist-print').isVisible(), true);
@@ -140,7 +140,7 @@ test('电话快报: only filled parts, copied; when the clipboard refuses, the t
   const { page, context, check } = await open(t);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await fillIncident(page);
-  await page.click('#quick-report-btn');
+  await clickMenu(page, '#quick-report-btn');
   const text = await page.inputValue('#quick-report-text');
   assert.equal(
     text,

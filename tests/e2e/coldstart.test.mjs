@@ -1,0 +1,74 @@
+// The start loads what the first result needs, no more (issue 14 §5): the plan editor is loaded on the
+// first click of 编辑预案, the report modules after the first result (so a print from the browser's menu
+// finds the written report), the 依据 tab and the AQI chart when shown. The incident bar's menus
+// (报告与导出, 事件文件) work by keyboard. Headless Chromium; the figures are bench/coldstart.mjs's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, clickMenu, open, portal, showTab, waitState, waitText } from './helpers.mjs';
+
+const env = portal();
+const LAZY = ['editor.js', 'editor-form.js', 'report-actions.js', 'report-model.js', 'incident-report.js', 'render-why.js', 'svg-bands.js', 'svg-aqi.js'];
+const loaded = (requests, file) => requests.some((u) => new URL(u).pathname.endsWith(`/www/${file}`));
+
+test('no module loaded on first use is in the modulepreload list', () => {
+  const html = readFileSync(join(REPO, 'www', 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+  assert.ok(links.includes('app.js') && links.includes('render-deadlines.js'), links.join(' '));
+  for (const f of LAZY) assert.ok(!links.includes(f), `${f} is preloaded`);
+});
+
+test('the editor is loaded on the first click of 编辑预案; the report modules after the first result, before a print', async (t) => {
+  const { page, requests, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
+  await waitState(page, '#app', 'ready');
+  assert.ok(!loaded(requests, 'editor.js'), 'the editor is not loaded at start');
+  // What is not needed for the first result starts loading after it (app.js marks it 'yingji-ready').
+  const early = await page.evaluate((files) => {
+    const ready = performance.getEntriesByName('yingji-ready')[0].startTime;
+    return performance.getEntriesByType('resource').filter((r) => files.some((f) => r.name.endsWith(`/www/${f}`)) && r.startTime < ready).map((r) => r.name);
+  }, LAZY);
+  assert.deepEqual(early, [], 'loaded before the first result');
+  await page.fill('#fact-deaths', '3');
+  await waitText(page, '#grade', '较大');
+  // Loaded a moment after the first result: then a print from the browser's menu draws the report.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/report-actions.js')));
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await waitText(page, '#report', '3人死亡');
+  await page.click('#editor-toggle');
+  await page.waitForSelector('#editor', { state: 'visible' });
+  assert.ok(loaded(requests, 'editor.js'), 'the editor is loaded on its first click');
+  assert.equal(await page.getAttribute('#editor-toggle', 'aria-pressed'), 'true');
+  await page.click('#editor-toggle');
+  await page.waitForSelector('#editor', { state: 'hidden' });
+  await showTab(page, 'why');
+  await waitText(page, '#why-body', '事故等级怎么得出');
+  check();
+});
+
+test('报告与导出 and 事件文件: menus of buttons, opened and closed by keyboard, one open at a time', async (t) => {
+  const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
+  await waitState(page, '#app', 'ready');
+  const open_ = (id) => page.evaluate((i) => document.getElementById(i).open, id);
+  assert.equal(await page.isVisible('#incident-print'), false, 'the menu starts closed');
+  await page.focus('#report-menu > summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await open_('report-menu'), true);
+  assert.equal(await page.isVisible('#quick-report-btn'), true);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'incident-print', 'Tab goes to the first button');
+  await page.keyboard.press('Escape');
+  assert.equal(await open_('report-menu'), false, 'Escape closes');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('details')?.id), 'report-menu', 'the focus back on the summary');
+  await page.click('#report-menu > summary');
+  await page.click('#file-menu > summary');
+  assert.equal(await open_('file-menu'), true);
+  assert.equal(await open_('report-menu'), false, 'one menu open at a time');
+  await page.click('h1');
+  assert.equal(await open_('file-menu'), false, 'a click elsewhere closes');
+  // A button chosen closes its menu (电话快报 opens its box below the bar).
+  await clickMenu(page, '#quick-report-btn');
+  await page.waitForSelector('#quick-report', { state: 'visible' });
+  assert.equal(await open_('report-menu'), false);
+  check();
+});
