@@ -55,7 +55,30 @@ const per = (ms) => (ms / KEYS.length).toFixed(1);
 console.log(`${mode}, CPU 4× slower, ms per action (${KEYS.length} actions), nested events counted in each:`);
 console.log(`  ${[...sum].filter(([, v]) => v / KEYS.length >= 0.1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${per(v)}`).join(', ')}`);
 const layouts = events.filter((e) => e.ph === 'X' && e.name === 'Layout');
-console.log(`  ${layouts.length} layouts, dirty/total objects: ${layouts.map((e) => `${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects}`).join(' ')}`);
+console.log(`  ${layouts.length} layouts, dirty/total objects (! forced from script): ${layouts.map((e) => `${e.args?.beginData?.stackTrace ? '!' : ''}${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects}`).join(' ')}`);
+for (const e of layouts.filter((x) => x.args?.beginData?.stackTrace).slice(0, 5)) {
+  console.log(`    forced layout ${(e.dur / 1000).toFixed(1)} ms at ${e.args.beginData.stackTrace.slice(0, 3).map((f) => `${f.functionName || '?'} ${String(f.url).split('/').pop()}:${f.lineNumber + 1}`).join(' < ')}`);
+}
+
+// Frame by frame (--frames): each rendering update's style, layout, paint and commit, in ms, with the
+// JS task before it: which frames a keystroke's own paint waits on.
+if (process.argv.includes('--frames')) {
+  const kinds = ['EventDispatch', 'TimerFire', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit'];
+  const main = events.filter((e) => e.ph === 'X' && e.dur && kinds.includes(e.name)).sort((x, y) => x.ts - y.ts);
+  const t0 = main[0]?.ts || 0;
+  let line = [];
+  let end = 0;
+  for (const e of main) {
+    if (e.ts < end) continue; // nested
+    end = e.ts + e.dur;
+    const label = e.name === 'EventDispatch' ? e.args?.data?.type : e.name;
+    line.push(`${label} ${(e.dur / 1000).toFixed(1)}`);
+    if (e.name === 'Commit') {
+      console.log(`  @${((e.ts - t0) / 1000).toFixed(0)} ms: ${line.join(', ')}`);
+      line = [];
+    }
+  }
+}
 
 // 2. The CPU profile: the page's functions by total (inclusive) time.
 await cdp.send('Profiler.enable');

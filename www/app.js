@@ -9,11 +9,12 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
+import { afterPaint } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-import { showFieldState, showForm, showReach, syncInputs } from './form.js';
+import { hide, showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
 import { draftMark, setupEditor } from './editor.js';
 import { guardEngine, showEngineFailure } from './guard.js';
@@ -29,7 +30,7 @@ import { renderTasks } from './render-tasks.js';
 import { renderTermination, renderWarnings } from './render-warnings.js';
 import { renderWhy } from './render-why.js';
 import { renderSheets, setupReports } from './report-actions.js';
-import { createState, evaluateState, setPlan, setValue } from './state.js';
+import { createState, evaluateState, readState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
 import { setupTabs } from './tabs.js';
 import { SAVE_FAILED, createStore } from './storage.js';
@@ -107,7 +108,10 @@ async function boot() {
     titleOf: (/** @type {string} */ id) => plans.find((p) => p.id === id)?.title || [...sel.options].find((o) => o.value === id)?.textContent || id,
     switchPlan: usePlan,
     print: () => reports.print('report'),
-    current: () => state,
+    current: () => {
+      later.flush(); // a keystroke's result not yet drawn is made now: the record reads the state
+      return state;
+    },
     redraw: () => draw(true),
     reload: () => {
       const before = state.values;
@@ -262,7 +266,7 @@ function selectPlan(id, evaluate = true) {
   renderScope($('plan-scope'), sch, plans, usePlan);
   showForm($('fields'), state.facts, {
     set(fid, raw, opts = {}) {
-      if (setValue(state, fid, raw, !!opts.bad)) update();
+      if (setValue(state, fid, raw, !!opts.bad)) typed(fid);
     },
     get: (fid) => state.values[fid],
     confirm(fid) {
@@ -286,12 +290,40 @@ function resetForm() {
 // ---------------------------------------------------------------------------------------------
 // Evaluate and show
 
+/** Keeps what was typed (before the engine runs: if it ever fails, the input is kept, guard.js). */
+function save() {
+  const saved = incidents.saveValues(state.values, state.facts);
+  const text = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '';
+  if (saved && $('save-state').textContent !== text) $('save-state').textContent = text;
+}
+
+/** The evaluation and the panels of a keystroke, run once the keystroke's own feedback is painted. */
+const later = afterPaint(() => update());
+
+/**
+ * A keystroke (or any edit of a box): the box's own feedback (what was understood, the error) shown in
+ * the event; the save, the evaluation and the panels just after the next paint (issue 14 §5), or at
+ * once when anything reads the state first (the record, the report) or the page is left.
+ * @param {string} fid the fact edited
+ */
+function typed(fid) {
+  if (!api || !state.planId) return;
+  readState(state);
+  const i = incidents.current();
+  showFieldState(state.facts, state.read.errors, state.read.understood, (i && i.prefilled) || {}, fid);
+  later.schedule();
+}
+// Leaving the page (closed, reloaded, put in the background) saves what is still waiting.
+window.addEventListener('pagehide', () => later.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) later.flush();
+});
+
 /** Saves what was typed, evaluates it if valid, and redraws what changed. @param {boolean} [force] */
 function update(force = false) {
   if (!api || !state.planId) return;
-  // Saved before the engine runs: if it ever fails, the input is kept (guard.js).
-  const saved = incidents.saveValues(state.values, state.facts);
-  if (saved) $('save-state').textContent = SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)];
+  later.cancel();
+  save();
   if (!evaluateState(state, api.evaluate, new Date().toISOString(), force)) return;
   incidents.evaluated();
   draw(false);
@@ -303,11 +335,13 @@ function draw(marks) {
   const prefilled = (i && i.prefilled) || {};
   showFieldState(state.facts, state.read.errors, state.read.understood, prefilled);
   const stale = !state.valid && !!state.out;
-  $('stale-notice').hidden = !stale;
+  hide($('stale-notice'), !stale);
   for (const id of ['banner', 'summary', 'results']) {
-    $(id).classList.toggle('stale', stale);
-    if (stale) $(id).dataset.stale = 'true';
-    else delete $(id).dataset.stale;
+    const box = $(id);
+    if (box.classList.contains('stale') === stale) continue; // written only when it changes
+    box.classList.toggle('stale', stale);
+    if (stale) box.dataset.stale = 'true';
+    else delete box.dataset.stale;
   }
   const out = state.out;
   if (!out) return;
@@ -347,6 +381,7 @@ let reportTimer = null;
 let reports;
 /** The incident and its plan's result, for the report and the files (null before the first result). */
 function reportContext() {
+  later.flush();
   const i = incidents.current();
   const out = state.out;
   if (!i || !out) return null;
