@@ -12,9 +12,9 @@
 import { afterPaint } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
-import { el, panel, quoteEl, redrawNext } from './dom.js';
+import { el, hide, panel, quoteEl, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-import { hide, showFieldState, showForm, showReach, syncInputs } from './form.js';
+import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
 import { draftMark, setupEditor } from './editor.js';
 import { guardEngine, showEngineFailure } from './guard.js';
@@ -276,7 +276,12 @@ function selectPlan(id, evaluate = true) {
   });
   syncInputs(state.facts, state.values, true);
   for (const box of ['organisation', 'termination', 'banner']) redrawNext($(box));
-  if (evaluate) update(true);
+  if (evaluate) {
+    // The new plan's form is painted at once; its result just after (the old one is shown struck
+    // through meanwhile): a switch's frame is not held by the evaluation and the panels (issue 14 §5).
+    markStale(true);
+    later.schedule();
+  }
   return true;
 }
 
@@ -329,6 +334,17 @@ function update(force = false) {
   draw(false);
 }
 
+/** Marks the result shown as not the current one (or not). Written only when it changes. @param {boolean} stale */
+function markStale(stale) {
+  for (const id of ['banner', 'summary', 'results']) {
+    const box = $(id);
+    if (box.classList.contains('stale') === stale) continue;
+    box.classList.toggle('stale', stale);
+    if (stale) box.dataset.stale = 'true';
+    else delete box.dataset.stale;
+  }
+}
+
 /** Draws every panel from the state; each panel skips itself when its inputs did not change. @param {boolean} marks */
 function draw(marks) {
   const i = incidents.current();
@@ -336,13 +352,7 @@ function draw(marks) {
   showFieldState(state.facts, state.read.errors, state.read.understood, prefilled);
   const stale = !state.valid && !!state.out;
   hide($('stale-notice'), !stale);
-  for (const id of ['banner', 'summary', 'results']) {
-    const box = $(id);
-    if (box.classList.contains('stale') === stale) continue; // written only when it changes
-    box.classList.toggle('stale', stale);
-    if (stale) box.dataset.stale = 'true';
-    else delete box.dataset.stale;
-  }
+  markStale(stale);
   const out = state.out;
   if (!out) return;
   const nowMs = Date.now();
@@ -373,6 +383,7 @@ function draw(marks) {
   clearTimeout(reportTimer);
   if (marks) drawReport();
   else reportTimer = setTimeout(drawReport, 800);
+  performance.mark('yingji-drawn'); // bench/keystroke.mjs: keystroke → result painted
 }
 
 /** @type {any} */

@@ -3,7 +3,7 @@
 // errors, what was understood, prefilled times) without being rebuilt. The form reports what the
 // officer did through `on`; it never holds the values itself.
 
-import { citeEl, el } from './dom.js';
+import { citeEl, el, hide, setText } from './dom.js';
 import { chinaLocal, unitOf } from './format.js';
 import { halfWidth, isList, seriesDays, splitList } from './parse.js';
 
@@ -306,16 +306,6 @@ export function syncInputs(facts, values, all = false) {
     const g = values[f.id] === undefined ? null : /** @type {HTMLDetailsElement | null | undefined} */ ($(`fact-${f.id}`)?.closest('details.fact-group'));
     if (g && !g.open) g.open = true;
   }
-}
-
-/** Sets `hidden` only when it changes (a write of the same value still costs a style pass). @param {HTMLElement} node @param {boolean} yes */
-export function hide(node, yes) {
-  if (node.hidden !== yes) node.hidden = yes;
-}
-
-/** Sets a text only when it changes. @param {HTMLElement} node @param {string} text */
-export function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
 }
 
 /**

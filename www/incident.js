@@ -99,8 +99,11 @@ export function createIncidents(ctx) {
     const s = $('save-state');
     const say = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '输入已自动保存在本机浏览器中';
     if (s.textContent !== say) s.textContent = say;
-    s.dataset.save = saved ? 'failed' : 'ok';
-    s.setAttribute('role', saved ? 'alert' : 'status');
+    const state = saved ? 'failed' : 'ok';
+    if (s.dataset.save !== state) {
+      s.dataset.save = state;
+      s.setAttribute('role', saved ? 'alert' : 'status');
+    }
     return saved;
   }
 
