@@ -68,9 +68,19 @@ if (process.argv.includes('--frames')) {
   const t0 = main[0]?.ts || 0;
   let line = [];
   let end = 0;
+  let top = null;
   for (const e of main) {
-    if (e.ts < end) continue; // nested
+    if (e.ts < end) {
+      // Style or layout inside a script event: forced by the script (read after a write).
+      if (top && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.dur > 500) {
+        const st = e.args?.beginData?.stackTrace || e.args?.data?.stackTrace || [];
+        const at = st.slice(0, 2).map((f) => `${f.functionName || '?'} ${String(f.url).split('/').pop()}:${f.lineNumber + 1}`).join(' < ');
+        line.push(`[forced ${e.name} ${(e.dur / 1000).toFixed(1)}${at ? ` at ${at}` : ''}]`);
+      }
+      continue;
+    }
     end = e.ts + e.dur;
+    top = e.name === 'EventDispatch' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? e : null;
     const label = e.name === 'EventDispatch' ? e.args?.data?.type : e.name;
     line.push(`${label} ${(e.dur / 1000).toFixed(1)}`);
     if (e.name === 'Commit') {
@@ -102,7 +112,7 @@ profile.samples.forEach((id, i) => {
   }
 });
 console.log('  JS by total time, ms per action:');
-for (const [k, v] of [...total].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${per(v)}  ${k}`);
+for (const [k, v] of [...total].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 15))) console.log(`    ${per(v)}  ${k}`);
 console.log(`  DOM elements ${await page.evaluate(() => document.getElementsByTagName('*').length)}, page height ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
 await browser.close();
 await server.close();

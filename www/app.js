@@ -318,8 +318,10 @@ function typed(fid) {
   showFieldState(state.facts, state.read.errors, state.read.understood, (i && i.prefilled) || {}, fid);
   later.schedule();
 }
-// Leaving the page (closed, reloaded, put in the background) saves what is still waiting.
+// Leaving the page (closed, reloaded, put in the background) saves what is still waiting; so does
+// another tab's write, before incident.js (whose listener comes later) merges it with this tab's.
 window.addEventListener('pagehide', () => later.flush());
+window.addEventListener('storage', () => later.flush());
 document.addEventListener('visibilitychange', () => {
   if (document.hidden) later.flush();
 });
