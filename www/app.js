@@ -12,11 +12,12 @@
 import { afterPaint } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
-import { el, hide, panel, quoteEl, redrawNext } from './dom.js';
+import { el, hide, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { china, p2 } from './format.js';
 import { draftMark, setupEditor } from './editor.js';
+import { setupFinder } from './finder.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupImport } from './import.js';
 import { createIncidents } from './incident.js';
@@ -39,7 +40,6 @@ import { drawAqi } from './svg-aqi.js';
 const ROOT = /** @type {HTMLElement} */ (document.getElementById('app'));
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const REFRESH_MS = 30_000; // re-evaluate so the deadline countdowns stay current
-const FIND_STATUS = /** @type {Record<string, string>} */ ({ applies: '适用', yields: '应改用专项预案', excluded: '不适用' });
 
 const store = createStore();
 const state = createState();
@@ -95,7 +95,7 @@ async function boot() {
   // Awaited: an incident kept from an earlier visit may be on an imported plan.
   const imports = await setupImport({ engine: api, select: sel, onSelect: usePlan, fallback: () => plans[0].id });
   setupEditor({ root: ROOT, engine: api, plans, imports });
-  setupFinder();
+  setupFinder({ engine: api, plans, use: usePlan });
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
   for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card', 'cockpit']) $(id).hidden = false;
@@ -198,48 +198,6 @@ function setPlanValues() {
 
 // ---------------------------------------------------------------------------------------------
 // Plan finder and plan picker
-
-/** The plan finder: city + words → candidate plans with the reason, each one a click away. */
-function setupFinder() {
-  const city = /** @type {HTMLSelectElement} */ ($('find-city'));
-  city.replaceChildren(el('option', { text: '全部城市', attrs: { value: '' } }), ...[...new Set(plans.map((p) => p.city))].map((c) => el('option', { text: c, attrs: { value: c } })));
-  const text = /** @type {HTMLInputElement} */ ($('find-text'));
-  const run = () => renderFound(text.value.trim(), city.value);
-  text.addEventListener('input', run);
-  city.addEventListener('change', run);
-}
-
-/** @param {string} text @param {string} city */
-function renderFound(text, city) {
-  const box = $('find-results');
-  box.replaceChildren();
-  if (!text && !city) return;
-  let found;
-  try {
-    found = api.find(text, city);
-  } catch (e) {
-    box.append(el('li', { class: 'field-error', text: errText(e) }));
-    return;
-  }
-  if (!found.length) {
-    box.append(el('li', { class: 'empty', text: '没有找到适用的预案，请换个说法（如事故类型、设施、物质名称），或直接在下方选择预案。' }));
-    return;
-  }
-  const titles = new Map(plans.map((p) => [p.id, p.title]));
-  for (const c of found) {
-    const li = el('li', { class: `found found-${c.status}`, data: { plan: c.plan.id, status: c.status } });
-    li.append(el('strong', { text: c.plan.title }), ' ', el('span', { class: 'badge', text: FIND_STATUS[c.status] || c.status }), el('p', { text: c.reason }));
-    const q = quoteEl(c.quote, c.cite);
-    if (q) li.append(q);
-    const target = c.status === 'applies' ? c.plan.id : c.go_to;
-    if (target && titles.has(target)) {
-      const btn = el('button', { class: 'use-plan', text: c.status === 'applies' ? '使用此预案' : `改用《${titles.get(target)}》`, attrs: { type: 'button' } });
-      btn.addEventListener('click', () => usePlan(target));
-      li.append(btn);
-    }
-    box.append(li);
-  }
-}
 
 /** @param {string} id @param {boolean} [evaluate] false: the form only (the start paints it before the first result) */
 function usePlan(id, evaluate = true) {
