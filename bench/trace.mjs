@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Where a keystroke's or a plan switch's time goes: a Chromium timeline trace (CDP Tracing,
 // devtools.timeline) and a CPU profile (CDP Profiler), CPU throttled 4×, on 晋城 非煤矿山.
-//   node bench/trace.mjs [type|switch]      (YINGJI_ROOT=<checkout> to look at another build)
+//   node bench/trace.mjs [type|switch] [--frames]   (YINGJI_ROOT=<checkout> to look at another build;
+//   --frames: each frame's script, style, layout, paint and commit, and the layouts forced in script; TOP=n: n JS rows)
 // type: ten keystrokes into 死亡人数 (digits and Backspaces, 150 ms apart); switch: six arrow keys on
 // the plan <select>. Prints, per action: the main thread's time by event (EventDispatch per event
 // type, Layout, UpdateLayoutTree = style, Paint, PrePaint, Commit…), the number of layouts with
