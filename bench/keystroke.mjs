@@ -13,6 +13,11 @@
 // more (rounded to 8 ms): a keystroke with no entry took less than 16 ms and is counted as 16 ms, an
 // upper bound, so the bare page's figures are ceilings.
 //
+// Keystroke → result painted: the page paints a keystroke's own box first and the result just after
+// (www/after-paint.js), so the first figure alone would hide the result's wait. The second runs from
+// the keydown's timestamp to the end of the frame that painted the page's next drawn result (www/app.js
+// marks performance.mark('yingji-drawn') at the end of draw(); the probe sees it synchronously).
+//
 // Plan switch: the plan <select> is focused and moved with ArrowDown/ArrowUp (a closed select on
 // Linux changes its value and fires "change" on the key), so the switch is a trusted keystroke whose
 // Event Timing entry covers the page's whole change handler and the paint after it.
@@ -49,6 +54,25 @@ const PROBE = `
       if (e.interactionId) globalThis.__benchEvents.push({ id: e.interactionId, name: e.name, duration: e.duration, start: e.startTime });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  // Keystroke → result painted: the keydowns' times, and when the page drew a result (its
+  // performance.mark('yingji-drawn') at the end of draw()) and the frame that shows it was done (the
+  // task after its animation frame).
+  globalThis.__benchKeys = [];
+  globalThis.__benchResults = [];
+  addEventListener('keydown', (e) => globalThis.__benchKeys.push(e.timeStamp), true);
+  const mark = performance.mark.bind(performance);
+  let changed = 0;
+  performance.mark = (name, opts) => {
+    const r = mark(name, opts);
+    if (name === 'yingji-drawn' && !changed) {
+      changed = performance.now();
+      requestAnimationFrame(() => setTimeout(() => {
+        globalThis.__benchResults.push({ changed, painted: performance.now() });
+        changed = 0;
+      }, 0));
+    }
+    return r;
+  };
 `;
 
 const BARE = `<!doctype html>
@@ -102,18 +126,34 @@ async function interactions(page) {
   return [...by.values()];
 }
 
+/**
+ * Keystroke → result painted, for each result drawn: from the last keydown before it to the end of the
+ * frame that painted it.
+ */
+async function results(page) {
+  const { keys, res } = await page.evaluate(() => ({ keys: globalThis.__benchKeys.splice(0), res: globalThis.__benchResults.splice(0) }));
+  const out = [];
+  for (const r of res) {
+    const k = keys.filter((t) => t <= r.changed).pop();
+    if (k !== undefined) out.push(r.painted - k);
+  }
+  return out;
+}
+
 async function typeInto(page, selector, keys) {
   await page.focus(selector);
   await page.evaluate(() => globalThis.__benchEvents.splice(0));
+  await results(page);
   for (const { key, gap } of keys) {
     await page.keyboard.press(key);
     await page.waitForTimeout(gap);
   }
   await page.waitForTimeout(300); // let the last entries be observed
   const got = await interactions(page);
+  const result = await results(page);
   // Keystrokes with no entry were under the 16 ms threshold: count them as 16 ms (a ceiling).
   const under = Math.max(0, keys.length - got.length);
-  return { samples: [...got, ...Array(under).fill(16)], under, observed: got.length };
+  return { samples: [...got, ...Array(under).fill(16)], under, observed: got.length, result };
 }
 
 async function appRound(browser, url, keys) {
@@ -128,6 +168,7 @@ async function appRound(browser, url, keys) {
     // Plan switches: ArrowDown SWITCHES/2 times, then back up; each must change the plan.
     await page.focus(PLAN_SELECT);
     await page.evaluate(() => globalThis.__benchEvents.splice(0));
+    await results(page);
     const plans = [];
     for (let i = 0; i < SWITCHES; i++) {
       const before = await page.inputValue(PLAN_SELECT);
@@ -139,11 +180,12 @@ async function appRound(browser, url, keys) {
     }
     await page.waitForTimeout(300);
     const switches = await interactions(page);
+    const switchResults = await results(page);
     if (switches.length < SWITCHES) {
       throw new Error(`plan switch: ${switches.length} Event Timing entries for ${SWITCHES} switches (a switch under 16 ms is not believable here)`);
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return { typing, switches, grade, plans };
+    return { typing, switches, switchResults, grade, plans };
   });
 }
 
@@ -195,7 +237,7 @@ const browser = await launch();
 try {
   const appUrl = `${app.origin}/www/index.html`;
   const bareUrl = `${bare.origin}/www/index.html`;
-  const all = { app: [], bare: [], switches: [] };
+  const all = { app: [], bare: [], switches: [], result: [], switchResult: [] };
   const under = { app: 0, bare: 0 };
   const grades = new Set();
   for (let r = 0; r < ROUNDS; r++) {
@@ -204,10 +246,12 @@ try {
     for (const which of order) {
       const res = which === 'app' ? await appRound(browser, appUrl, keys) : await bareRound(browser, bareUrl, keys);
       all[which].push(...res.typing.samples);
+      all.result.push(...res.typing.result);
       under[which] += res.typing.under;
       let line = `  round ${r + 1} ${which.padEnd(4)} ${keys.length} keystrokes: median ${ms(median(res.typing.samples))}, max ${ms(Math.max(...res.typing.samples))}, ${res.typing.under} under 16 ms`;
       if (res.switches) {
         all.switches.push(...res.switches);
+        all.switchResult.push(...res.switchResults);
         grades.add(res.grade);
         line += `; ${res.switches.length} plan switches: median ${ms(median(res.switches))}, max ${ms(Math.max(...res.switches))}`;
       }
@@ -220,9 +264,17 @@ try {
   console.log(`  www/index.html (${PLAN}, ${FIELD})  median ${ms(a.med)}  p98 ${ms(a.p98)}  max ${ms(Math.max(...all.app))}  (${under.app} of ${all.app.length} under 16 ms)`);
   console.log(`  bare page, one <input>                  median ${ms(b.med)}  p98 ${ms(b.p98)}  max ${ms(Math.max(...all.bare))}  (${under.bare} of ${all.bare.length} under 16 ms)`);
   console.log(`  ratio app / bare: median ${(a.med / b.med).toFixed(2)}×, p98 ${(a.p98 / b.p98).toFixed(2)}×   (target: p98 ≤ 50 ms and ≤ 2×)`);
+  if (all.result.length) {
+    console.log(`keystroke → result painted (keydown to the end of the frame after the result was drawn), ${all.result.length} results drawn:`);
+    console.log(`  median ${ms(median(all.result))}  p98 ${ms(pct(all.result, 98))}  max ${ms(Math.max(...all.result))}`);
+  }
   if (all.switches.length) {
     console.log(`plan switch → next paint (arrow key on the plan select), CPU ${RATE}× slower, ${all.switches.length} switches:`);
     console.log(`  median ${ms(median(all.switches))}  p98 ${ms(pct(all.switches, 98))}  max ${ms(Math.max(...all.switches))}   (target: ≤ 100 ms)`);
+    if (all.switchResult.length) {
+      console.log(`plan switch → result painted (to the end of the frame after the result was drawn), ${all.switchResult.length} results drawn:`);
+      console.log(`  median ${ms(median(all.switchResult))}  p98 ${ms(pct(all.switchResult, 98))}  max ${ms(Math.max(...all.switchResult))}`);
+    }
   }
   console.log(`grades shown after typing: ${[...grades].join(', ')}`);
   console.log(`load average at the end: ${load()}`);

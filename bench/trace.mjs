@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Where a keystroke's or a plan switch's time goes: a Chromium timeline trace (CDP Tracing,
 // devtools.timeline) and a CPU profile (CDP Profiler), CPU throttled 4×, on 晋城 非煤矿山.
-//   node bench/trace.mjs [type|switch]      (YINGJI_ROOT=<checkout> to look at another build)
+//   node bench/trace.mjs [type|switch] [--frames]   (YINGJI_ROOT=<checkout> to look at another build;
+//   --frames: each frame's script, style, layout, paint and commit, and the layouts forced in script; TOP=n: n JS rows)
 // type: ten keystrokes into 死亡人数 (digits and Backspaces, 150 ms apart); switch: six arrow keys on
 // the plan <select>. Prints, per action: the main thread's time by event (EventDispatch per event
 // type, Layout, UpdateLayoutTree = style, Paint, PrePaint, Commit…), the number of layouts with
@@ -55,7 +56,40 @@ const per = (ms) => (ms / KEYS.length).toFixed(1);
 console.log(`${mode}, CPU 4× slower, ms per action (${KEYS.length} actions), nested events counted in each:`);
 console.log(`  ${[...sum].filter(([, v]) => v / KEYS.length >= 0.1).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${per(v)}`).join(', ')}`);
 const layouts = events.filter((e) => e.ph === 'X' && e.name === 'Layout');
-console.log(`  ${layouts.length} layouts, dirty/total objects: ${layouts.map((e) => `${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects}`).join(' ')}`);
+console.log(`  ${layouts.length} layouts, dirty/total objects (! forced from script): ${layouts.map((e) => `${e.args?.beginData?.stackTrace ? '!' : ''}${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects}`).join(' ')}`);
+for (const e of layouts.filter((x) => x.args?.beginData?.stackTrace).slice(0, 5)) {
+  console.log(`    forced layout ${(e.dur / 1000).toFixed(1)} ms at ${e.args.beginData.stackTrace.slice(0, 3).map((f) => `${f.functionName || '?'} ${String(f.url).split('/').pop()}:${f.lineNumber + 1}`).join(' < ')}`);
+}
+
+// Frame by frame (--frames): each rendering update's style, layout, paint and commit, in ms, with the
+// JS task before it: which frames a keystroke's own paint waits on.
+if (process.argv.includes('--frames')) {
+  const kinds = ['EventDispatch', 'TimerFire', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit'];
+  const main = events.filter((e) => e.ph === 'X' && e.dur && kinds.includes(e.name)).sort((x, y) => x.ts - y.ts);
+  const t0 = main[0]?.ts || 0;
+  let line = [];
+  let end = 0;
+  let top = null;
+  for (const e of main) {
+    if (e.ts < end) {
+      // Style or layout inside a script event: forced by the script (read after a write).
+      if (top && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.dur > 500) {
+        const st = e.args?.beginData?.stackTrace || e.args?.data?.stackTrace || [];
+        const at = st.slice(0, 2).map((f) => `${f.functionName || '?'} ${String(f.url).split('/').pop()}:${f.lineNumber + 1}`).join(' < ');
+        line.push(`[forced ${e.name} ${(e.dur / 1000).toFixed(1)}${at ? ` at ${at}` : ''}]`);
+      }
+      continue;
+    }
+    end = e.ts + e.dur;
+    top = e.name === 'EventDispatch' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? e : null;
+    const label = e.name === 'EventDispatch' ? e.args?.data?.type : e.name;
+    line.push(`${label} ${(e.dur / 1000).toFixed(1)}`);
+    if (e.name === 'Commit') {
+      console.log(`  @${((e.ts - t0) / 1000).toFixed(0)} ms: ${line.join(', ')}`);
+      line = [];
+    }
+  }
+}
 
 // 2. The CPU profile: the page's functions by total (inclusive) time.
 await cdp.send('Profiler.enable');
@@ -79,7 +113,7 @@ profile.samples.forEach((id, i) => {
   }
 });
 console.log('  JS by total time, ms per action:');
-for (const [k, v] of [...total].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${per(v)}  ${k}`);
+for (const [k, v] of [...total].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 15))) console.log(`    ${per(v)}  ${k}`);
 console.log(`  DOM elements ${await page.evaluate(() => document.getElementsByTagName('*').length)}, page height ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
 await browser.close();
 await server.close();

@@ -249,8 +249,11 @@ function unlockSound() {
       audio = null;
     }
   };
-  window.addEventListener('pointerdown', make, { once: true, capture: true });
-  window.addEventListener('keydown', make, { once: true, capture: true });
+  // Made just after the gesture's paint (creating it costs a keystroke ~100 ms at 4× CPU throttle,
+  // issue 14 §5); the gesture's activation lasts seconds, so the context may still start.
+  const soon = () => requestAnimationFrame(() => setTimeout(make, 0));
+  window.addEventListener('pointerdown', soon, { once: true, capture: true });
+  window.addEventListener('keydown', soon, { once: true, capture: true });
 }
 
 /** A short tone: two beeps, three when overdue. @param {boolean} urgent */

@@ -9,17 +9,17 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
+import { afterPaint } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
-import { el, panel, redrawNext } from './dom.js';
+import { el, hide, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
 import { showFieldState, showForm, showReach, syncInputs } from './form.js';
-import { china, p2 } from './format.js';
 import { draftMark } from './draft-mark.js';
 import { setupEditorLazy } from './editor-lazy.js';
 import { guardEngine, showEngineFailure } from './guard.js';
 import { setupFinder } from './finder.js';
-import { setupImport } from './import.js';
+import { placeImportBox, setupImport } from './import.js';
 import { module, whenIdle } from './lazy.js';
 import { setupMenus } from './menu.js';
 import { createIncidents } from './incident.js';
@@ -27,13 +27,14 @@ import { download } from './incident-view.js';
 import { renderBanner } from './render-banner.js';
 import { renderChecks } from './render-checks.js';
 import { renderCockpit, tickCockpit } from './render-cockpit.js';
-import { nextTitle, renderDeadlines, tick } from './render-deadlines.js';
+import { renderDeadlines, tick } from './render-deadlines.js';
 import { renderOrganisation, renderScope } from './render-plan.js';
 import { renderTasks } from './render-tasks.js';
 import { renderTermination, renderWarnings } from './render-warnings.js';
 import { setupReportsLazy } from './report-lazy.js';
-import { createState, evaluateState, setPlan, setValue } from './state.js';
+import { createState, evaluateState, readState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
+import { startTicker } from './ticker.js';
 import { setupTabs } from './tabs.js';
 import { SAVE_FAILED, createStore } from './storage.js';
 
@@ -106,7 +107,7 @@ async function boot() {
   setupBook($('local-book-body'), store, () => state.out && draw(false), download);
   $('status').hidden = true;
   for (const id of ['banner', 'summary', 'facts', 'results', 'incident-bar', 'log-card', 'cockpit']) $(id).hidden = false;
-  moveImport();
+  placeImportBox($('plan-import'));
   setupMenus($('incident-bar'));
 
   incidents = createIncidents({
@@ -116,7 +117,10 @@ async function boot() {
     titleOf: (/** @type {string} */ id) => plans.find((p) => p.id === id)?.title || [...sel.options].find((o) => o.value === id)?.textContent || id,
     switchPlan: usePlan,
     print: () => reports.print('report'),
-    current: () => state,
+    current: () => {
+      later.flush(); // a keystroke's result not yet drawn is made now: the record reads the state
+      return state;
+    },
     redraw: () => draw(true),
     reload: () => {
       const before = state.values;
@@ -160,22 +164,8 @@ const painted = () =>
     setTimeout(done, 50);
   });
 
-const BASE_TITLE = document.title;
-/** Every second: the countdowns, the 北京时间 clock, and the nearest deadline in the tab's title. */
-function everySecond() {
-  const now = Date.now();
-  tick(now);
-  tickCockpit(now);
-  const c = /** @type {NonNullable<ReturnType<typeof china>>} */ (china(now));
-  const clock = `北京时间 ${c.y}年${c.mo}月${c.d}日 ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}`;
-  if ($('clock').textContent !== clock) $('clock').textContent = clock;
-  const lead = nextTitle(now);
-  const title = lead ? `${lead} · ${BASE_TITLE}` : BASE_TITLE;
-  if (document.title !== title) document.title = title;
-  alerts.check(now);
-}
-everySecond();
-setInterval(everySecond, 1000);
+// Every second: the countdowns, the 北京时间 clock, the tab title's countdown and the alerts (ticker.js).
+const everySecond = startTicker([tick, tickCockpit, (now) => alerts.check(now)]);
 
 /**
  * Another tab changed the field that has the focus here. Every keystroke is saved at once, so the box
@@ -232,7 +222,7 @@ function selectPlan(id, evaluate = true) {
   renderScope($('plan-scope'), sch, plans, usePlan);
   showForm($('fields'), state.facts, {
     set(fid, raw, opts = {}) {
-      if (setValue(state, fid, raw, !!opts.bad)) update();
+      if (setValue(state, fid, raw, !!opts.bad)) typed(fid);
     },
     get: (fid) => state.values[fid],
     confirm(fid) {
@@ -242,7 +232,12 @@ function selectPlan(id, evaluate = true) {
   });
   syncInputs(state.facts, state.values, true);
   for (const box of ['organisation', 'termination', 'banner']) redrawNext($(box));
-  if (evaluate) update(true);
+  if (evaluate) {
+    // The new plan's form is painted at once; its result just after (the old one is shown struck
+    // through meanwhile): a switch's frame is not held by the evaluation and the panels (issue 14 §5).
+    markStale(true);
+    later.schedule();
+  }
   return true;
 }
 
@@ -256,15 +251,56 @@ function resetForm() {
 // ---------------------------------------------------------------------------------------------
 // Evaluate and show
 
+/** Keeps what was typed (before the engine runs: if it ever fails, the input is kept, guard.js). */
+function save() {
+  const saved = incidents.saveValues(state.values, state.facts);
+  const text = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '';
+  if (saved && $('save-state').textContent !== text) $('save-state').textContent = text;
+}
+
+/** The evaluation and the panels of a keystroke, run once the keystroke's own feedback is painted. */
+const later = afterPaint(() => update());
+
+/**
+ * A keystroke (or any edit of a box): the box's own feedback (what was understood, the error) shown in
+ * the event; the save, the evaluation and the panels just after the next paint (issue 14 §5), or at
+ * once when anything reads the state first (the record, the report) or the page is left.
+ * @param {string} fid the fact edited
+ */
+function typed(fid) {
+  if (!api || !state.planId) return;
+  readState(state);
+  const i = incidents.current();
+  showFieldState(state.facts, state.read.errors, state.read.understood, (i && i.prefilled) || {}, fid);
+  later.schedule();
+}
+// Leaving the page (closed, reloaded, put in the background) saves what is still waiting; so does
+// another tab's write, before incident.js (whose listener comes later) merges it with this tab's.
+window.addEventListener('pagehide', () => later.flush());
+window.addEventListener('storage', () => later.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) later.flush();
+});
+
 /** Saves what was typed, evaluates it if valid, and redraws what changed. @param {boolean} [force] */
 function update(force = false) {
   if (!api || !state.planId) return;
-  // Saved before the engine runs: if it ever fails, the input is kept (guard.js).
-  const saved = incidents.saveValues(state.values, state.facts);
-  if (saved) $('save-state').textContent = SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)];
+  later.cancel();
+  save();
   if (!evaluateState(state, api.evaluate, new Date().toISOString(), force)) return;
   incidents.evaluated();
   draw(false);
+}
+
+/** Marks the result shown as not the current one (or not). Written only when it changes. @param {boolean} stale */
+function markStale(stale) {
+  for (const id of ['banner', 'summary', 'results']) {
+    const box = $(id);
+    if (box.classList.contains('stale') === stale) continue;
+    box.classList.toggle('stale', stale);
+    if (stale) box.dataset.stale = 'true';
+    else delete box.dataset.stale;
+  }
 }
 
 /** Draws every panel from the state; each panel skips itself when its inputs did not change. @param {boolean} marks */
@@ -273,12 +309,8 @@ function draw(marks) {
   const prefilled = (i && i.prefilled) || {};
   showFieldState(state.facts, state.read.errors, state.read.understood, prefilled);
   const stale = !state.valid && !!state.out;
-  $('stale-notice').hidden = !stale;
-  for (const id of ['banner', 'summary', 'results']) {
-    $(id).classList.toggle('stale', stale);
-    if (stale) $(id).dataset.stale = 'true';
-    else delete $(id).dataset.stale;
-  }
+  hide($('stale-notice'), !stale);
+  markStale(stale);
   const out = state.out;
   if (!out) return;
   const nowMs = Date.now();
@@ -311,6 +343,7 @@ function draw(marks) {
   clearTimeout(reportTimer);
   if (marks) drawReport();
   else reportTimer = setTimeout(drawReport, 800);
+  performance.mark('yingji-drawn'); // bench/keystroke.mjs: keystroke → result painted
 }
 
 /** @type {any} */
@@ -319,6 +352,7 @@ let reportTimer = null;
 let reports;
 /** The incident and its plan's result, for the report and the files (null before the first result). */
 function reportContext() {
+  later.flush();
   const i = incidents.current();
   const out = state.out;
   if (!i || !out) return null;
@@ -340,16 +374,6 @@ window.addEventListener('beforeprint', () => {
   tabs.flushAll(); // a print may show a panel whose tab is not shown
   drawReport();
 });
-
-/** The .toml import box (import.js puts it after the plan picker) goes into a closed 导入预案 box beside it. */
-function moveImport() {
-  const box = document.getElementById('import');
-  if (!box) return;
-  const d = /** @type {HTMLDetailsElement} */ (el('details', { class: 'import-details', id: 'import-details' }, el('summary', { text: '导入县（区）预案文件（.toml）' })));
-  $('plan-import').append(d);
-  d.append(box);
-  d.open = !!box.querySelector('#import-list li'); // plans imported earlier: listed, with 移除, in view
-}
 
 /** A message in the incident bar (a module that could not be loaded). @param {string} text */
 function say(text) {

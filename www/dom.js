@@ -36,6 +36,16 @@ export function el(tag, opts = {}, ...children) {
   return node;
 }
 
+/** Sets `hidden` only when it changes (a write of the same value still costs a style pass). @param {HTMLElement} node @param {boolean} yes */
+export function hide(node, yes) {
+  if (node.hidden !== yes) node.hidden = yes;
+}
+
+/** Sets a text only when it changes. @param {HTMLElement} node @param {string} text */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 /** A citation element, or null when there is nothing to cite. @param {any} c */
 export function citeEl(c, cls = 'cite') {
   const t = citeText(c);

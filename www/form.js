@@ -3,7 +3,7 @@
 // errors, what was understood, prefilled times) without being rebuilt. The form reports what the
 // officer did through `on`; it never holds the values itself.
 
-import { citeEl, el } from './dom.js';
+import { citeEl, el, hide, setText } from './dom.js';
 import { chinaLocal, unitOf } from './format.js';
 import { halfWidth, isList, seriesDays, splitList } from './parse.js';
 
@@ -310,40 +310,44 @@ export function syncInputs(facts, values, all = false) {
 
 /**
  * Errors beside their fields (or in the general box), what was understood from non-plain numbers,
- * and the prefilled-time notices.
+ * and the prefilled-time notices. Writes only what changed. `only`: the one fact a keystroke edited.
  * @param {any[]} facts @param {Record<string, string>} errors @param {Record<string, string>} understood
- * @param {Record<string, string>} prefilled
+ * @param {Record<string, string>} prefilled @param {string} [only]
  */
-export function showFieldState(facts, errors, understood, prefilled) {
+export function showFieldState(facts, errors, understood, prefilled, only) {
   const general = /** @type {HTMLElement} */ ($('error-general'));
   const known = new Set(facts.map((f) => f.id));
   const loose = Object.entries(errors).filter(([id]) => !known.has(id));
-  general.textContent = loose.map(([id, m]) => (id ? `${m}（${id}）` : m)).join('；');
-  general.hidden = !loose.length;
+  setText(general, loose.map(([id, m]) => (id ? `${m}（${id}）` : m)).join('；'));
+  hide(general, !loose.length);
   for (const f of facts) {
+    if (only !== undefined && f.id !== only) continue;
     const msg = errors[f.id] || '';
     const node = $(`error-${f.id}`);
-    if (node && node.textContent !== msg) node.textContent = msg;
-    if (node) node.hidden = !msg;
-    node?.closest('.field')?.classList.toggle('has-error', !!msg);
+    if (node) {
+      setText(node, msg);
+      hide(node, !msg);
+      const field = node.closest('.field');
+      if (field && field.classList.contains('has-error') !== !!msg) field.classList.toggle('has-error', !!msg);
+    }
     if (msg) {
       const g = /** @type {HTMLDetailsElement | null | undefined} */ (node?.closest('details.fact-group'));
       if (g && !g.open) g.open = true;
     }
     const input = $(`fact-${f.id}`);
-    if (input) {
+    if (input && input.hasAttribute('aria-invalid') !== !!msg) {
       if (msg) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     }
     const u = $(`understood-${f.id}`);
     if (u) {
       const text = msg ? '' : understood[f.id] || '';
-      if (u.textContent !== text) u.textContent = text;
-      u.hidden = !text;
+      setText(u, text);
+      hide(u, !text);
     }
     const p = $(`prefilled-${f.id}`);
     if (p) {
-      p.hidden = !prefilled[f.id];
+      hide(p, !prefilled[f.id]);
       const t = /** @type {HTMLElement} */ (p.querySelector('.prefilled-text'));
       const text = prefilled[f.id] ? '按新建时间预填，请核实：核实后点“时间无误”，或改成实际事发时间。' : '';
       if (t.textContent !== text) t.textContent = text;
@@ -372,8 +376,9 @@ export function showReach(facts, parsed, out) {
         parts.push(others.length ? `与${others.map((/** @type {any} */ x) => x.label).join('、')}合计 ${crit.value ?? ''}${crit.unit || ''}：${grade}` : `此项单独：${grade}`);
       }
     }
-    hint.className = `reach reach-${(crit && typeof n === 'number' && crit.grade_rank) || 0}`;
-    hint.textContent = parts.join('；');
-    hint.hidden = !parts.length;
+    const cls = `reach reach-${(crit && typeof n === 'number' && crit.grade_rank) || 0}`;
+    if (hint.className !== cls) hint.className = cls;
+    setText(hint, parts.join('；'));
+    hide(hint, !parts.length);
   }
 }

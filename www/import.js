@@ -205,3 +205,17 @@ export async function setupImport({ engine, select, onSelect, fallback }) {
   }
   return { importText, ids: () => entries.map((e) => e.id) };
 }
+
+/**
+ * The .toml import box (set up after the plan picker) goes into a closed 导入预案 box in `place`; open
+ * when plans were imported earlier, so they are listed, with 移除, in view.
+ * @param {HTMLElement} place
+ */
+export function placeImportBox(place) {
+  const box = document.getElementById('import');
+  if (!box) return;
+  const d = /** @type {HTMLDetailsElement} */ (el('details', { class: 'import-details', id: 'import-details' }, el('summary', { text: '导入县（区）预案文件（.toml）' })));
+  place.append(d);
+  d.append(box);
+  d.open = !!box.querySelector('#import-list li');
+}

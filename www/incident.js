@@ -7,7 +7,7 @@
 // write shows here at once. The log records a result only from valid input (incident-log.js).
 // DOM from createElement + textContent only, no inline styles, no code from strings, no network.
 
-import { el } from './dom.js';
+import { el, keyed, setText } from './dom.js';
 import { clockText } from './format.js';
 import { blank, exportText, legacyValues, mergeIncident, newId, parseIncidentFile, pushLog, readDb, writeDb } from './incident-record.js';
 import { logChanges, summarise } from './incident-log.js';
@@ -99,8 +99,11 @@ export function createIncidents(ctx) {
     const s = $('save-state');
     const say = saved ? SAVE_FAILED[/** @type {'full' | 'unavailable'} */ (saved)] : '输入已自动保存在本机浏览器中';
     if (s.textContent !== say) s.textContent = say;
-    s.dataset.save = saved ? 'failed' : 'ok';
-    s.setAttribute('role', saved ? 'alert' : 'status');
+    const state = saved ? 'failed' : 'ok';
+    if (s.dataset.save !== state) {
+      s.dataset.save = state;
+      s.setAttribute('role', saved ? 'alert' : 'status');
+    }
     return saved;
   }
 
@@ -154,9 +157,11 @@ export function createIncidents(ctx) {
 
   function renderBar() {
     const sel = /** @type {HTMLSelectElement} */ ($('incident'));
-    sel.replaceChildren(...[...db.incidents].sort((a, b) => b.created.localeCompare(a.created)).map((i) => el('option', { text: optionText(i), attrs: { value: i.id } })));
-    sel.value = db.current || '';
-    $('incident-count').textContent = `共${db.incidents.length}个事件`;
+    // Keyed: a plan switch rewrites the one option whose text changed, not the whole list.
+    const list = [...db.incidents].sort((a, b) => b.created.localeCompare(a.created)).map((i) => ({ id: i.id, text: optionText(i) }));
+    keyed(sel, list, (o) => o.id, (o) => o.text, (o) => el('option', { text: o.text, attrs: { value: o.id } }));
+    if (sel.value !== (db.current || '')) sel.value = db.current || '';
+    setText($('incident-count'), `共${db.incidents.length}个事件`);
     const i = cur();
     for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#incident-info [data-info]'))) {
       const v = i ? i.info[/** @type {string} */ (input.dataset.info)] || '' : '';

@@ -2,8 +2,8 @@
 // The banner (grade and level, or what a support procedure is and whether it started) and the summary
 // (who proposes, starts and commands; why raised). A pure view of the result.
 
-import { callEl } from './contacts.js';
-import { el } from './dom.js';
+import { callEl, contactsKey } from './contacts.js';
+import { el, hide, keyed, setText } from './dom.js';
 import { citeText, fmtNum, isNum } from './format.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -45,52 +45,57 @@ export function warningClass(list) {
 
 /** @param {string} gc */
 function colour(gc) {
-  for (const node of [$('banner'), $('summary')]) {
-    node.classList.remove('g0', 'g1', 'g2', 'g3', 'g4');
-    node.classList.add(gc);
-  }
+  for (const node of [$('banner'), $('summary')]) for (const g of ['g0', 'g1', 'g2', 'g3', 'g4']) if (node.classList.contains(g) !== (g === gc)) node.classList.toggle(g, g === gc);
 }
 
-function rows() {
-  const who = $('response-who');
-  who.replaceChildren();
-  return (/** @type {string} */ k, /** @type {string} */ v, /** @type {string} */ cls = '') => who.append(el('div', { class: cls }, el('dt', { text: k }), el('dd', { text: v })));
+/** @typedef {(k: string, v: string, cls?: string, call?: string) => void} Row */
+
+/** One summary row: term, text and, for a role, the number of the unit it names when a contact matches. @param {{k: string, v: string, cls: string, call: string}} r */
+function rowEl(r) {
+  const dd = el('dd', { text: r.v });
+  const call = r.call ? callEl(r.call) : null;
+  if (call) dd.append(el('span', { class: 'role-call' }, call));
+  return el('div', { class: r.cls }, el('dt', { text: r.k }), dd);
 }
 
-/** 提出/启动/指挥 rows, each with the number of the unit it names when a contact matches. @param {ReturnType<typeof rows>} row @param {any} x */
+/** 提出/启动/指挥 rows. @param {Row} row @param {any} x */
 function roles(row, x) {
-  for (const [k, v] of [['提出', x.proposes], ['启动', x.starts], ['指挥', x.commands]]) {
-    if (!v) continue;
-    row(k, v);
-    const call = callEl(v);
-    const dd = $('response-who').lastElementChild?.querySelector('dd');
-    if (call && dd) dd.append(el('span', { class: 'role-call' }, call));
-  }
+  for (const [k, v] of [['提出', x.proposes], ['启动', x.starts], ['指挥', x.commands]]) if (v) row(k, v, '', v);
 }
 
 /**
  * @param {any} out the result @param {boolean} empty nothing but the time was entered
  */
 export function renderBanner(out, empty) {
+  /** @type {{i: number, k: string, v: string, cls: string, call: string}[]} */
+  const list = [];
+  fill(out, empty, (k, v, cls = '', call = '') => list.push({ i: list.length, k, v, cls, call }));
+  // The rows are keyed: a keystroke that changes only the 定级 values redraws that row alone (the
+  // roles' contact matching is not done again).
+  const book = contactsKey();
+  keyed($('response-who'), list, (r) => `${r.i}:${r.k}`, (r) => JSON.stringify([r.k, r.v, r.cls, r.call, r.call && book]), rowEl);
+}
+
+/** @param {any} out @param {boolean} empty @param {Row} row */
+function fill(out, empty, row) {
   const banner = $('banner');
   const [c1, c2] = banner.querySelectorAll('.banner-caption');
   const note = $('banner-note');
-  note.hidden = !empty;
+  hide(note, !empty);
   const a = out.activation;
   banner.classList.toggle('support', !!a);
   if (a) {
     // A support procedure (no grades, no response levels, e.g. 医药储备调拨).
     colour('g0');
-    c1.textContent = '预案性质';
-    c2.textContent = '启动情况';
-    $('grade').textContent = '支持性程序（不分级）';
-    $('response-level').textContent = a.started ? `已启动${a.name}` : `${a.name}尚未启动`;
+    setText(c1, '预案性质');
+    setText(c2, '启动情况');
+    setText($('grade'), '支持性程序（不分级）');
+    setText($('response-level'), a.started ? `已启动${a.name}` : `${a.name}尚未启动`);
     banner.classList.toggle('has-response', !!a.started);
-    const row = rows();
     row('性质', a.summary, 'support-summary');
     if (!a.started && a.waiting) row('待办', a.waiting, 'raised-note');
     roles(row, a);
-    note.textContent = empty ? '尚未回答任何情况：以下为按默认值（判断为“否”）得出的结果。' : '';
+    setText(note, empty ? '尚未回答任何情况：以下为按默认值（判断为“否”）得出的结果。' : '');
     return;
   }
   const provisional = Array.isArray(out.provisional) ? out.provisional : [];
@@ -99,19 +104,18 @@ export function renderBanner(out, empty) {
   const headline = out.grade || (out.criteria || []).length ? null : hazardHeadline(out.warnings);
   colour(headline ? warningClass(out.warnings) : gradeClass(out.grade, out.grade_rank));
   const hazards = (out.warnings || []).filter((/** @type {any} */ w) => w.hazard).length;
-  c1.textContent = headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级';
-  c2.textContent = '响应级别';
-  $('grade').textContent = out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : headline || '未达到分级标准';
+  setText(c1, headline ? (hazards > 1 ? '预警级别（各灾种最高）' : '预警级别') : '事故等级');
+  setText(c2, '响应级别');
+  setText($('grade'), out.grade ? `${out.grade}事故${provisional.length ? '（暂定）' : ''}` : headline || '未达到分级标准');
   const r = out.response;
-  $('response-level').textContent = r ? r.level : '未达到响应条件';
+  setText($('response-level'), r ? r.level : '未达到响应条件');
   // A scope ruling put the incident outside the plan: said instead of "below every threshold".
   const outside = (Array.isArray(out.scope) ? out.scope : []).filter((/** @type {any} */ x) => x.applies === false);
   if (outside.length) {
-    $('grade').textContent = '不按本预案定级';
-    $('response-level').textContent = '不启动本预案响应';
+    setText($('grade'), '不按本预案定级');
+    setText($('response-level'), '不启动本预案响应');
   }
   banner.classList.toggle('has-response', !!r);
-  const row = rows();
   if (r) {
     roles(row, r);
   } else if (outside.length) {
@@ -124,7 +128,7 @@ export function renderBanner(out, empty) {
   }
   const raisedBy = r && Array.isArray(r.reasons) ? r.reasons.filter((/** @type {any} */ x) => x.raised) : [];
   if (raisedBy.length) row('提高', `因人工判断提高：${raisedBy.map((/** @type {any} */ x) => x.text).join('；')}`, 'raised-note');
-  note.textContent = empty ? '尚未填写任何情况：以下为按默认值（人数、损失为0，判断为“否”）得出的结果。' : '';
+  setText(note, empty ? '尚未填写任何情况：以下为按默认值（人数、损失为0，判断为“否”）得出的结果。' : '');
   // Criteria at zero reach 一般 only because its band starts at 0; name them only if nothing else does.
   const allBasis = out.grade_basis || [];
   const nonZero = allBasis.filter((/** @type {any} */ c) => isNum(c.value) && c.value > 0);

@@ -48,6 +48,15 @@ export function setValue(s, id, raw, bad = false) {
 }
 
 /**
+ * Reads the values as typed (what each box was understood as, its error) without evaluating: a
+ * keystroke's own feedback, shown before the evaluation (which reads them again).
+ * @param {State} s
+ */
+export function readState(s) {
+  s.read = readFacts(s.values, s.facts, s.bad);
+}
+
+/**
  * Reads the values and, when they are valid, evaluates them. An invalid input keeps the last good
  * result (shown as stale) and marks the state invalid: nothing may be recorded from it.
  * Returns false when nothing changed since the last call (same plan, same facts, same errors) and
