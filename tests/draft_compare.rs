@@ -8,16 +8,12 @@
 //! drafted band may have a bound whose inclusivity differs from the curated one.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+
+#[path = "support/seeds.rs"]
+mod seeds;
+use seeds::{cited_text, seeds_dir};
 
 use yingji::plan::{load, registry, Cite, Cond, Limit, Plan, RuleKind};
-
-fn seeds_dir() -> PathBuf {
-    std::env::var_os("YINGJI_SEEDS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
-        PathBuf::from,
-    )
-}
 
 type Key = String;
 
@@ -131,22 +127,6 @@ fn warning_levels(p: &Plan) -> BTreeSet<Key> {
         .flat_map(|w| &w.levels)
         .map(|l| format!("{}|L{}", l.colour.as_str(), l.cite.line))
         .collect()
-}
-
-fn cited_text(lines: &[&str], cite: &Cite) -> String {
-    let last = cite.line_end.unwrap_or(cite.line) as usize;
-    let text: String = (cite.line as usize..=last)
-        .filter_map(|n| lines.get(n - 1))
-        .copied()
-        .collect();
-    match cite.chars {
-        Some([a, b]) => text
-            .chars()
-            .skip(a as usize)
-            .take((b - a) as usize)
-            .collect(),
-        None => text,
-    }
 }
 
 /// Every quoted text of a draft with its citation (the parts the extractor writes).

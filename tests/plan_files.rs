@@ -3,22 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use yingji::plan::{from_bytes, load, registry, to_bytes, Cite, Plan, BYTES_VERSION};
+#[path = "support/seeds.rs"]
+mod seeds;
+use seeds::{cited_text, seeds_dir};
 
-/// The source texts the plans cite: `$YINGJI_SEEDS`, else `../shared/seeds` beside the checkout (as
-/// on the project's machines and in CI). Missing seeds fail the test, saying where it looked.
-fn seeds_dir() -> PathBuf {
-    let dir = std::env::var_os("YINGJI_SEEDS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"),
-        PathBuf::from,
-    );
-    assert!(
-        dir.is_dir(),
-        "no seed texts at {}: the quote checks need them (set YINGJI_SEEDS to their folder)",
-        dir.display()
-    );
-    dir
-}
+use yingji::plan::{from_bytes, load, registry, to_bytes, Cite, Plan, BYTES_VERSION};
 
 fn plan_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -81,25 +70,6 @@ fn every_embedded_plan_is_valid_and_embedded_as_written() {
         "invalid plan files:\n  {}",
         problems.join("\n  ")
     );
-}
-
-/// The cited text: lines `line..=line_end` joined with no separator (the seeds wrap sentences across
-/// lines), or the `chars` range of one line.
-fn cited_text(lines: &[&str], cite: &Cite) -> String {
-    let first = cite.line as usize;
-    let last = cite.line_end.unwrap_or(cite.line) as usize;
-    let text: String = (first..=last)
-        .filter_map(|n| lines.get(n - 1))
-        .copied()
-        .collect();
-    match cite.chars {
-        Some([a, b]) => text
-            .chars()
-            .skip(a as usize)
-            .take((b - a) as usize)
-            .collect(),
-        None => text,
-    }
 }
 
 /// Each fragment of the quote (split at `…`) appears in the cited text, in order.

@@ -100,15 +100,20 @@ fn read_facts() -> Result<(RawFacts, String), InputError> {
     Ok((facts, now))
 }
 
+/// A file's text, or the Chinese message saying why it cannot be read.
+fn read(file: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(file).map_err(|e| {
+        fail(&InputError::new(
+            "file",
+            format!("无法读取文件“{file}”:{e}"),
+        ))
+    })
+}
+
 fn check(file: &str) -> ExitCode {
-    let text = match std::fs::read_to_string(file) {
+    let text = match read(file) {
         Ok(t) => t,
-        Err(e) => {
-            return fail(&InputError::new(
-                "file",
-                format!("无法读取文件“{file}”:{e}"),
-            ))
-        }
+        Err(code) => return code,
     };
     match yingji::check(file, &text) {
         Ok(summary) => {
@@ -133,14 +138,9 @@ fn check(file: &str) -> ExitCode {
 
 /// `yingji draft plan.txt [--lines A-B] [--json]`.
 fn draft(file: &str, rest: &[&str]) -> ExitCode {
-    let text = match std::fs::read_to_string(file) {
+    let text = match read(file) {
         Ok(t) => t,
-        Err(e) => {
-            return fail(&InputError::new(
-                "file",
-                format!("无法读取文件“{file}”:{e}"),
-            ))
-        }
+        Err(code) => return code,
     };
     let mut lines = None;
     let mut as_json = false;
