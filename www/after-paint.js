@@ -44,3 +44,10 @@ export function afterPaint(work, clock = {}) {
     pending: () => waiting,
   };
 }
+
+/** Resolves once the browser has had a chance to paint (a hidden tab, with no frames: after 50 ms). */
+export const painted = () =>
+  new Promise((done) => {
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 50);
+  });

@@ -9,7 +9,7 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
-import { afterPaint } from './after-paint.js';
+import { afterPaint, painted } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, hide, panel, redrawNext } from './dom.js';
@@ -157,12 +157,6 @@ const alerts = setupAlerts({
   notifyBox: $('deadlines'),
 });
 
-/** Resolves once the browser has had a chance to paint (a hidden tab, with no frames: after 50 ms). */
-const painted = () =>
-  new Promise((done) => {
-    requestAnimationFrame(() => setTimeout(done, 0));
-    setTimeout(done, 50);
-  });
 
 // Every second: the countdowns, the 北京时间 clock, the tab title's countdown and the alerts (ticker.js).
 const everySecond = startTicker([tick, tickCockpit, (now) => alerts.check(now)]);
@@ -259,12 +253,12 @@ function save() {
 }
 
 /** The evaluation and the panels of a keystroke, run once the keystroke's own feedback is painted. */
-const later = afterPaint(() => update());
+const later = afterPaint(() => show());
 
 /**
- * A keystroke (or any edit of a box): the box's own feedback (what was understood, the error) shown in
- * the event; the save, the evaluation and the panels just after the next paint (issue 14 §5), or at
- * once when anything reads the state first (the record, the report) or the page is left.
+ * A keystroke (or any edit of a box): the box's own feedback (what was understood, the error) and the
+ * save in the event; the evaluation and the panels just after the next paint (issue 14 §5), or at once
+ * when anything reads the state first (the record, the report) or the page is left.
  * @param {string} fid the fact edited
  */
 function typed(fid) {
@@ -272,10 +266,13 @@ function typed(fid) {
   readState(state);
   const i = incidents.current();
   showFieldState(state.facts, state.read.errors, state.read.understood, (i && i.prefilled) || {}, fid);
+  // Kept at once, not after the paint: a hidden tab may get no frame for a second, and what was typed
+  // must reach storage (and the other tabs) even if this tab is closed or crashes before its result.
+  save();
   later.schedule();
 }
-// Leaving the page (closed, reloaded, put in the background) saves what is still waiting; so does
-// another tab's write, before incident.js (whose listener comes later) merges it with this tab's.
+// Leaving the page (closed, reloaded, put in the background) or another tab's write (before incident.js,
+// whose listener comes later, merges it with this tab's) makes a result still waiting.
 window.addEventListener('pagehide', () => later.flush());
 window.addEventListener('storage', () => later.flush());
 document.addEventListener('visibilitychange', () => {
@@ -285,8 +282,13 @@ document.addEventListener('visibilitychange', () => {
 /** Saves what was typed, evaluates it if valid, and redraws what changed. @param {boolean} [force] */
 function update(force = false) {
   if (!api || !state.planId) return;
-  later.cancel();
   save();
+  show(force);
+}
+
+/** Evaluates what is kept and redraws what changed. @param {boolean} [force] */
+function show(force = false) {
+  later.cancel();
   if (!evaluateState(state, api.evaluate, new Date().toISOString(), force)) return;
   incidents.evaluated();
   draw(false);
