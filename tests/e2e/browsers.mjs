@@ -60,6 +60,23 @@ const REPORT_VIOLATIONS = `
  * openTabs(n, opts), close()}`; open() gives a fresh profile context (own storage) and page,
  * openTabs() n pages in one fresh context, see Session.
  */
+/**
+ * What a page must not do, the same in both drivers (Playwright and puppeteer name these events and
+ * their fields alike): fetch anything but its own files, log an error, throw.
+ * @param {any} page @param {(u: string) => boolean} isOwn @param {string[]} problems @param {string[]} requests
+ */
+function watch(page, isOwn, problems, requests) {
+  page.on('request', (req) => {
+    const u = req.url();
+    requests.push(u);
+    if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+}
+
 export async function launchBrowser(name) {
   if (name === 'chromium') {
     const browser = await launchChromium();
@@ -121,15 +138,7 @@ async function openPlaywright(browser, { url, origin, own, init } = {}, tabs = 0
     const requests = [];
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
-    page.on('request', (req) => {
-      const u = req.url();
-      requests.push(u);
-      if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
-    });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    watch(page, isOwn, problems, requests);
     const s = session(problems, requests, {
       goto: (u) => page.goto(u).then(() => undefined),
       reload: () => page.reload().then(() => undefined),
@@ -172,15 +181,7 @@ async function openPuppeteer(browser, { url, origin, own, init } = {}, tabs = 0)
     front = page;
     page.setDefaultTimeout(TIMEOUT);
     await page.setViewport({ width: 1280, height: 900 });
-    page.on('request', (req) => {
-      const u = req.url();
-      requests.push(u);
-      if (!isOwn(u) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request off the page's own files: ${u}`);
-    });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    watch(page, isOwn, problems, requests);
     await page.evaluateOnNewDocument(REPORT_VIOLATIONS);
     if (init) await page.evaluateOnNewDocument(init);
     const s = session(problems, requests, {
