@@ -196,7 +196,13 @@ test('deadline clock: 1小时内 after the incident time', async (t) => {
   await page.fill('#fact-incident_time', '2024-05-01T10:00');
   await page.waitForFunction(() =>
     [...document.querySelectorAll('#deadlines .deadline')].some(
-      (li) => li.textContent.includes('1小时内') && li.dataset.status !== 'awaiting_anchor' && li.dataset.status !== 'immediate',
+      // The clock of the typed time, not of the prefilled creation time drawn before it (the result
+      // is drawn just after the keystroke's paint, so the first timed row may still be the old one).
+      (li) =>
+        li.textContent.includes('1小时内') &&
+        li.dataset.status !== 'awaiting_anchor' &&
+        li.dataset.status !== 'immediate' &&
+        /(^|\D)11:00$/.test(li.querySelector('.clock')?.textContent ?? ''),
     ),
   );
   const rows = await page.$$eval('#deadlines .deadline', (lis) =>
