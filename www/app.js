@@ -9,12 +9,12 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
-import { afterPaint, painted } from './after-paint.js';
+import { painted, phases } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
-import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
-import { el, hide, panel, redrawNext } from './dom.js';
+import { setPlanContacts, setupBook } from './contacts.js';
+import { el, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-import { showFieldState, showForm, showReach, syncInputs } from './form.js';
+import { showFieldState, showForm, syncInputs } from './form.js';
 import { draftMark } from './draft-mark.js';
 import { setupEditorLazy } from './editor-lazy.js';
 import { guardEngine, showEngineFailure } from './guard.js';
@@ -24,14 +24,11 @@ import { module, whenIdle } from './lazy.js';
 import { setupMenus } from './menu.js';
 import { createIncidents } from './incident.js';
 import { download } from './incident-view.js';
-import { renderBanner } from './render-banner.js';
-import { renderChecks } from './render-checks.js';
-import { renderCockpit, tickCockpit } from './render-cockpit.js';
-import { renderDeadlines, tick } from './render-deadlines.js';
-import { renderOrganisation, renderScope } from './render-plan.js';
-import { renderTasks } from './render-tasks.js';
-import { renderTermination, renderWarnings } from './render-warnings.js';
+import { tickCockpit } from './render-cockpit.js';
+import { tick } from './render-deadlines.js';
+import { renderScope } from './render-plan.js';
 import { setupReportsLazy } from './report-lazy.js';
+import { markStale, resultSteps } from './result-view.js';
 import { createState, evaluateState, readState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
 import { startTicker } from './ticker.js';
@@ -51,7 +48,8 @@ let plans = [];
 /** @type {ReturnType<typeof createIncidents>} */
 let incidents;
 /** The result's tabs (tabs.js): only the tab shown is laid out and drawn; the others wait, dirty. */
-const tabs = setupTabs($('tablist'));
+// A tab shown while a keystroke's result is still being drawn shows that result, not the one before.
+const tabs = setupTabs($('tablist'), { beforeShow: () => later.flush() });
 /** The pictures and the 依据 tab, loaded when their tab is first shown (issue 14 §5). */
 const why = module(() => import('./render-why.js'));
 const aqi = module(() => import('./svg-aqi.js'));
@@ -118,7 +116,7 @@ async function boot() {
     switchPlan: usePlan,
     print: () => reports.print('report'),
     current: () => {
-      later.flush(); // a keystroke's result not yet drawn is made now: the record reads the state
+      later.flush(1); // a keystroke's result not yet evaluated is now (its first step): the record reads the state
       return state;
     },
     redraw: () => draw(true),
@@ -230,7 +228,7 @@ function selectPlan(id, evaluate = true) {
     // The new plan's form is painted at once; its result just after (the old one is shown struck
     // through meanwhile): a switch's frame is not held by the evaluation and the panels (issue 14 §5).
     markStale(true);
-    later.schedule();
+    redrawLater();
   }
   return true;
 }
@@ -252,8 +250,27 @@ function save() {
   if (saved && $('save-state').textContent !== text) $('save-state').textContent = text;
 }
 
-/** The evaluation and the panels of a keystroke, run once the keystroke's own feedback is painted. */
-const later = afterPaint(() => show());
+/**
+ * The result's steps (result-view.js): a keystroke's result is evaluated after its paint, then drawn
+ * one step per frame (issue 14 §5); `draw` runs them all at once.
+ */
+const steps = resultSteps({
+  state,
+  incident: () => incidents.current(),
+  tabs,
+  marked: (reports) => alerts.clearMarked(reports),
+  ticked: () => everySecond(),
+  why,
+  aqi,
+});
+const later = phases([
+  () => {
+    evaluated(false);
+    steps[0](); // run even when nothing changed: an earlier keystroke's later steps may not have run yet
+  },
+  ...steps.slice(1),
+  () => finished(false),
+]);
 
 /**
  * A keystroke (or any edit of a box): the box's own feedback (what was understood, the error) and the
@@ -269,6 +286,12 @@ function typed(fid) {
   // Kept at once, not after the paint: a hidden tab may get no frame for a second, and what was typed
   // must reach storage (and the other tabs) even if this tab is closed or crashes before its result.
   save();
+  redrawLater();
+}
+
+/** The result after the next paint, step by step; the page says it is being drawn until the last step. */
+function redrawLater() {
+  ROOT.dataset.yingjiResult = 'pending';
   later.schedule();
 }
 // Leaving the page (closed, reloaded, put in the background) or another tab's write (before incident.js,
@@ -283,69 +306,36 @@ document.addEventListener('visibilitychange', () => {
 function update(force = false) {
   if (!api || !state.planId) return;
   save();
-  show(force);
-}
-
-/** Evaluates what is kept and redraws what changed. @param {boolean} [force] */
-function show(force = false) {
   later.cancel();
-  if (!evaluateState(state, api.evaluate, new Date().toISOString(), force)) return;
+  if (evaluated(force)) draw(false);
+}
+
+/** Evaluates what is kept; false when nothing changed. @param {boolean} force */
+function evaluated(force) {
+  if (!evaluateState(state, api.evaluate, new Date().toISOString(), force)) return false;
   incidents.evaluated();
-  draw(false);
+  return true;
 }
 
-/** Marks the result shown as not the current one (or not). Written only when it changes. @param {boolean} stale */
-function markStale(stale) {
-  for (const id of ['banner', 'summary', 'results']) {
-    const box = $(id);
-    if (box.classList.contains('stale') === stale) continue;
-    box.classList.toggle('stale', stale);
-    if (stale) box.dataset.stale = 'true';
-    else delete box.dataset.stale;
-  }
-}
-
-/** Draws every panel from the state; each panel skips itself when its inputs did not change. @param {boolean} marks */
+/**
+ * Draws every panel from the state now (a click, a mark, another tab's change).
+ * @param {boolean} marks a mark or a tick: the written report too, at once
+ */
 function draw(marks) {
-  const i = incidents.current();
-  const prefilled = (i && i.prefilled) || {};
-  showFieldState(state.facts, state.read.errors, state.read.understood, prefilled);
-  const stale = !state.valid && !!state.out;
-  hide($('stale-notice'), !stale);
-  markStale(stale);
-  const out = state.out;
-  if (!out) return;
-  const nowMs = Date.now();
-  const empty = state.empty;
-  panel($('banner'), JSON.stringify([out.grade, out.grade_rank, out.response, out.activation, out.provisional, out.grade_basis, out.warnings, empty, contactsKey()]), () => renderBanner(out, empty));
-  showReach(state.facts, state.read.facts, out);
-  const m = i || { ticks: {}, notes: {}, reports: {} };
-  renderCockpit($('next-due-body'), out.deadlines || [], m, out.tasks || [], prefilled, nowMs);
-  // The deadlines are drawn whatever the tab: the tab title and the alerts read their list.
-  renderDeadlines($('deadlines'), out.deadlines || [], m.reports, prefilled, nowMs);
-  alerts.clearMarked(m.reports);
-  everySecond(); // the tab title follows a mark or a new deadline at once
-  // The other panels: drawn now if their tab is shown, else when it is (tabs.js keeps the latest).
-  tabs.draw('tasks', () => {
-    renderTasks($('tasks'), out.tasks || [], m, Date.now());
-    renderChecks($('checks-card'), $('checks'), out.checks || []);
-  });
-  tabs.offer('warnings', (out.warnings || []).length > 0);
-  tabs.draw('warnings', () => {
-    renderWarnings($('warnings-card'), $('warnings'), out.warnings || [], out.response, !(out.criteria || []).length);
-    const [schema, facts] = [state.schema, state.read.facts];
-    aqi((m) => m.drawAqi($('warnings-card'), schema, facts));
-  });
-  tabs.draw('termination', () => panel($('termination'), JSON.stringify([out.termination || null, out.recovery || []]), () => renderTermination($('termination'), out.termination, out.recovery || [])));
-  // The organisation, tables and contacts depend only on the plan.
-  tabs.draw('contacts', () => panel($('organisation'), String(state.planId), () => renderOrganisation($('organisation'), out)));
-  const sch = state.schema || {};
-  tabs.draw('why', () => why((m) => m.renderWhy($('why-body'), out, sch)));
-  // The written report is for paper: drawn after a pause in typing, on a mark, and before printing.
+  later.cancel();
+  for (const step of steps) step();
+  finished(marks);
+}
+
+/** After the last step: the written report, which is for paper. @param {boolean} marks */
+function finished(marks) {
+  // Drawn after a pause in typing, on a mark, and before printing.
   clearTimeout(reportTimer);
   if (marks) drawReport();
   else reportTimer = setTimeout(drawReport, 800);
-  performance.mark('yingji-drawn'); // bench/keystroke.mjs: keystroke → result painted
+  // Read by the tests (helpers.mjs waitText) and bench/keystroke.mjs: the whole result is drawn.
+  ROOT.dataset.yingjiResult = 'drawn';
+  performance.mark('yingji-drawn');
 }
 
 /** @type {any} */
@@ -373,6 +363,7 @@ function drawReport() {
   panel($('report'), JSON.stringify([i.info, i.values, i.ticks, i.notes, i.reports, i.prefilled, c.out, c.unconfirmed, Math.floor(nowMs / 60_000)]), () => render(i, c, nowMs));
 }
 window.addEventListener('beforeprint', () => {
+  later.flush();
   tabs.flushAll(); // a print may show a panel whose tab is not shown
   drawReport();
 });

@@ -1,12 +1,11 @@
 // @ts-check
-// The reporting deadlines as a timeline: due now first, then by clock time, then those waiting for a
-// time. One keyed node per deadline, redrawn only when that deadline (or its mark) changed; the
-// countdowns tick every second in place.
+// The reporting deadlines as a list (the picture above it: svg-timeline.js): due now first, then by
+// clock time, then those waiting for a time. One keyed node per deadline, redrawn only when that
+// deadline (or its mark) changed; the countdowns tick every second in place.
 
 import { callEl, callSig } from './contacts.js';
 import { el, keyed, quoteEl } from './dom.js';
 import { clockText, fmtMinutes, hms, isNum, withYear } from './format.js';
-import { drawTimeline } from './svg-timeline.js';
 
 const DEADLINE_STATUS = /** @type {Record<string, string>} */ ({ pending: '未到时限', overdue: '已超时', immediate: '预案未规定具体分钟数', awaiting_anchor: '待填时间' });
 export const PREFILLED = '按新建时间预填，请核实';
@@ -23,7 +22,6 @@ const rank = (d) => (d.status === 'immediate' ? [0, 0] : Number.isFinite(Date.pa
  * @param {number} nowMs
  */
 export function renderDeadlines(ol, list, reports, prefilled, nowMs) {
-  drawTimeline(ol, list, reports, nowMs);
   if (!list.length) {
     keyed(ol, ['empty'], (k) => k, (k) => k, () => el('li', { class: 'empty', text: '当前情形下预案没有规定报告时限。' }));
     shown = [];

@@ -31,7 +31,8 @@ export const tabShown = (names, chosen) => (names.includes(chosen) ? chosen : na
  * Wires the tab list. `draw(name, fn)` runs `fn` now when `name` is the tab shown, else keeps the
  * latest `fn` for when it is shown (the panel is dirty). `offer(name, yes)` shows or hides a tab.
  * @param {HTMLElement} list the element with role=tablist; its buttons carry data-tab and aria-controls
- * @param {{onShow?: (name: string) => void}} [opts]
+ * @param {{onShow?: (name: string) => void, beforeShow?: () => void}} [opts] beforeShow: brings the
+ *   state up to date before a tab is shown (a result still being drawn step by step)
  */
 export function setupTabs(list, opts = {}) {
   const tabs = /** @type {HTMLButtonElement[]} */ ([...list.querySelectorAll('[role="tab"]')]);
@@ -68,6 +69,7 @@ export function setupTabs(list, opts = {}) {
   /** @param {string} name @param {boolean} [focus] */
   function choose(name, focus = false) {
     if (!byName.has(name)) return;
+    if (opts.beforeShow) opts.beforeShow();
     state.chosen = name;
     apply();
     if (focus) byName.get(state.shown)?.focus();

@@ -261,7 +261,8 @@ function session(problems, requests, d) {
     waitText: (sel, want) =>
       poll(
         `${sel} should contain ${JSON.stringify(want)}`,
-        ([s, w]) => (document.querySelector(s)?.textContent ?? '').includes(w),
+        // …once the whole result is drawn (helpers.mjs waitText says why).
+        ([s, w]) => (document.querySelector(s)?.textContent ?? '').includes(w) && document.getElementById('app')?.dataset.yingjiResult !== 'pending',
         [sel, want],
         async () => `it shows ${JSON.stringify(await text(sel))}`,
       ),

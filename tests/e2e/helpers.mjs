@@ -131,7 +131,9 @@ export async function waitText(scope, selector, want, timeout = TIMEOUT) {
     await scope.waitForFunction(
       ([sel, w]) => {
         const n = document.querySelector(sel);
-        return !!n && n.textContent.includes(w);
+        // …and the page has drawn the whole result (a keystroke's result is drawn step by step, one
+        // step per frame: the banner can show the new grade before the deadlines and the tabs do).
+        return !!n && n.textContent.includes(w) && document.getElementById('app')?.dataset.yingjiResult !== 'pending';
       },
       [selector, want],
       { timeout },

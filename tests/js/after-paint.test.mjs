@@ -2,7 +2,7 @@
 // however many keystrokes asked, runs at once on flush, and still runs without frames (a hidden tab).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterPaint } from '../../www/after-paint.js';
+import { afterPaint, phases } from '../../www/after-paint.js';
 
 /** A hand-driven clock: frames and timers run only when the test says so. */
 function fakeClock() {
@@ -73,4 +73,72 @@ test('flush runs the waiting work now, only if it waits; cancel forgets it', () 
   c.frame();
   c.timers(0);
   assert.equal(runs, 2, 'a new request after a cancel runs');
+});
+
+test('steps run one per painted frame; a new request starts again from the first', () => {
+  const c = fakeClock();
+  /** @type {string[]} */
+  const ran = [];
+  const w = phases(['a', 'b', 'c'].map((n) => () => ran.push(n)), c.clock);
+  w.schedule();
+  c.frame();
+  c.timers(0);
+  assert.deepEqual(ran, ['a'], 'one step per frame');
+  c.frame();
+  c.timers(0);
+  assert.deepEqual(ran, ['a', 'b']);
+  w.schedule(); // a keystroke before the last step: the newest state is drawn from the first step
+  c.frame();
+  c.timers(0);
+  assert.deepEqual(ran, ['a', 'b', 'a']);
+  c.frame();
+  c.timers(0);
+  c.frame();
+  c.timers(0);
+  assert.deepEqual(ran, ['a', 'b', 'a', 'b', 'c']);
+  assert.equal(w.pending(), false);
+  c.frame();
+  c.timers(100);
+  assert.deepEqual(ran, ['a', 'b', 'a', 'b', 'c'], 'nothing more');
+});
+
+test('flush(k) runs only the steps before k now; the rest keep their frames', () => {
+  const c = fakeClock();
+  /** @type {string[]} */
+  const ran = [];
+  const w = phases(['a', 'b', 'c'].map((n) => () => ran.push(n)), c.clock);
+  w.schedule();
+  w.flush(1);
+  assert.deepEqual(ran, ['a'], 'the first step (the evaluation) at once');
+  w.flush(1);
+  assert.deepEqual(ran, ['a'], 'not twice');
+  c.frame();
+  c.timers(0);
+  assert.deepEqual(ran, ['a', 'b'], 'the next step after the paint');
+  w.flush();
+  assert.deepEqual(ran, ['a', 'b', 'c']);
+  c.frame();
+  c.timers(100);
+  assert.deepEqual(ran, ['a', 'b', 'c'], 'the flushed steps do not run again');
+});
+
+test('a step waits while input is pending, but not more than three times in a row', () => {
+  const c = fakeClock();
+  let pending = true;
+  let runs = 0;
+  const w = phases([() => runs++], { ...c.clock, inputPending: () => pending });
+  w.schedule();
+  c.frame();
+  c.timers(0);
+  assert.equal(runs, 0, 'the input goes first');
+  c.timers(0);
+  c.timers(0);
+  assert.equal(runs, 0);
+  c.timers(0);
+  assert.equal(runs, 1, 'after three yields the step runs anyway');
+  pending = false;
+  w.schedule();
+  c.frame();
+  c.timers(0);
+  assert.equal(runs, 2, 'no input: no wait');
 });
