@@ -9,7 +9,7 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
-import { painted, phases } from './after-paint.js';
+import { painted } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, redrawNext } from './dom.js';
@@ -29,6 +29,7 @@ import { tick } from './render-deadlines.js';
 import { renderScope } from './render-plan.js';
 import { setupReportsLazy } from './report-lazy.js';
 import { markStale, resultSteps } from './result-view.js';
+import { redrawer } from './redraw.js';
 import { createState, evaluateState, readState, setPlan, setValue } from './state.js';
 import { startStatus } from './status.js';
 import { startTicker } from './ticker.js';
@@ -228,7 +229,7 @@ function selectPlan(id, evaluate = true) {
     // The new plan's form is painted at once; its result just after (the old one is shown struck
     // through meanwhile): a switch's frame is not held by the evaluation and the panels (issue 14 §5).
     markStale(true);
-    redrawLater();
+    redrawLater(false);
   }
   return true;
 }
@@ -263,14 +264,16 @@ const steps = resultSteps({
   why,
   aqi,
 });
-const later = phases([
-  () => {
-    evaluated(false);
-    steps[0](); // run even when nothing changed: an earlier keystroke's later steps may not have run yet
-  },
-  ...steps.slice(1),
-  () => finished(false),
-]);
+const later = redrawer({
+  first: [
+    () => {
+      evaluated(false);
+      steps[0](); // run even when nothing changed: an earlier keystroke's later steps may not have run yet
+    },
+    steps[1],
+  ],
+  lists: [...steps.slice(2), () => finished(false)],
+});
 
 /**
  * A keystroke (or any edit of a box): the box's own feedback (what was understood, the error) and the
@@ -286,13 +289,17 @@ function typed(fid) {
   // Kept at once, not after the paint: a hidden tab may get no frame for a second, and what was typed
   // must reach storage (and the other tabs) even if this tab is closed or crashes before its result.
   save();
-  redrawLater();
+  const type = state.facts.find((f) => f.id === fid)?.type;
+  redrawLater(type !== 'yesno' && type !== 'choice');
 }
 
-/** The result after the next paint, step by step; the page says it is being drawn until the last step. */
-function redrawLater() {
+/**
+ * The result after the next paint, step by step (redraw.js); the page says it is being drawn until the
+ * last step. @param {boolean} typing a keystroke in a text box: the lists wait for a pause in typing
+ */
+function redrawLater(typing) {
   ROOT.dataset.yingjiResult = 'pending';
-  later.schedule();
+  later.schedule(typing);
 }
 // Leaving the page (closed, reloaded, put in the background) or another tab's write (before incident.js,
 // whose listener comes later, merges it with this tab's) makes a result still waiting.

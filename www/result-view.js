@@ -2,9 +2,9 @@
 // The result's panels as steps, each a pure view of the state: the field states and the banner (grade,
 // level, who decides), the cockpit (the next report due, whom to call), the deadlines and their
 // picture, the tab shown.
-// A keystroke's result runs them one per frame (after-paint.js `phases`) so that no frame holds the
-// next keystroke long (issue 14 §5); a click draws them all at once. Each panel skips itself when its
-// inputs did not change.
+// A keystroke's result runs them one per frame, the lists once typing pauses (redraw.js), so that no
+// frame holds the next keystroke long (issue 14 §5); a click draws them all at once. Each panel skips
+// itself when its inputs did not change.
 
 import { contactsKey } from './contacts.js';
 import { hide, panel } from './dom.js';

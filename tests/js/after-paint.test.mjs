@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterPaint, phases } from '../../www/after-paint.js';
+import { redrawer } from '../../www/redraw.js';
 
 /** A hand-driven clock: frames and timers run only when the test says so. */
 function fakeClock() {
@@ -141,4 +142,75 @@ test('a step waits while input is pending, but not more than three times in a ro
   c.frame();
   c.timers(0);
   assert.equal(runs, 2, 'no input: no wait');
+});
+
+// www/redraw.js: a keystroke's first screen follows it frame by frame; its lists wait for a pause.
+const PAUSE = 300;
+function drawing(c) {
+  c.clock.fallbackMs = 10_000; // the hidden-tab timer out of the way: frames drive the steps here
+  /** @type {string[]} */
+  const ran = [];
+  const step = (/** @type {string} */ n) => () => ran.push(n);
+  const r = redrawer({ first: [step('eval'), step('cockpit')], lists: [step('deadlines'), step('done')], clock: c.clock, pauseMs: PAUSE });
+  const frame = () => {
+    c.frame();
+    c.timers(0);
+  };
+  return { r, ran, frame };
+}
+
+test('typing: the first screen in the frames after the keystroke, the lists only after a pause', () => {
+  const c = fakeClock();
+  const { r, ran, frame } = drawing(c);
+  r.schedule(true);
+  frame();
+  frame();
+  assert.deepEqual(ran, ['eval', 'cockpit']);
+  frame();
+  c.timers(PAUSE - 1);
+  assert.deepEqual(ran, ['eval', 'cockpit'], 'no list before the pause');
+  r.schedule(true); // the next keystroke
+  c.timers(PAUSE);
+  assert.deepEqual(ran, ['eval', 'cockpit'], "the first keystroke's pause is void");
+  frame();
+  frame();
+  assert.deepEqual(ran, ['eval', 'cockpit', 'eval', 'cockpit']);
+  assert.equal(r.pending(), true, 'the lists still wait');
+  c.timers(PAUSE);
+  frame();
+  assert.deepEqual(ran.slice(4), ['deadlines']);
+  frame();
+  assert.deepEqual(ran.slice(4), ['deadlines', 'done']);
+  assert.equal(r.pending(), false);
+});
+
+test('a choice or a switch: the lists right after the first screen; a keystroke mid-way stops them', () => {
+  const c = fakeClock();
+  const { r, ran, frame } = drawing(c);
+  r.schedule(false);
+  frame();
+  frame();
+  frame();
+  assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines']);
+  r.schedule(true);
+  frame();
+  frame();
+  frame();
+  assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines', 'eval', 'cockpit'], 'the old lists did not go on');
+});
+
+test('flush draws everything now, the waiting lists too; flush(1) only evaluates', () => {
+  const c = fakeClock();
+  const { r, ran } = drawing(c);
+  r.schedule(true);
+  r.flush(1);
+  assert.deepEqual(ran, ['eval']);
+  r.flush();
+  assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines', 'done']);
+  assert.equal(r.pending(), false);
+  c.frame();
+  c.timers(PAUSE);
+  c.frame();
+  c.timers(0);
+  assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines', 'done'], 'nothing runs twice');
 });
