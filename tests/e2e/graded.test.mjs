@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { CSP, ROOT, launch, openGroups, showTab } from './helpers.mjs';
+import { CSP, ROOT, launch, openGroups, showTab, waitText } from './helpers.mjs';
 
 const TIMEOUT = 10_000;
 let browser;
@@ -46,15 +46,6 @@ async function open(t, plan, field = '#fact-deaths') {
   await page.waitForSelector(field, { state: 'attached' });
   await openGroups(page); // the rarely used facts and each hazard are collapsed
   return { page, check: () => assert.deepEqual(problems, [], problems.join('\n')) };
-}
-
-async function waitText(page, selector, want) {
-  try {
-    await page.waitForFunction(([s, w]) => document.querySelector(s)?.textContent.includes(w), [selector, want]);
-  } catch {
-    const had = await page.evaluate((s) => document.querySelector(s)?.textContent ?? '(missing)', selector);
-    assert.fail(`${selector} should contain ${JSON.stringify(want)}; it shows ${JSON.stringify(had)}`);
-  }
 }
 
 test('scope ruling: 5 deaths grade 较大 until ruled 非生产安全事故, then no grade and who applies instead', async (t) => {

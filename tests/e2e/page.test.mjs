@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
 // REPO, ROOT (YINGJI_ROOT lets the page be tried against another pkg/), the portal CSP and the
 // Chromium launch options are shared with the other e2e files.
-import { CSP, REPO, ROOT, clickMenu, launch, showTab } from './helpers.mjs';
+import { CSP, REPO, ROOT, clickMenu, launch, showTab, waitText } from './helpers.mjs';
 
 const PLAN_TITLE = '晋城市非煤矿山生产安全事故应急预案';
 const TIMEOUT = 10_000;
@@ -72,23 +72,6 @@ async function open(t, { origin = server.origin, url = server.url, viewport = { 
 async function ready(page, plan = 'jincheng-noncoal-mine') {
   await page.waitForSelector('[data-yingji-state="ready"]', { timeout: TIMEOUT });
   if ((await page.locator('#plan').inputValue()) !== plan) await page.selectOption('#plan', plan);
-}
-
-/** Waits until the element's text contains `want`; fails showing what it had. */
-async function waitText(page, selector, want) {
-  try {
-    await page.waitForFunction(
-      ([sel, w]) => {
-        const n = document.querySelector(sel);
-        return !!n && n.textContent.includes(w);
-      },
-      [selector, want],
-      { timeout: TIMEOUT },
-    );
-  } catch {
-    const had = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '(missing)', selector);
-    assert.fail(`${selector} should contain ${JSON.stringify(want)}; it shows ${JSON.stringify(had)}`);
-  }
 }
 
 const text = (page, selector) => page.locator(selector).first().innerText();
