@@ -6,12 +6,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, VERSION, staticChunks } from './bundle.mjs';
 
 const WWW = resolve(fileURLToPath(new URL('../www', import.meta.url)));
 
 /** The module graph of `entry` (paths relative to www/), in first-import order. */
 export function moduleGraph(entry) {
   const graph = new Set();
+  // The bundle (tools/bundle.mjs) holds the page's static graph but version.js and the chunks of code
+  // it shares with the lazy modules, which it imports (read from the built bundle).
+  if (entry === BUNDLE) return [entry, ...staticChunks(), VERSION, '../pkg/yingji.js'];
   const walk = (rel) => {
     if (graph.has(rel)) return;
     graph.add(rel);

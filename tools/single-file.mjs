@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { sourceOf } from './bundle.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const read = (...p) => readFileSync(join(REPO, ...p), 'utf8');
@@ -66,7 +67,9 @@ export async function build() {
   const css = [...index.matchAll(/<link rel="stylesheet" href="([\w.-]+\.css)">/g)].map((m) => read('www', m[1])).join('\n');
   const preflight = read('www', 'preflight.js');
   const favicon = read('www', 'favicon.svg');
-  const [entryTag, entry] = entryModule(index);
+  // The page loads its bundle (tools/bundle.mjs); the single file bundles the bundle's source itself.
+  const [entryTag, bundleEntry] = entryModule(index);
+  const entry = sourceOf(bundleEntry);
 
   for (const [file, fns] of [
     ['yingji.js', ['default', 'plans', 'schema', 'evaluate', 'import_plan', 'forget_plan', 'last_panic']],
