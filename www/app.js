@@ -14,6 +14,10 @@ import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, hide, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+// The engine's glue, imported with the page (index.html preloads it): a dynamic import() of it waited
+// for the first frame of the loading message (~130 ms at 4× CPU, issue 14 §5). A missing file fails
+// the page's module script, which preflight.js reports (error:fetch).
+import * as glue from '../pkg/yingji.js';
 import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { draftMark } from './draft-mark.js';
 import { setupEditorLazy } from './editor-lazy.js';
@@ -87,7 +91,7 @@ async function boot() {
     // The single-file build (tools/single-file.mjs) defines YINGJI_INLINE: the glue and the .wasm.
     // @ts-ignore
     const inline = typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : null;
-    const loading = loadEngine(inline || { base: new URL('../pkg/', import.meta.url) });
+    const loading = loadEngine(inline || { base: new URL('../pkg/', import.meta.url), loaded: glue });
     // The first localStorage access opens the origin's storage (~76 ms at 4× CPU, issue 14 §5): done
     // while the .wasm compiles instead of after it (the start reads the stored incidents next).
     store.get('plan');

@@ -16,7 +16,15 @@
     code = 'file-protocol';
     text = '本页面不能直接从文件打开（多文件版需要放在网站上使用）。请改为双击打开单文件版 yingji.html；如需在网站上使用，请联系网站管理员部署后通过网址访问。';
   }
-  if (!code) return early(root);
+  if (!code) {
+    watchModule(root);
+    return early(root);
+  }
+  report(root, code, text);
+})();
+
+/** Marks the page failed to load with `code` and shows `text` in its status box. */
+function report(root, code, text) {
   root.setAttribute('data-yingji-state', 'error:' + code);
   root.removeAttribute('aria-busy');
   var status = document.getElementById('status');
@@ -28,7 +36,20 @@
   }
   if (statusText) statusText.textContent = text;
   if (hint) hint.setAttribute('hidden', '');
-})();
+}
+
+// The page's module imports the engine's glue (pkg/yingji.js) with itself: if that file or the page's
+// own bundle cannot be loaded, the module never runs to say so, and the browser fires "error" at its
+// script element (after this deferred script has run: they run in document order). The same words as
+// engine.js's LOAD_ERRORS.fetch.
+function watchModule(root) {
+  var script = document.querySelector('script[type="module"][src]');
+  if (!script) return;
+  script.addEventListener('error', function () {
+    if (String(root.getAttribute('data-yingji-state')).indexOf('error:') === 0) return;
+    report(root, 'fetch', '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）：文件缺失或网络中断。请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署（pkg/ 目录是否完整上传）。');
+  });
+}
 
 // The engine's .wasm, fetched (index.html preloads it) and compiled at once, while
 // the page's modules still load: engine.js takes the compiled module (window.__yingjiWasm) instead of

@@ -71,6 +71,22 @@ test('missing .wasm file: error:fetch naming the file and the HTTP status', asyn
   noForeign(problems);
 });
 
+test('missing engine glue (pkg/yingji.js, imported with the page): error:fetch naming it, said by preflight.js', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'yingji-noglue-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  symlinkSync(join(ROOT, 'www'), join(dir, 'www'));
+  mkdirSync(join(dir, 'pkg'));
+  symlinkSync(join(ROOT, 'pkg', 'yingji_bg.wasm'), join(dir, 'pkg', 'yingji_bg.wasm'));
+  const s = await serve(t, { root: dir });
+  const { page, problems } = await open(browser, t, { origin: s.origin, url: s.url });
+  await waitState(page, '#app', 'error:fetch');
+  const msg = await page.locator('#status-text').innerText();
+  assert.match(msg, /pkg\/yingji\.js/);
+  assert.match(msg, /请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署/);
+  assert.equal(await page.getAttribute('#app', 'aria-busy'), null, 'no longer busy');
+  noForeign(problems);
+});
+
 test('multi-file build opened from file://: error:file-protocol pointing to the single file', async (t) => {
   const www = pathToFileURL(join(ROOT, 'www')).href + '/';
   // The build's own files are www/ and pkg/ (index.html preloads the module and the .wasm from pkg/).
