@@ -34,7 +34,7 @@ const READY = '#app[data-yingji-state="ready"], #bench-rendered';
 const FORM = '#facts'; // the page's form of facts
 const PROBE = `
   (() => {
-    // When WebAssembly compilation + instantiation start and end (the page's code is not changed).
+    // When WebAssembly instantiation starts and ends (the page's code is not changed).
     const wasmTimes = (globalThis.__benchWasm = { start: null, end: null });
     if (typeof WebAssembly === 'object') {
       for (const name of ['instantiate', 'instantiateStreaming']) {
@@ -48,6 +48,16 @@ const PROBE = `
           });
         };
       }
+      // Synchronous instantiation of a module compiled earlier (www/engine.js, wasm-bindgen's initSync).
+      const Instance = WebAssembly.Instance;
+      WebAssembly.Instance = new Proxy(Instance, {
+        construct(target, args, newTarget) {
+          if (wasmTimes.start === null) wasmTimes.start = performance.now();
+          const r = Reflect.construct(target, args, newTarget);
+          wasmTimes.end = performance.now();
+          return r;
+        },
+      });
     }
     const sel = ${JSON.stringify(READY)};
     // The first frame with the form on screen (the page may show it before the engine answers).
