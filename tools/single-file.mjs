@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { sourceOf } from './bundle.mjs';
+import { PAGE_BUILD, sourceOf } from './bundle.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const read = (...p) => readFileSync(join(REPO, ...p), 'utf8');
@@ -104,17 +104,7 @@ export async function build() {
         resolveDir: join(REPO, 'www'),
         sourcefile: 'single-file-entry.js',
       },
-      bundle: true,
-      format: 'esm',
-      // Minifying introduces no syntax newer than ES2020, which the sources themselves use (?. and ??).
-      target: ['es2020'],
-      // Whitespace and syntax only: identifiers keep their names (a load error's technical detail
-      // names them, and tests/e2e/incident.test.mjs looks for createIncidents); renaming them would
-      // save another 18 KB, 2.5 KB gzip.
-      minifyWhitespace: true,
-      minifySyntax: true,
-      charset: 'utf8',
-      legalComments: 'none',
+      ...PAGE_BUILD,
       banner: { js: '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.' },
       write: false,
       logLevel: 'silent',
