@@ -157,6 +157,8 @@ export async function build() {
   // manifest too: the single file is not installed (and its policy allows no manifest fetch).
   html = html.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, () => '');
   html = replaceOnce(html, '<script src="preflight.js" defer></script>\n', '', 'index.html');
+  // The .wasm is inline: nothing to fetch early (www/wasm-early.js).
+  html = replaceOnce(html, '<script src="wasm-early.js" async></script>\n', '', 'index.html');
   html = replaceOnce(html, entryTag, `<script type="module">${moduleText}</script>`, 'index.html');
   html = replaceOnce(html, '<main id="app" ', '<main id="app" data-yingji-build="single" ', 'index.html');
   // The hint shown while loading: the multi-file advice does not apply to this file.

@@ -103,7 +103,7 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode,
     } catch (e) {
       throw new LoadError(failCode, `${LOAD_ERRORS[failCode]}（${jsUrl.pathname}）`, e);
     }
-    // preflight.js may have fetched and started compiling the engine's .wasm already.
+    // wasm-early.js may have fetched and started compiling the engine's .wasm already.
     const early = name === 'yingji' && typeof window !== 'undefined' ? /** @type {any} */ (window).__yingjiWasm : null;
     const pre = early && early.url === wasmUrl.href ? early : null;
     let res;
@@ -128,12 +128,12 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode,
       );
     }
     // instantiateStreaming: compiled while it downloads, never on the main thread; or the module
-    // preflight.js compiled meanwhile (awaited below, where a refused compile is reported).
+    // wasm-early.js compiled meanwhile (awaited below, where a refused compile is reported).
     input = pre ? pre.module : res;
   }
   try {
     const ready = await input;
-    // A module compiled already (preflight.js) is instantiated at once (no task in between, so the
+    // A module compiled already (wasm-early.js) is instantiated at once (no task in between, so the
     // boot goes on to the form without a frame between); where the browser refuses (a size limit on
     // synchronous instantiation), as before.
     if (!instantiated(mod, ready)) await mod.default({ module_or_path: ready });
