@@ -104,7 +104,7 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode,
       throw new LoadError(failCode, `${LOAD_ERRORS[failCode]}（${jsUrl.pathname}）`, e);
     }
     // wasm-early.js may have fetched and started compiling the engine's .wasm already.
-    const early = name === 'yingji' && typeof window !== 'undefined' ? /** @type {any} */ (window).__yingjiWasm : null;
+    const early = name === 'yingji' ? await earlyWasm() : null;
     const pre = early && early.url === wasmUrl.href ? early : null;
     let res;
     try {
@@ -141,6 +141,24 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode,
     throw new LoadError(isCspError(e) ? 'csp' : 'init', undefined, e);
   }
   return mod;
+}
+
+/**
+ * What www/wasm-early.js started ({url, res, module}), or null. It is an `async` script: on a slow
+ * server it may arrive after the page's module, and then its fetch and compile are awaited here
+ * rather than the .wasm fetched and compiled a second time.
+ */
+function earlyWasm() {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  const w = /** @type {any} */ (window);
+  if (w.__yingjiWasmEarly) return w.__yingjiWasm || null; // it ran (and started, or decided not to)
+  const script = document.querySelector('script[src$="wasm-early.js"]');
+  if (!script) return null;
+  return new Promise((resolve) => {
+    const done = () => resolve(w.__yingjiWasm || null);
+    script.addEventListener('load', done, { once: true });
+    script.addEventListener('error', done, { once: true });
+  });
 }
 
 /** Instantiates a compiled module synchronously; false if it is not one or the browser refuses. */

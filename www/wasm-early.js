@@ -8,6 +8,7 @@
 // (tools/single-file.mjs). engine.js checks the response (HTTP status, MIME type) as before; a compile
 // refused (CSP) rejects `module`, which engine.js reports.
 (function () {
+  window.__yingjiWasmEarly = true; // ran: engine.js does not wait for it (it may run after the module)
   var link = document.querySelector('link[rel="preload"][href$="yingji_bg.wasm"]');
   if (!link || !/^https?:$/.test(location.protocol) || typeof fetch !== 'function') return;
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') return;

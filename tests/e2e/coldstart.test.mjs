@@ -47,6 +47,27 @@ test('the editor is loaded on the first click of 编辑预案; the report module
   check();
 });
 
+test('the .wasm is fetched and compiled once, by wasm-early.js, even when that async script arrives after the page module', async (t) => {
+  const context = await env.browser.newContext();
+  t.after(() => context.close());
+  // Held back until the page's module has surely run (it preloads and evaluates at once on localhost).
+  let released = false;
+  await context.route('**/wasm-early.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    released = true;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitState(page, '#app', 'ready');
+  assert.ok(released, 'the page waited for wasm-early.js');
+  const got = await page.evaluate(() => ({
+    wasm: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/yingji_bg.wasm')).length,
+    early: !!(/** @type {any} */ (window).__yingjiWasmEarly),
+  }));
+  assert.deepEqual(got, { wasm: 1, early: true });
+});
+
 test('报告与导出 and 事件文件: menus of buttons, opened and closed by keyboard, one open at a time', async (t) => {
   const { page, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await waitState(page, '#app', 'ready');
