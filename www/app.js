@@ -14,9 +14,7 @@ import { setupAlerts } from './alerts.js';
 import { contactsKey, setPlanContacts, setupBook } from './contacts.js';
 import { el, hide, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
-// The engine's glue, imported with the page (index.html preloads it): a dynamic import() of it waited
-// for the first frame of the loading message (~130 ms at 4× CPU, issue 14 §5). A missing file fails
-// the page's module script, which preflight.js reports (error:fetch).
+// The engine's glue with the page, not import()ed in boot (README "The page"); preflight.js says if missing.
 import * as glue from '../pkg/yingji.js';
 import { showFieldState, showForm, showReach, syncInputs } from './form.js';
 import { draftMark } from './draft-mark.js';
