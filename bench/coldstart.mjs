@@ -4,7 +4,10 @@
 // HTML page of the same total byte size that does no WASM work. Every run has a fresh browser context
 // (empty cache, no service worker); the two pages alternate run by run.
 //
-//   bash scripts/build.sh && node bench/coldstart.mjs [--runs 10] [--rate 4]
+//   bash scripts/build.sh && node bench/coldstart.mjs [--runs 10] [--rate 4] [--against <checkout>]
+// --against: another built checkout (e.g. `git worktree add` of the commit before a change, built),
+// measured in the same runs, interleaved run by run with this one and the static page: a before/after
+// on the same machine under the same load.
 //
 // "Rendered": the page marks its root `data-yingji-state="ready"` right after it has evaluated the
 // first plan and written the result (grade, response level, deadlines, tasks) into the DOM
@@ -29,12 +32,13 @@ const opt = (name, dflt) => {
 const RUNS = opt('runs', 10);
 const RATE = opt('rate', 4);
 const TIMEOUT = 60_000;
+const AGAINST = process.argv.includes('--against') ? resolve(process.argv[process.argv.indexOf('--against') + 1]) : null;
 
 const READY = '#app[data-yingji-state="ready"], #bench-rendered';
 const FORM = '#facts'; // the page's form of facts
 const PROBE = `
   (() => {
-    // When WebAssembly compilation + instantiation start and end (the page's code is not changed).
+    // When WebAssembly instantiation starts and ends (the page's code is not changed).
     const wasmTimes = (globalThis.__benchWasm = { start: null, end: null });
     if (typeof WebAssembly === 'object') {
       for (const name of ['instantiate', 'instantiateStreaming']) {
@@ -48,6 +52,16 @@ const PROBE = `
           });
         };
       }
+      // Synchronous instantiation of a module compiled earlier (www/engine.js, wasm-bindgen's initSync).
+      const Instance = WebAssembly.Instance;
+      WebAssembly.Instance = new Proxy(Instance, {
+        construct(target, args, newTarget) {
+          if (wasmTimes.start === null) wasmTimes.start = performance.now();
+          const r = Reflect.construct(target, args, newTarget);
+          wasmTimes.end = performance.now();
+          return r;
+        },
+      });
     }
     const sel = ${JSON.stringify(READY)};
     // The first frame with the form on screen (the page may show it before the engine answers).
@@ -152,6 +166,7 @@ console.log(`machine: ${machine()}`);
 const app = await startServer({ port: 0, root: REPO });
 const tmp = mkdtempSync(join(tmpdir(), 'yingji-coldstart-'));
 let stat = null;
+const other = AGAINST ? await startServer({ port: 0, root: AGAINST }) : null;
 const browser = await launch();
 try {
   const appUrl = `${app.origin}/www/index.html`;
@@ -168,14 +183,17 @@ try {
   stat = await startServer({ port: 0, root: tmp });
   const staticUrl = `${stat.origin}/www/index.html`;
   await once(browser, staticUrl);
+  const otherUrl = other ? `${other.origin}/www/index.html` : null;
+  if (otherUrl) await once(browser, otherUrl);
 
-  const times = { app: [], static: [] };
+  const times = { app: [], static: [], against: [] };
   const signals = {};
   const extra = { dcl: [], formAt: [], wasmEnd: [], instStart: [], instEnd: [] };
   for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 === 0 ? ['app', 'static'] : ['static', 'app'];
+    const kinds = otherUrl ? ['app', 'against', 'static'] : ['app', 'static'];
+    const order = kinds.map((_, k) => kinds[(i + k) % kinds.length]);
     for (const which of order) {
-      const r = await once(browser, which === 'app' ? appUrl : staticUrl);
+      const r = await once(browser, which === 'app' ? appUrl : which === 'static' ? staticUrl : otherUrl);
       times[which].push(r.ms);
       signals[which] = r.signal;
       if (which === 'app') {
@@ -195,9 +213,14 @@ try {
   console.log(`    WebAssembly.instantiate called ${med(extra.instStart)}, resolved ${med(extra.instEnd)}; first result rendered ${ms(a.median)}`);
   console.log(`  static page, ${size} bytes  median ${ms(s.median)}  (min ${ms(s.min)}, max ${ms(s.max)})`);
   console.log(`  ratio (median app / median static): ${(a.median / s.median).toFixed(2)}×`);
+  if (otherUrl) {
+    const o = stats(times.against);
+    console.log(`  --against ${AGAINST}: median ${ms(o.median)} (min ${ms(o.min)}, max ${ms(o.max)}); ratio to the same static page ${(o.median / s.median).toFixed(2)}×`);
+  }
 } finally {
   await browser.close();
   await app.close();
   if (stat) await stat.close();
+  if (other) await other.close();
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -59,6 +59,7 @@ node tools/editor-templates.mjs     # pkg/plans/: the plan files as text, the ed
 cp -r pkg/plans "$test_root/pkg/"
 node tools/types.mjs                 # precise TypeScript types for facts and results
 node tools/docx-bundle.mjs           # www/vendor/docx-report.js: the Word export, loaded on its first click
+node tools/bundle.mjs                # www/app.bundle.js (+ lazy chunks): the page's boot JS as one module
 node tools/sw-manifest.mjs           # www/sw-manifest.js: the service worker's files and cache version
 node tools/single-file.mjs           # dist/yingji.html (+ dist/yingji.csp.txt): the double-click build
 printf '[build] pkg/yingji_bg.wasm: %s bytes, %s gzip\n' \

@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { PAGE_BUILD, sourceOf } from './bundle.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const read = (...p) => readFileSync(join(REPO, ...p), 'utf8');
@@ -66,7 +67,9 @@ export async function build() {
   const css = [...index.matchAll(/<link rel="stylesheet" href="([\w.-]+\.css)">/g)].map((m) => read('www', m[1])).join('\n');
   const preflight = read('www', 'preflight.js');
   const favicon = read('www', 'favicon.svg');
-  const [entryTag, entry] = entryModule(index);
+  // The page loads its bundle (tools/bundle.mjs); the single file bundles the bundle's source itself.
+  const [entryTag, bundleEntry] = entryModule(index);
+  const entry = sourceOf(bundleEntry);
 
   for (const [file, fns] of [
     ['yingji.js', ['default', 'plans', 'schema', 'evaluate', 'import_plan', 'forget_plan', 'last_panic']],
@@ -101,17 +104,7 @@ export async function build() {
         resolveDir: join(REPO, 'www'),
         sourcefile: 'single-file-entry.js',
       },
-      bundle: true,
-      format: 'esm',
-      // Minifying introduces no syntax newer than ES2020, which the sources themselves use (?. and ??).
-      target: ['es2020'],
-      // Whitespace and syntax only: identifiers keep their names (a load error's technical detail
-      // names them, and tests/e2e/incident.test.mjs looks for createIncidents); renaming them would
-      // save another 18 KB, 2.5 KB gzip.
-      minifyWhitespace: true,
-      minifySyntax: true,
-      charset: 'utf8',
-      legalComments: 'none',
+      ...PAGE_BUILD,
       banner: { js: '// 应急预案助手 — single-file build (tools/single-file.mjs). Generated: do not edit.' },
       write: false,
       logLevel: 'silent',
@@ -164,6 +157,8 @@ export async function build() {
   // manifest too: the single file is not installed (and its policy allows no manifest fetch).
   html = html.replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>\n?/g, () => '');
   html = replaceOnce(html, '<script src="preflight.js" defer></script>\n', '', 'index.html');
+  // The .wasm is inline: nothing to fetch early (www/wasm-early.js).
+  html = replaceOnce(html, '<script src="wasm-early.js" async></script>\n', '', 'index.html');
   html = replaceOnce(html, entryTag, `<script type="module">${moduleText}</script>`, 'index.html');
   html = replaceOnce(html, '<main id="app" ', '<main id="app" data-yingji-build="single" ', 'index.html');
   // The hint shown while loading: the multi-file advice does not apply to this file.

@@ -27,7 +27,7 @@ const PKG_FILES = ['yingji.js', 'yingji_bg.wasm', 'yingji_check.js', 'yingji_che
 /** The files the pages need, as URLs relative to www/sw.js, and the content hash of this build. */
 export function manifest(root = REPO) {
   const www = readdirSync(join(root, 'www'), { withFileTypes: true })
-    .filter((d) => d.isFile() && !SKIP.has(d.name) && !d.name.startsWith('.'))
+    .filter((d) => d.isFile() && !SKIP.has(d.name) && !d.name.startsWith('.') && !/\.(map|tmp)$/.test(d.name))
     .map((d) => d.name)
     .filter((f) => f !== GENERATED);
   for (const dir of DIRS) {
@@ -73,6 +73,8 @@ export function writeManifest(root = REPO) {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   // A build that skipped tools/docx-bundle.mjs (one that reuses a built pkg/) still gets the Word export.
   if (!existsSync(join(REPO, 'www', 'vendor', 'docx-report.js'))) await (await import('./docx-bundle.mjs')).bundle();
+  // Nor one that skipped tools/bundle.mjs: the worker precaches the page's bundle and its chunks.
+  await (await import('./bundle.mjs')).bundleIfStale();
   const m = writeManifest(resolve(process.argv[2] || REPO));
   process.stderr.write(`[build] www/sw-manifest.js, www/version.js: ${m.release}, cache yingji-${m.version}, ${m.files.length} files\n`);
 }

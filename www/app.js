@@ -14,6 +14,8 @@ import { setupAlerts } from './alerts.js';
 import { setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, redrawNext } from './dom.js';
 import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+// The engine's glue with the page, not import()ed in boot (README "The page"); preflight.js says if missing.
+import * as glue from '../pkg/yingji.js';
 import { showFieldState, showForm, syncInputs } from './form.js';
 import { draftMark } from './draft-mark.js';
 import { setupEditorLazy } from './editor-lazy.js';
@@ -86,9 +88,9 @@ async function boot() {
     // The single-file build (tools/single-file.mjs) defines YINGJI_INLINE: the glue and the .wasm.
     // @ts-ignore
     const inline = typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : null;
-    const loading = loadEngine(inline || { base: new URL('../pkg/', import.meta.url) });
-    // The first localStorage access opens the origin's storage (~76 ms at 4× CPU, issue 14 §5): done
-    // while the .wasm compiles instead of after it (the start reads the stored incidents next).
+    const loading = loadEngine(inline || { base: new URL('../pkg/', import.meta.url), loaded: glue });
+    // The first localStorage access opens the origin's storage: done while the .wasm compiles, not
+    // after it (the start reads the stored incidents next).
     store.get('plan');
     const engine = await loading;
     api = guardEngine(engine, (failure) => showEngineFailure(ROOT, failure));

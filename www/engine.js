@@ -61,10 +61,11 @@ let loading = null;
 
 /**
  * Loads the engine once per page.
- * @param {{unpack?: function, glue?: object, wasmGzipBase64?: string, checkerGlue?: object, checkerWasmGzipBase64?: string, base?: URL|string}} opts
+ * @param {{unpack?: function, glue?: object, wasmGzipBase64?: string, checkerGlue?: object, checkerWasmGzipBase64?: string, base?: URL|string, loaded?: object}} opts
  *   unpack + glue + wasmGzipBase64 (+ checkerGlue + checkerWasmGzipBase64): the single-file build
  *   (nothing is fetched; www/gunzip.js's `unpack` turns the inlined text into the .wasm bytes);
- *   base: the URL of the pkg/ folder (multi-file build).
+ *   base: the URL of the pkg/ folder (multi-file build); loaded: the engine's glue (base/yingji.js),
+ *   already imported by the page (www/app.js imports it statically, so no import() waits for a task).
  */
 export function loadEngine(opts = {}) {
   if (!loading) {
@@ -81,7 +82,7 @@ export function loadEngine(opts = {}) {
  * pkg/ (`name`.js and `name`_bg.wasm, fetched). Throws a LoadError with code `failCode` for a missing
  * file, or `csp` / `mime` / `init`.
  */
-async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode }) {
+async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode, loaded }) {
   let mod = glue;
   let input;
   if (mod) {
@@ -98,12 +99,12 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode 
     const jsUrl = new URL(`${name}.js`, pkg);
     const wasmUrl = new URL(`${name}_bg.wasm`, pkg);
     try {
-      mod = await import(jsUrl.href);
+      mod = loaded || (await import(jsUrl.href));
     } catch (e) {
       throw new LoadError(failCode, `${LOAD_ERRORS[failCode]}（${jsUrl.pathname}）`, e);
     }
-    // preflight.js may have fetched and started compiling the engine's .wasm already.
-    const early = name === 'yingji' && typeof window !== 'undefined' ? /** @type {any} */ (window).__yingjiWasm : null;
+    // wasm-early.js may have fetched and started compiling the engine's .wasm already.
+    const early = name === 'yingji' ? await earlyWasm() : null;
     const pre = early && early.url === wasmUrl.href ? early : null;
     let res;
     try {
@@ -127,22 +128,56 @@ async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode 
       );
     }
     // instantiateStreaming: compiled while it downloads, never on the main thread; or the module
-    // preflight.js compiled meanwhile (awaited below, where a refused compile is reported).
+    // wasm-early.js compiled meanwhile (awaited below, where a refused compile is reported).
     input = pre ? pre.module : res;
   }
   try {
-    await mod.default({ module_or_path: await input });
+    const ready = await input;
+    // A module compiled already (wasm-early.js) is instantiated at once (no task in between, so the
+    // boot goes on to the form without a frame between); where the browser refuses (a size limit on
+    // synchronous instantiation), as before.
+    if (!instantiated(mod, ready)) await mod.default({ module_or_path: ready });
   } catch (e) {
     throw new LoadError(isCspError(e) ? 'csp' : 'init', undefined, e);
   }
   return mod;
 }
 
-async function load({ unpack, glue, wasmGzipBase64, checkerGlue, checkerWasmGzipBase64, base }) {
+/**
+ * What www/wasm-early.js started ({url, res, module}), or null. It is an `async` script: on a slow
+ * server it may arrive after the page's module, and then its fetch and compile are awaited here
+ * rather than the .wasm fetched and compiled a second time.
+ */
+function earlyWasm() {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  const w = /** @type {any} */ (window);
+  if (w.__yingjiWasmEarly) return w.__yingjiWasm || null; // it ran (and started, or decided not to)
+  const script = document.querySelector('script[src$="wasm-early.js"]');
+  if (!script) return null;
+  return new Promise((resolve) => {
+    const done = () => resolve(w.__yingjiWasm || null);
+    script.addEventListener('load', done, { once: true });
+    script.addEventListener('error', done, { once: true });
+  });
+}
+
+/** Instantiates a compiled module synchronously; false if it is not one or the browser refuses. */
+function instantiated(mod, ready) {
+  if (typeof WebAssembly.Module !== 'function' || !(ready instanceof WebAssembly.Module) || typeof mod.initSync !== 'function') return false;
+  try {
+    mod.initSync({ module: ready });
+    return true;
+  } catch (e) {
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
+}
+
+async function load({ unpack, glue, wasmGzipBase64, checkerGlue, checkerWasmGzipBase64, base, loaded }) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new LoadError('no-wasm');
   }
-  const mod = await instantiate({ unpack, glue, wasmGzipBase64, base, name: 'yingji', failCode: 'fetch' });
+  const mod = await instantiate({ unpack, glue, wasmGzipBase64, base, name: 'yingji', failCode: 'fetch', loaded });
   let list;
   try {
     list = mod.plans();

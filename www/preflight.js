@@ -16,7 +16,13 @@
     code = 'file-protocol';
     text = '本页面不能直接从文件打开（多文件版需要放在网站上使用）。请改为双击打开单文件版 yingji.html；如需在网站上使用，请联系网站管理员部署后通过网址访问。';
   }
-  if (!code) return early(root);
+  // (The .wasm is fetched and compiled by wasm-early.js, which runs as soon as it arrives.)
+  if (!code) return watchModule(root);
+  report(root, code, text);
+})();
+
+/** Marks the page failed to load with `code` and shows `text` in its status box. */
+function report(root, code, text) {
   root.setAttribute('data-yingji-state', 'error:' + code);
   root.removeAttribute('aria-busy');
   var status = document.getElementById('status');
@@ -28,27 +34,17 @@
   }
   if (statusText) statusText.textContent = text;
   if (hint) hint.setAttribute('hidden', '');
-})();
+}
 
-// The engine's .wasm, fetched (index.html preloads it) and compiled at once, while
-// the page's modules still load: engine.js takes the compiled module (window.__yingjiWasm) instead of
-// compiling after the module graph has run (issue 14 §5). Only the multi-file page on http(s): the
-// single file has the .wasm inline. engine.js checks the response (HTTP status, MIME type) as before;
-// a compile refused (CSP) rejects `module`, which engine.js reports.
-function early(root) {
-  var link = document.querySelector('link[rel="preload"][href$="yingji_bg.wasm"]');
-  if (!link || root.getAttribute('data-yingji-build') === 'single' || typeof fetch !== 'function' || typeof WebAssembly.compileStreaming !== 'function') return;
-  // A CSP that forbids compiling WebAssembly says so in this event, maybe before engine.js listens.
-  document.addEventListener('securitypolicyviolation', function (e) {
-    if (/wasm-eval|eval/.test(String(e.blockedURI))) window.__yingjiCspWasm = true;
+// The page's module imports the engine's glue (pkg/yingji.js) with itself: if that file or the page's
+// own bundle cannot be loaded, the module never runs to say so, and the browser fires "error" at its
+// script element (after this deferred script has run: they run in document order). The same words as
+// engine.js's LOAD_ERRORS.fetch.
+function watchModule(root) {
+  var script = document.querySelector('script[type="module"][src]');
+  if (!script) return;
+  script.addEventListener('error', function () {
+    if (String(root.getAttribute('data-yingji-state')).indexOf('error:') === 0) return;
+    report(root, 'fetch', '无法载入预案引擎文件（pkg/yingji.js 或 pkg/yingji_bg.wasm）：文件缺失或网络中断。请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署（pkg/ 目录是否完整上传）。');
   });
-  var res = fetch(link.href, { credentials: 'same-origin' });
-  var module = res.then(function (r) {
-    var type = (r.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
-    return r.ok && type === 'application/wasm' ? WebAssembly.compileStreaming(r) : null;
-  });
-  // Handled here so that a refusal is not reported twice; engine.js awaits both and reports it.
-  res['catch'](function () {});
-  module['catch'](function () {});
-  window.__yingjiWasm = { url: link.href, res: res, module: module };
 }

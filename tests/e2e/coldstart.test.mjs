@@ -9,20 +9,21 @@ import { join } from 'node:path';
 import { REPO, clickMenu, open, portal, showTab, waitState, waitText } from './helpers.mjs';
 
 const env = portal();
-const LAZY = ['editor.js', 'editor-form.js', 'report-actions.js', 'report-model.js', 'incident-report.js', 'render-why.js', 'svg-bands.js', 'svg-aqi.js'];
+// The page loads its bundle (tools/bundle.mjs); each lazy module and what only it imports is one chunk.
+const LAZY = ['app.lazy-editor.js', 'app.lazy-report-actions.js', 'app.lazy-render-why.js', 'app.lazy-svg-aqi.js'];
 const loaded = (requests, file) => requests.some((u) => new URL(u).pathname.endsWith(`/www/${file}`));
 
 test('no module loaded on first use is in the modulepreload list', () => {
   const html = readFileSync(join(REPO, 'www', 'index.html'), 'utf8');
   const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
-  assert.ok(links.includes('app.js') && links.includes('render-deadlines.js'), links.join(' '));
+  assert.ok(links.includes('app.bundle.js') && links.some((l) => l.startsWith('app.shared-')), links.join(' '));
   for (const f of LAZY) assert.ok(!links.includes(f), `${f} is preloaded`);
 });
 
 test('the editor is loaded on the first click of 编辑预案; the report modules after the first result, before a print', async (t) => {
   const { page, requests, check } = await open(env.browser, t, { origin: env.server.origin, url: env.server.url });
   await waitState(page, '#app', 'ready');
-  assert.ok(!loaded(requests, 'editor.js'), 'the editor is not loaded at start');
+  assert.ok(!loaded(requests, 'app.lazy-editor.js'), 'the editor is not loaded at start');
   // What is not needed for the first result starts loading after it (app.js marks it 'yingji-ready').
   const early = await page.evaluate((files) => {
     const ready = performance.getEntriesByName('yingji-ready')[0].startTime;
@@ -32,18 +33,39 @@ test('the editor is loaded on the first click of 编辑预案; the report module
   await page.fill('#fact-deaths', '3');
   await waitText(page, '#grade', '较大');
   // Loaded a moment after the first result: then a print from the browser's menu draws the report.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/report-actions.js')));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/app.lazy-report-actions.js')));
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await waitText(page, '#report', '3人死亡');
   await page.click('#editor-toggle');
   await page.waitForSelector('#editor', { state: 'visible' });
-  assert.ok(loaded(requests, 'editor.js'), 'the editor is loaded on its first click');
+  assert.ok(loaded(requests, 'app.lazy-editor.js'), 'the editor is loaded on its first click');
   assert.equal(await page.getAttribute('#editor-toggle', 'aria-pressed'), 'true');
   await page.click('#editor-toggle');
   await page.waitForSelector('#editor', { state: 'hidden' });
   await showTab(page, 'why');
   await waitText(page, '#why-body', '事故等级怎么得出');
   check();
+});
+
+test('the .wasm is fetched and compiled once, by wasm-early.js, even when that async script arrives after the page module', async (t) => {
+  const context = await env.browser.newContext();
+  t.after(() => context.close());
+  // Held back until the page's module has surely run (it preloads and evaluates at once on localhost).
+  let released = false;
+  await context.route('**/wasm-early.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    released = true;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitState(page, '#app', 'ready');
+  assert.ok(released, 'the page waited for wasm-early.js');
+  const got = await page.evaluate(() => ({
+    wasm: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/yingji_bg.wasm')).length,
+    early: !!(/** @type {any} */ (window).__yingjiWasmEarly),
+  }));
+  assert.deepEqual(got, { wasm: 1, early: true });
 });
 
 test('报告与导出 and 事件文件: menus of buttons, opened and closed by keyboard, one open at a time', async (t) => {

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { bundleIfStale } from '../../tools/bundle.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -18,6 +19,10 @@ export const TIMEOUT = 15_000;
 /** www/ beside an engine built with the `test-hooks` feature (`__armPanicForTest`), made by
  *  scripts/build.sh for the tests only; the shipped pkg/ has no test-only export. */
 export const TEST_HOOKS_ROOT = join(REPO, 'target', 'test-root');
+
+// The page loads www/app.bundle.js (tools/bundle.mjs), built from www/app.js and its modules: rebuilt
+// here when a module is newer, so that a stale bundle is never what the tests load.
+if (ROOT === REPO) await bundleIfStale();
 
 /**
  * For a test file: before its tests, serve the built page under the portal policy and start one

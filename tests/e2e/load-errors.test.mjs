@@ -56,18 +56,34 @@ test('wrong MIME type for .wasm (application/octet-stream): error:mime, reported
   check(); // detected before any compile: no console error at all
 });
 
-test('missing .wasm file: error:fetch naming the file and the HTTP status', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'yingji-nowasm-'));
+/** Serves www/ beside a pkg/ that holds only `files` (the others missing). */
+async function serveWithPkg(t, files) {
+  const dir = mkdtempSync(join(tmpdir(), 'yingji-pkg-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   symlinkSync(join(ROOT, 'www'), join(dir, 'www'));
   mkdirSync(join(dir, 'pkg'));
-  symlinkSync(join(ROOT, 'pkg', 'yingji.js'), join(dir, 'pkg', 'yingji.js'));
-  const s = await serve(t, { root: dir });
+  for (const f of files) symlinkSync(join(ROOT, 'pkg', f), join(dir, 'pkg', f));
+  return serve(t, { root: dir });
+}
+
+test('missing .wasm file: error:fetch naming the file and the HTTP status', async (t) => {
+  const s = await serveWithPkg(t, ['yingji.js']);
   const { page, problems } = await open(browser, t, { origin: s.origin, url: s.url });
   await waitState(page, '#app', 'error:fetch');
   const msg = await page.locator('#status-text').innerText();
   assert.match(msg, /yingji_bg\.wasm.*404/);
   assert.match(msg, /请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署/);
+  noForeign(problems);
+});
+
+test('missing engine glue (pkg/yingji.js, imported with the page): error:fetch naming it, said by preflight.js', async (t) => {
+  const s = await serveWithPkg(t, ['yingji_bg.wasm']);
+  const { page, problems } = await open(browser, t, { origin: s.origin, url: s.url });
+  await waitState(page, '#app', 'error:fetch');
+  const msg = await page.locator('#status-text').innerText();
+  assert.match(msg, /pkg\/yingji\.js/);
+  assert.match(msg, /请检查网络后刷新页面；如仍失败，请联系网站管理员检查部署/);
+  assert.equal(await page.getAttribute('#app', 'aria-busy'), null, 'no longer busy');
   noForeign(problems);
 });
 

@@ -37,6 +37,12 @@ test('the build writes the precache list and a content-hash version', () => {
   for (const f of ['./', 'index.html', 'app.js', 'engine.js', 'preflight.js', 'style.css', 'incident.js', 'incident.css', 'favicon.svg', 'embed.html', 'yingji-panel.js', 'yingji-panel.css', 'status.js', 'status.css', 'version.js', 'manifest.webmanifest', 'icons/icon-192.png', '../pkg/yingji.js', '../pkg/yingji_bg.wasm', '../pkg/yingji_check.js', '../pkg/yingji_check_bg.wasm']) {
     assert.ok(m.files.includes(f), `precaches ${f}`);
   }
+  // The page's bundle (tools/bundle.mjs), the chunks index.html preloads and the lazy ones; no source map.
+  const html = readFileSync(join(ROOT, 'www', 'index.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((x) => x[1]);
+  for (const f of ['app.bundle.js', 'wasm-early.js', ...preloaded]) assert.ok(m.files.includes(f), `precaches ${f}`);
+  assert.ok(m.files.some((f) => /^app\.lazy-editor\.js$/.test(f)), 'precaches the editor chunk');
+  assert.deepEqual(m.files.filter((f) => f.endsWith('.map')), [], 'no source map is precached');
   const written = readFileSync(join(ROOT, 'www', 'sw-manifest.js'), 'utf8');
   assert.ok(written.includes(`"version": "${m.version}"`), 'www/sw-manifest.js matches the files (run scripts/build.sh)');
   const version = readFileSync(join(ROOT, 'www', 'version.js'), 'utf8');
