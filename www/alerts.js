@@ -117,7 +117,6 @@ export function setupAlerts(ctx) {
   const bar = el('div', { class: 'alerts', id: 'alerts', attrs: { 'aria-label': '报告时限提醒' } });
   ctx.anchor.before(bar);
   setupNotifyButton(ctx.notifyBox);
-  unlockSound();
 
   /** @returns {Record<string, string[]>} */
   const load = () => {
@@ -237,40 +236,40 @@ function notify(a, nowMs) {
 /** @type {AudioContext | null} */
 let audio = null;
 
-/** Browsers let a page sound only after a gesture: the first click or key makes the audio context. */
-function unlockSound() {
-  const make = () => {
-    if (audio) return;
-    const A = window.AudioContext || /** @type {any} */ (window).webkitAudioContext;
-    if (!A) return;
-    try {
-      audio = new A();
-    } catch {
-      audio = null;
-    }
-  };
-  // Made just after the gesture's paint (creating it costs a keystroke ~100 ms at 4× CPU throttle,
-  // issue 14 §5); the gesture's activation lasts seconds, so the context may still start.
-  const soon = () => requestAnimationFrame(() => setTimeout(make, 0));
-  window.addEventListener('pointerdown', soon, { once: true, capture: true });
-  window.addEventListener('keydown', soon, { once: true, capture: true });
+/**
+ * The audio context, made at the first beep, not at the first key or click: making it costs ~60 ms at
+ * 4× CPU throttle, which held the first keystrokes' paint (issue 14 §5). Browsers let a page sound
+ * once the user has interacted with it (sticky activation), so a beep minutes later may start it;
+ * before any interaction none is made (the in-page alert shows anyway, the next alert tries again).
+ */
+function audioContext() {
+  if (audio) return audio;
+  const A = window.AudioContext || /** @type {any} */ (window).webkitAudioContext;
+  if (!A || navigator.userActivation?.hasBeenActive === false) return null;
+  try {
+    audio = new A();
+  } catch {
+    audio = null;
+  }
+  return audio;
 }
 
 /** A short tone: two beeps, three when overdue. @param {boolean} urgent */
 function beep(urgent) {
-  if (!audio) return;
+  const sound = audioContext();
+  if (!sound) return;
   try {
-    if (audio.state === 'suspended') audio.resume();
-    const t0 = audio.currentTime;
+    if (sound.state === 'suspended') sound.resume();
+    const t0 = sound.currentTime;
     for (let i = 0; i < (urgent ? 3 : 2); i++) {
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
+      const osc = sound.createOscillator();
+      const gain = sound.createGain();
       osc.type = 'sine';
       osc.frequency.value = urgent ? 880 : 660;
       gain.gain.setValueAtTime(0.0001, t0 + i * 0.3);
       gain.gain.exponentialRampToValueAtTime(0.2, t0 + i * 0.3 + 0.02);
       gain.gain.exponentialRampToValueAtTime(0.0001, t0 + i * 0.3 + 0.2);
-      osc.connect(gain).connect(audio.destination);
+      osc.connect(gain).connect(sound.destination);
       osc.start(t0 + i * 0.3);
       osc.stop(t0 + i * 0.3 + 0.22);
     }

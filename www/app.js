@@ -50,8 +50,7 @@ let api = null;
 let plans = [];
 /** @type {ReturnType<typeof createIncidents>} */
 let incidents;
-/** The result's tabs (tabs.js): only the tab shown is laid out and drawn; the others wait, dirty. */
-// A tab shown while a keystroke's result is still being drawn shows that result, not the one before.
+/** The result's tabs (tabs.js): only the one shown is drawn; shown mid-drawing, it gets the newest result. */
 const tabs = setupTabs($('tablist'), { beforeShow: () => later.flush() });
 /** The pictures and the 依据 tab, loaded when their tab is first shown (issue 14 §5). */
 const why = module(() => import('./render-why.js'));
@@ -89,8 +88,7 @@ async function boot() {
     // @ts-ignore
     const inline = typeof YINGJI_INLINE === 'object' ? YINGJI_INLINE : null;
     const loading = loadEngine(inline || { base: new URL('../pkg/', import.meta.url), loaded: glue });
-    // The first localStorage access opens the origin's storage: done while the .wasm compiles, not
-    // after it (the start reads the stored incidents next).
+    // Opens the origin's storage while the .wasm compiles (the start reads the stored incidents next).
     store.get('plan');
     const engine = await loading;
     api = guardEngine(engine, (failure) => showEngineFailure(ROOT, failure));
@@ -144,7 +142,7 @@ async function boot() {
   whenIdle(() => void Promise.all([reports.load(), why.load(), aqi.load()]).catch(() => {}));
   startStatus(ROOT, plans); // version badge, offline worker, update prompt
   setInterval(() => {
-    if (!document.hidden && !typingNote()) update(true);
+    if (!document.hidden && !typingNote() && !later.pending()) update(true); // not mid-typing: its result follows
   }, REFRESH_MS);
 }
 
@@ -304,6 +302,7 @@ function typed(fid) {
  */
 function redrawLater(typing) {
   ROOT.dataset.yingjiResult = 'pending';
+  clearTimeout(reportTimer); // the report follows the lists (finished)
   later.schedule(typing);
 }
 // Leaving the page (closed, reloaded, put in the background) or another tab's write (before incident.js,
@@ -341,10 +340,11 @@ function draw(marks) {
 
 /** After the last step: the written report, which is for paper. @param {boolean} marks */
 function finished(marks) {
-  // Drawn after a pause in typing, on a mark, and before printing.
+  // Drawn on a mark, before printing, and after a pause: not while a keystroke's lists wait (reading
+  // the state would draw them all at once, mid-typing; their own finish brings the report).
   clearTimeout(reportTimer);
   if (marks) drawReport();
-  else reportTimer = setTimeout(drawReport, 800);
+  else reportTimer = setTimeout(() => later.pending() || drawReport(), 800);
   // Read by the tests (helpers.mjs waitText) and bench/keystroke.mjs: the whole result is drawn.
   ROOT.dataset.yingjiResult = 'drawn';
   performance.mark('yingji-drawn');
