@@ -9,7 +9,7 @@
 // createElement + textContent only, never from HTML strings; no inline styles; no code from strings.
 // tests/e2e/page.test.mjs checks the sources for the forbidden APIs.
 
-import { painted } from './after-paint.js';
+import { afterPaint, painted } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, redrawNext } from './dom.js';
@@ -32,7 +32,7 @@ import { renderScope } from './render-plan.js';
 import { setupReportsLazy } from './report-lazy.js';
 import { markStale, resultSteps } from './result-view.js';
 import { redrawer } from './redraw.js';
-import { createState, evaluateState, readState, setPlan, setValue } from './state.js';
+import { createState, evaluateState, readState, setPlan, setValue, takeValues } from './state.js';
 import { startStatus } from './status.js';
 import { startTicker } from './ticker.js';
 import { setupTabs } from './tabs.js';
@@ -52,6 +52,7 @@ let plans = [];
 let incidents;
 /** The result's tabs (tabs.js): only the one shown is drawn; shown mid-drawing, it gets the newest result. */
 const tabs = setupTabs($('tablist'), { beforeShow: () => later.flush() });
+const reveal = afterPaint(() => $('fields').classList.remove('swapping')); // a switched plan's form (selectPlan)
 /** The pictures and the 依据 tab, loaded when their tab is first shown (issue 14 §5). */
 const why = module(() => import('./render-why.js'));
 const aqi = module(() => import('./svg-aqi.js'));
@@ -123,8 +124,7 @@ async function boot() {
     redraw: () => draw(true),
     reload: () => {
       const before = state.values;
-      state.values = { ...incidents.values(/** @type {string} */ (state.planId)) };
-      setPlanValues();
+      takeValues(state, incidents.values(/** @type {string} */ (state.planId)));
       followFocused(before);
       syncInputs(state.facts, state.values);
       update();
@@ -181,12 +181,6 @@ function followFocused(before) {
   incidents.conflict([{ part: 'values', key: f.id, mine, theirs }]);
 }
 
-/** Keeps only the current plan's facts in the state (the incident keeps every plan's). */
-function setPlanValues() {
-  const ids = new Set(state.facts.map((f) => f.id));
-  state.values = Object.fromEntries(Object.entries(state.values).filter(([k]) => ids.has(k)));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Plan finder and plan picker
 
@@ -226,8 +220,11 @@ function selectPlan(id, evaluate = true) {
   syncInputs(state.facts, state.values, true);
   for (const box of ['organisation', 'termination', 'banner']) redrawNext($(box));
   if (evaluate) {
-    // The new plan's form is painted at once; its result just after (the old one is shown struck
-    // through meanwhile): a switch's frame is not held by the evaluation and the panels (issue 14 §5).
+    // The switch's frame paints the plan chosen; the new form is laid out in the frame after it (kept in
+    // its place, not drawn: style.css #fields.swapping), then its result (the old one struck through
+    // meanwhile). The form's nodes and the state are the new plan's at once (issue 14 §5).
+    $('fields').classList.add('swapping');
+    reveal.schedule();
     markStale(true);
     redrawLater(false);
   }

@@ -24,12 +24,20 @@ export function setPlan(s, planId, schema, values) {
   s.planId = planId;
   s.schema = schema;
   s.facts = Array.isArray(schema.facts) ? schema.facts : [];
-  const ids = new Set(s.facts.map((f) => f.id));
-  s.values = Object.fromEntries(Object.entries(values).filter(([k, v]) => ids.has(k) && typeof v === 'string'));
+  takeValues(s, values);
   s.bad = new Set();
   s.out = null;
   s.valid = true;
   s.key = '';
+}
+
+/**
+ * The values kept for the plan shown: only those of its facts (the incident keeps every plan's).
+ * @param {State} s @param {Record<string, string>} values
+ */
+export function takeValues(s, values) {
+  const ids = new Set(s.facts.map((f) => f.id));
+  s.values = Object.fromEntries(Object.entries(values).filter(([k, v]) => ids.has(k) && typeof v === 'string'));
 }
 
 /**

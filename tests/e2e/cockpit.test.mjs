@@ -153,6 +153,8 @@ test('phone width: the cockpit, then the form, then the tabs, in one column', as
 test('the facts form: common facts open, the rare ones and each hazard collapsed until used; import box closed', async (t) => {
   const { page, check } = await open(t);
   await page.selectOption('#plan', 'jincheng-noncoal-mine');
+  // A switched plan's form is laid out in the frame after the switch's (app.js selectPlan).
+  await page.waitForSelector('#fields:not(.swapping)', { state: 'attached' });
   assert.ok(await page.locator('#fact-deaths').isVisible());
   assert.ok(await page.locator('#fact-incident_time').isVisible());
   const other = page.locator('details.fact-group[data-group="其他情况与时间"]');

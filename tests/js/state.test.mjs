@@ -2,7 +2,7 @@
 // the state invalid, so nothing is recorded from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createState, evaluateState, setPlan, setValue } from '../../www/state.js';
+import { createState, evaluateState, setPlan, setValue, takeValues } from '../../www/state.js';
 
 const schema = { facts: [{ id: 'deaths', type: 'count', label: '死亡人数' }, { id: 'incident_time', type: 'datetime', label: '事发时间' }, { id: 'loss', type: 'money', label: '损失' }] };
 const calls = [];
@@ -17,6 +17,16 @@ test('plan switch keeps only that plan\'s values', () => {
   setPlan(s, 'p', schema, { deaths: '3', other: '9', loss: '1.2亿' });
   assert.deepEqual(s.values, { deaths: '3', loss: '1.2亿' });
   assert.equal(s.out, null);
+});
+
+test('another tab\'s values replace the plan\'s, without other plans\' facts and keeping the result', () => {
+  const s = createState();
+  setPlan(s, 'p', schema, { deaths: '3' });
+  evaluateState(s, evaluate, 'now');
+  const out = s.out;
+  takeValues(s, { deaths: '4', other: '9', loss: '2万' });
+  assert.deepEqual(s.values, { deaths: '4', loss: '2万' });
+  assert.equal(s.out, out, 'the shown result stays until the new values are evaluated');
 });
 
 test('valid → result; invalid → last result kept, state invalid; same input → no evaluation', () => {
