@@ -158,6 +158,10 @@ function earlyWasm() {
     const done = () => resolve(w.__yingjiWasm || null);
     script.addEventListener('load', done, { once: true });
     script.addEventListener('error', done, { once: true });
+    // A script that failed before this listened (blocked, 404, not uploaded) never says so again: its
+    // fetch is over (a resource timing entry), or at the latest after 1.5 s, the .wasm is fetched here.
+    if (performance.getEntriesByName(/** @type {HTMLScriptElement} */ (script).src).length) setTimeout(done, 0);
+    setTimeout(done, 1500);
   });
 }
 

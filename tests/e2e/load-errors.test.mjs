@@ -87,6 +87,20 @@ test('missing engine glue (pkg/yingji.js, imported with the page): error:fetch n
   noForeign(problems);
 });
 
+test('wasm-early.js missing or blocked: the page still grades (engine.js fetches the .wasm itself)', async (t) => {
+  const s = await serve(t);
+  for (const fail of [(r) => r.fulfill({ status: 404, body: 'not found' }), (r) => r.abort('blockedbyclient')]) {
+    const { page, context, problems } = await open(browser, t, { origin: s.origin });
+    await context.route('**/wasm-early.js', fail);
+    await page.goto(s.url);
+    await waitState(page, '#app', 'ready');
+    await page.selectOption('#plan', 'jincheng-noncoal-mine');
+    await page.fill('#fact-deaths', '3');
+    await page.waitForFunction(() => document.getElementById('grade')?.textContent.includes('较大'));
+    noForeign(problems);
+  }
+});
+
 test('multi-file build opened from file://: error:file-protocol pointing to the single file', async (t) => {
   const www = pathToFileURL(join(ROOT, 'www')).href + '/';
   // The build's own files are www/ and pkg/ (index.html preloads the module and the .wasm from pkg/).
