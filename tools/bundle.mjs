@@ -58,8 +58,9 @@ export async function bundle() {
     sourcemap: 'linked',
     chunkNames: 'app.chunk-[name]-[hash]', // renamed below
     metafile: true,
-    // Not bundled: the engine's glue (engine.js imports it from a URL computed at run time), the Word
-    // export (its own bundle), and version.js, which tools/sw-manifest.mjs writes from a hash of the
+    // Not bundled: the engine's glue (pkg/, wasm-bindgen's output: app.js imports it as its own file,
+    // which index.html preloads; engine.js imports the checker's by URL on first use), the Word export (its own
+    // bundle), and version.js, which tools/sw-manifest.mjs writes from a hash of the
     // precached files, the bundle among them (bundled, every build would change what it hashes).
     external: ['../pkg/*', './vendor/*', `./${VERSION}`],
     banner: { js: '// 应急预案助手 — the page bundled by tools/bundle.mjs from www/app.js. Generated: do not edit.' },
