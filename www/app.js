@@ -299,7 +299,6 @@ function typed(fid) {
  */
 function redrawLater(typing) {
   ROOT.dataset.yingjiResult = 'pending';
-  clearTimeout(reportTimer); // the report follows the lists (finished)
   later.schedule(typing);
 }
 // Leaving the page (closed, reloaded, put in the background) or another tab's write (before incident.js,
