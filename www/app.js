@@ -132,10 +132,13 @@ async function boot() {
   });
   const first = incidents.start(store.get('plan'));
   reports = setupReportsLazy({ context: reportContext, record: incidents.record }, say);
-  // The form as soon as the schema is there; the first result a frame later (issue 14 §5).
+  // The form as soon as the schema is there; the first screen of the result (grade, level, the next
+  // report, who commands) a frame later, the lists after that frame's paint (issue 14 §5).
   if (!usePlan(first, false)) return;
   await painted();
-  update(true);
+  save();
+  redrawLater(false);
+  later.firstNow();
   setLoadState('ready');
   performance.mark('yingji-ready'); // not named «first result»: bench/coldstart.mjs times the painted frame
   // What the start did not load: ready before a print from the browser's menu (beforeprint draws every tab).

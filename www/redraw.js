@@ -67,6 +67,8 @@ export function redrawer(o) {
       }
       lists.flush();
     },
+    /** The evaluation and the first screen now (the start); the lists after the next paint, as scheduled. */
+    firstNow: () => first.flush(),
     cancel() {
       first.cancel();
       stopLists();

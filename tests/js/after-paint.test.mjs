@@ -214,3 +214,19 @@ test('flush draws everything now, the waiting lists too; flush(1) only evaluates
   c.timers(0);
   assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines', 'done'], 'nothing runs twice');
 });
+
+test('firstNow (the start): the first screen now, its lists after the next paint', () => {
+  const c = fakeClock();
+  const { r, ran, frame } = drawing(c);
+  r.schedule(false);
+  r.firstNow();
+  assert.deepEqual(ran, ['eval', 'cockpit']);
+  assert.equal(r.pending(), true, 'the lists wait for the paint');
+  c.timers(0);
+  assert.deepEqual(ran, ['eval', 'cockpit'], 'not before a frame');
+  frame();
+  assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines']);
+  frame();
+  assert.deepEqual(ran, ['eval', 'cockpit', 'deadlines', 'done']);
+  assert.equal(r.pending(), false);
+});
