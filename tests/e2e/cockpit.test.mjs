@@ -2,7 +2,8 @@
 // grade, the level, the next clock deadline with its countdown and a number to call, with no scrolling
 // (screenshot: test-output/cockpit-1366x768.png); the result's tabs by keyboard; a hidden tab is not
 // redrawn while typing but is right when shown; the phone layout keeps the same order
-// (test-output/cockpit-390.png); the facts form's groups.
+// (test-output/cockpit-390.png); the facts form's groups; a focused box's ring is not cut by its
+// field's clip (the fields out of view are skipped with content-visibility: auto, www/cockpit.css).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -173,5 +174,38 @@ test('the facts form: common facts open, the rare ones and each hazard collapsed
   await page.selectOption('#plan', 'ordos-meteorological-disaster');
   assert.equal(await rain.evaluate((d) => d.open), true);
   assert.equal(await page.locator('details.fact-group[data-group="暴雪"]').evaluate((d) => d.open), false);
+  check();
+});
+
+test('a focused box keeps its whole focus ring: the fields skipped out of view clip past it', async (t) => {
+  const { page, check } = await open(t);
+  await page.selectOption('#plan', 'jincheng-noncoal-mine');
+  await page.evaluate(() => document.querySelectorAll('#fields details').forEach((d) => d.setAttribute('open', '')));
+  // Each box of the form focused in turn (no pointer used yet: :focus-visible applies), its ring
+  // (border box + outline width + offset) against what its field paints: the field's box, widened by
+  // overflow-clip-margin where content-visibility: auto brings paint containment (www/cockpit.css).
+  const cut = await page.evaluate(() => {
+    const out = [];
+    let rings = 0;
+    for (const box of document.querySelectorAll('#fields input:not([type=hidden]), #fields select, #fields button')) {
+      box.scrollIntoView({ block: 'center' });
+      box.focus();
+      const s = getComputedStyle(box);
+      const ring = s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth) + Math.max(0, parseFloat(s.outlineOffset));
+      if (!ring) continue;
+      rings++;
+      const field = box.closest('#fields > *');
+      const fs = getComputedStyle(field);
+      if (fs.contentVisibility !== 'auto') continue;
+      const margin = parseFloat(fs.overflowClipMargin) || 0;
+      const b = box.getBoundingClientRect();
+      const f = field.getBoundingClientRect();
+      const lost = Math.max(f.left - margin - (b.left - ring), b.right + ring - (f.right + margin), f.top - margin - (b.top - ring), b.bottom + ring - (f.bottom + margin));
+      if (lost > 0.5) out.push(`${box.id || box.name}: ${lost.toFixed(1)}px of its ring cut`);
+    }
+    return { out, rings };
+  });
+  assert.ok(cut.rings >= 10, `rings measured: ${cut.rings}`);
+  assert.deepEqual(cut.out, []);
   check();
 });
