@@ -14,8 +14,13 @@
 //! hash of the model's source files below), laid out as a first field like the others, so the
 //! engine refuses bytes of another build's model instead of misreading them.
 //!
-//! Output in `$OUT_DIR`: `plans.bin` (the data), `embedded_plans.rs` (file names and lengths) and
-//! `plan_bytes_version.rs` (the model's version, for `plan::to_bytes`/`from_bytes`).
+//! The plans are embedded in the order people look for them (`src/plan/order.rs`), each with what the
+//! plan list shows of it (title, city, 文号, date, «待确认» count), so that the engine lists the plans
+//! without reading any and reads a plan only when it is chosen (issue 14 §5: reading all 14 at the
+//! start took ~60 ms at 4× CPU before the first result).
+//!
+//! Output in `$OUT_DIR`: `plans.bin` (the data), `embedded_plans.rs` (what the list shows, and the
+//! lengths) and `plan_bytes_version.rs` (the model's version, for `plan::to_bytes`/`from_bytes`).
 use std::{env, fs, path::Path};
 
 // The plan model, as the crate has it (every file its serde shape depends on).
@@ -31,6 +36,12 @@ mod keys;
 #[allow(dead_code, unused_imports)]
 #[path = "src/plan/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "src/plan/order.rs"]
+mod order;
+#[allow(dead_code)]
+#[path = "src/plan/review.rs"]
+mod review;
 #[allow(dead_code)]
 #[path = "src/plan/version.rs"]
 mod version;
@@ -113,8 +124,7 @@ fn main() {
     collect(&plans, &mut files);
     files.sort();
     let prefix = format!("{}/", plans.to_string_lossy().replace('\\', "/"));
-    let mut names = Vec::new();
-    let mut parts: Vec<Vec<Vec<u8>>> = Vec::new();
+    let mut read: Vec<(String, model::Plan, Vec<Vec<u8>>)> = Vec::new();
     for file in &files {
         println!("cargo:rerun-if-changed={file}");
         let name = file.strip_prefix(&prefix).unwrap_or(file);
@@ -128,10 +138,12 @@ fn main() {
             plan_fields.concat() == [&header[..], &postcard::to_allocvec(&plan).unwrap()].concat(),
             "build.rs: the field list in fields() no longer matches struct Plan in src/plan/model.rs"
         );
-        names.push(name.to_string());
-        parts.push(plan_fields);
+        read.push((name.to_string(), plan, plan_fields));
     }
-    let field_count = parts.first().map_or(0, Vec::len);
+    // Stable: plans with the same key stay in file order.
+    read.sort_by_key(|(_, plan, _)| order::key(plan));
+    let parts: Vec<&Vec<Vec<u8>>> = read.iter().map(|(_, _, f)| f).collect();
+    let field_count = parts.first().map_or(0, |p| p.len());
     let mut data = Vec::new();
     for f in 0..field_count {
         for plan in &parts {
@@ -140,13 +152,18 @@ fn main() {
     }
     fs::write(Path::new(&out_dir).join("plans.bin"), &data).unwrap();
     let mut code = String::from(
-        "/// The embedded plan files, by path under plans/.\npub static EMBEDDED_FILES: &[&str] = &[\n",
+        "/// Each embedded plan as the plan list shows it, in the order people look for them.\n\
+         pub static EMBEDDED: &[EmbeddedPlan] = &[\n",
     );
-    for name in &names {
-        code.push_str(&format!("    {name:?},\n"));
+    for (name, plan, _) in &read {
+        let m = &plan.plan;
+        code.push_str(&format!(
+            "    EmbeddedPlan {{ file: {name:?}, id: {:?}, city: {:?}, title: {:?}, doc_number: {:?}, date: {:?}, unconfirmed: {} }},\n",
+            m.id, m.city, m.title, m.doc_number, m.date, review::unconfirmed(plan)
+        ));
     }
     code.push_str(&format!(
-        "];\n/// For each file, the byte length of each of its {field_count} fields in `EMBEDDED_DATA`.\n\
+        "];\n/// For each plan of `EMBEDDED`, the byte length of each of its {field_count} fields in `EMBEDDED_DATA`.\n\
          pub static EMBEDDED_LENGTHS: &[[u32; {field_count}]] = &[\n"
     ));
     for plan in &parts {

@@ -9,7 +9,7 @@ use crate::engine::{
 use crate::error::InputError;
 use crate::plan::{self, Plan, PlanError};
 
-fn plans_or_error() -> Result<&'static [Plan], InputError> {
+fn plans_or_error() -> Result<&'static [&'static Plan], InputError> {
     plan::registry().map_err(|errors| {
         let first = errors.first().map(ToString::to_string).unwrap_or_default();
         InputError::new(
@@ -20,15 +20,19 @@ fn plans_or_error() -> Result<&'static [Plan], InputError> {
 }
 
 fn plan_by_id(id: &str) -> Result<&'static Plan, InputError> {
-    plans_or_error()?
-        .iter()
-        .find(|p| p.plan.id == id)
-        .ok_or_else(|| InputError::new("plan", format!("未知的预案“{id}”,请用 plans 列出可用预案")))
+    match plan::embedded(id) {
+        Some(Ok(plan)) => Ok(plan),
+        Some(Err(e)) => Err(InputError::new("plan", format!("内置预案文件无效:{e}"))),
+        None => Err(InputError::new(
+            "plan",
+            format!("未知的预案“{id}”,请用 plans 列出可用预案"),
+        )),
+    }
 }
 
-/// Every embedded plan.
+/// Every embedded plan, as listed at build time: none of them is read (a plan is read when asked for).
 pub fn plans() -> Result<Vec<PlanSummary>, InputError> {
-    Ok(plans_or_error()?.iter().map(engine::summary).collect())
+    Ok(plan::embedded_plans().iter().map(engine::listed).collect())
 }
 
 /// The facts a plan asks for, and every static text its results refer to.
@@ -205,8 +209,7 @@ impl Session {
                 problem,
             }]
         };
-        let embedded = plans_or_error().map_err(|e| refuse("(内置预案)", e.message))?;
-        let taken = |id: &str| embedded.iter().any(|p| p.plan.id == id);
+        let taken = |id: &str| plan::embedded_plans().iter().any(|p| p.id == id);
         let mut renamed_from = None;
         if taken(&plan.plan.id) {
             let new_id = format!("{IMPORTED_PREFIX}{}", plan.plan.id);

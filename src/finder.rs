@@ -61,11 +61,11 @@ fn same_city(plan_city: &str, typed: &str) -> bool {
     typed.is_empty() || plan_city.trim_end_matches('市') == typed.trim_end_matches('市')
 }
 
-pub fn find(plans: &[Plan], text: &str, city: Option<&str>) -> Vec<Candidate> {
+pub fn find(plans: &[&Plan], text: &str, city: Option<&str>) -> Vec<Candidate> {
     let text = text.trim();
     let in_city = |p: &&Plan| city.is_none_or(|c| same_city(&p.plan.city, c));
     let mut out: Vec<Candidate> = Vec::new();
-    for plan in plans.iter().filter(in_city) {
+    for plan in plans.iter().copied().filter(in_city) {
         let Some(finder) = &plan.finder else { continue };
         let matched = hits(text, &finder.keywords);
         let by_type = !text.is_empty() && hit(text, &finder.incident_type);

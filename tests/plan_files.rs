@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 mod seeds;
 use seeds::{cited_text, seeds_dir};
 
-use yingji::plan::{from_bytes, load, registry, to_bytes, Cite, Plan, BYTES_VERSION};
+use yingji::plan::{
+    embedded_plans, from_bytes, load, order_key, registry, to_bytes, Cite, Plan, BYTES_VERSION,
+};
 
 fn plan_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -383,6 +385,66 @@ fn tables_from_other_documents_quote_their_source() {
         }
     }
     assert!(checked > 0, "no table from another document checked");
+}
+
+/// The plan list is written at build time so that the start reads no plan: each entry says what the
+/// plan read back says (title, city, 文号, date, «待确认» count), and the list runs in the order people
+/// look for plans in — by city, incident plans before a support procedure, then year and 文号 serial.
+#[test]
+fn the_plan_list_says_what_each_plan_says_in_order() {
+    let plans = registry().expect("embedded plans read");
+    let listed = embedded_plans();
+    assert_eq!(listed.len(), plans.len());
+    for (entry, plan) in listed.iter().zip(plans) {
+        let summary = yingji::engine::summary(plan);
+        assert_eq!(
+            serde_json::to_value(yingji::engine::listed(entry)).unwrap(),
+            serde_json::to_value(&summary).unwrap(),
+            "{}",
+            entry.file
+        );
+        assert_eq!(
+            yingji::plan::find(entry.id).map(|p| &p.plan.id),
+            Some(&plan.plan.id)
+        );
+    }
+    for pair in plans.windows(2) {
+        assert!(
+            order_key(pair[0]) <= order_key(pair[1]),
+            "{} listed before {}",
+            pair[0].plan.id,
+            pair[1].plan.id
+        );
+    }
+    // 鄂府办发〔2024〕17号 before 102号 (by number, not by text); 吕梁's 医药储备调拨 (70号, a support
+    // procedure) after its incident plans (72–78号); no city's list opens on a support procedure.
+    let ids: Vec<&str> = listed.iter().map(|p| p.id).collect();
+    let at = |id: &str| {
+        ids.iter()
+            .position(|x| *x == id)
+            .unwrap_or_else(|| panic!("{id} not listed"))
+    };
+    assert_eq!(listed[0].city, "吕梁市", "{ids:?}");
+    for city in ["吕梁市", "晋城市", "鄂尔多斯市"] {
+        let first = plans
+            .iter()
+            .find(|p| p.plan.city == city)
+            .expect("a plan of the city");
+        assert!(
+            first.activation.is_none(),
+            "{city} opens on {}",
+            first.plan.id
+        );
+    }
+    assert!(
+        at("ordos-production-safety") < at("ordos-noncoal-mine"),
+        "{ids:?}"
+    );
+    assert!(
+        at("lvliang-food-safety") < at("lvliang-medical-reserve-allocation"),
+        "{ids:?}"
+    );
+    assert!(yingji::plan::embedded("no-such-plan").is_none());
 }
 
 /// Plan bytes carry the model's version: bytes of another build are refused with a message, never

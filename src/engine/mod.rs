@@ -39,6 +39,19 @@ pub fn summary(plan: &Plan) -> PlanSummary {
     }
 }
 
+/// An embedded plan as listed without reading it (build.rs wrote what `summary` would say of it).
+pub fn listed(p: &crate::plan::EmbeddedPlan) -> PlanSummary {
+    PlanSummary {
+        id: p.id.to_string(),
+        city: p.city.to_string(),
+        title: p.title.to_string(),
+        doc_number: p.doc_number.to_string(),
+        date: p.date.to_string(),
+        imported: None,
+        unconfirmed: p.unconfirmed,
+    }
+}
+
 /// Evaluates checked facts against a plan at time `now`, phase by phase (`plan::Phase`): scope
 /// rulings, criteria and grade, hazards' levels, response level, then everything shown with them.
 /// Each condition sees only what its place may (`Ctx::at`). The compact result borrows ids from the

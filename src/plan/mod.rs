@@ -1,6 +1,7 @@
 //! Plans: the model (`model`, with `bound`, `calendar` and the file's key layouts in `keys`), the
 //! order conditions are evaluated in (`phase`), format versions (`version`), reading a plan file
-//! (`load`), checking it (`validate`), and the plans embedded in the build (`registry`).
+//! (`load`), checking it (`validate`), and the plans embedded in the build (`registry`, in the order
+//! of `order`).
 //!
 //! `plan` depends on no other part of the crate but `error`-free leaves: the engine depends on it,
 //! never the reverse (tests/plan_files.rs keeps it so).
@@ -12,6 +13,7 @@ mod keys;
 #[cfg(feature = "checker")]
 mod load;
 mod model;
+mod order;
 mod phase;
 mod registry;
 mod review;
@@ -23,8 +25,11 @@ pub use error::PlanError;
 #[cfg(feature = "checker")]
 pub use load::load;
 pub use model::*;
+pub use order::key as order_key;
 pub use phase::{Phase, Reference, Site};
-pub use registry::{find, from_bytes, registry, to_bytes, BYTES_VERSION};
+pub use registry::{
+    embedded, embedded_plans, find, from_bytes, registry, to_bytes, EmbeddedPlan, BYTES_VERSION,
+};
 pub use review::{draft_warning, unconfirmed};
 #[cfg(feature = "checker")]
 pub use validate::validate;

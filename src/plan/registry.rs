@@ -1,5 +1,6 @@
 //! The plans embedded in the build (every `plans/**/*.toml`, converted to postcard bytes by build.rs),
-//! read once and listed in the order people look for them.
+//! listed in the order people look for them without reading any, and each read once, when it is first
+//! asked for (issue 14 §5: reading all 14 at the page's start took ~60 ms at 4× CPU).
 
 use std::sync::OnceLock;
 
@@ -9,30 +10,47 @@ use super::{Plan, PlanError};
 // `BYTES_VERSION`: the model's version, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/plan_bytes_version.rs"));
 
+/// An embedded plan as the plan list shows it, written by build.rs from the plan itself (a test checks
+/// that it says what the plan read back says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbeddedPlan {
+    /// The plan's file, by path under plans/.
+    pub file: &'static str,
+    pub id: &'static str,
+    pub city: &'static str,
+    pub title: &'static str,
+    pub doc_number: &'static str,
+    pub date: &'static str,
+    /// Its «待确认» marks (`review::unconfirmed`).
+    pub unconfirmed: u32,
+}
+
 #[cfg(feature = "embedded")]
 include!(concat!(env!("OUT_DIR"), "/embedded_plans.rs"));
 /// A build without the embedded plans (the import checker) has none.
 #[cfg(not(feature = "embedded"))]
-static EMBEDDED_FILES: &[&str] = &[];
+static EMBEDDED: &[EmbeddedPlan] = &[];
 #[cfg(not(feature = "embedded"))]
 static EMBEDDED_LENGTHS: &[[u32; 0]] = &[];
 #[cfg(not(feature = "embedded"))]
 static EMBEDDED_DATA: &[u8] = &[];
 
-/// Each embedded plan's postcard bytes, put back together from the field-by-field layout build.rs
-/// writes (its fields' bytes, in order, are the plan's bytes). None if the lengths overrun the data.
-fn embedded() -> Option<Vec<(&'static str, Vec<u8>)>> {
-    let mut plans: Vec<Vec<u8>> = vec![Vec::new(); EMBEDDED_FILES.len()];
+/// Plan `index`'s postcard bytes, put back together from the field-by-field layout build.rs writes
+/// (its fields' bytes, in order, are the plan's bytes). None if the lengths do not add up to the data.
+fn bytes_of(index: usize) -> Option<Vec<u8>> {
+    let mut plan = Vec::new();
     let fields = EMBEDDED_LENGTHS.first().map_or(0, |l| l.len());
     let mut at = 0;
     for f in 0..fields {
-        for (plan, lengths) in plans.iter_mut().zip(EMBEDDED_LENGTHS) {
-            let end = at + lengths[f] as usize;
-            plan.extend_from_slice(EMBEDDED_DATA.get(at..end)?);
+        for (i, lengths) in EMBEDDED_LENGTHS.iter().enumerate() {
+            let end = at + *lengths.get(f)? as usize;
+            if i == index {
+                plan.extend_from_slice(EMBEDDED_DATA.get(at..end)?);
+            }
             at = end;
         }
     }
-    (at == EMBEDDED_DATA.len()).then(|| EMBEDDED_FILES.iter().copied().zip(plans).collect())
+    (at == EMBEDDED_DATA.len() && index < EMBEDDED_LENGTHS.len()).then_some(plan)
 }
 
 /// Reads a plan already validated (an embedded plan, checked by the tests, or one the import checker
@@ -70,64 +88,58 @@ pub fn to_bytes(plan: &Plan) -> Vec<u8> {
     out
 }
 
-/// Every embedded plan, in file order, or every problem found in them. A test loads them all, so an
-/// invalid plan file never ships; the error path exists so a bad build reports instead of panicking.
-pub fn registry() -> Result<&'static [Plan], &'static [PlanError]> {
-    static PLANS: OnceLock<Result<Vec<Plan>, Vec<PlanError>>> = OnceLock::new();
-    let loaded = PLANS.get_or_init(|| {
-        let mut plans: Vec<Plan> = Vec::new();
-        let mut errors = Vec::new();
-        let Some(embedded) = embedded() else {
-            return Err(vec![PlanError {
-                file: "plans.bin".to_string(),
-                path: "(预案数据)".to_string(),
-                problem: "内嵌的预案数据长度与索引不符(构建已损坏)".to_string(),
-            }]);
-        };
-        for (file, bytes) in &embedded {
-            match from_bytes(file, bytes) {
+/// Every embedded plan as the plan list shows it, in the order people look for them (`order`).
+pub fn embedded_plans() -> &'static [EmbeddedPlan] {
+    EMBEDDED
+}
+
+/// The embedded plan `index` (of `embedded_plans`), read on first use; None past the end.
+fn read(index: usize) -> Option<Result<&'static Plan, &'static PlanError>> {
+    static READ: OnceLock<Vec<OnceLock<Result<Plan, PlanError>>>> = OnceLock::new();
+    let cells = READ.get_or_init(|| EMBEDDED.iter().map(|_| OnceLock::new()).collect());
+    let (cell, listed) = (cells.get(index)?, EMBEDDED.get(index)?);
+    let plan = cell.get_or_init(|| match bytes_of(index) {
+        Some(bytes) => from_bytes(listed.file, &bytes),
+        None => Err(PlanError {
+            file: listed.file.to_string(),
+            path: "(预案数据)".to_string(),
+            problem: "内嵌的预案数据长度与索引不符(构建已损坏)".to_string(),
+        }),
+    });
+    Some(plan.as_ref())
+}
+
+/// The embedded plan with this id, read on first use: None if there is none, the problem if its bytes
+/// do not read (a damaged build; the tests read every plan, so none ships).
+pub fn embedded(id: &str) -> Option<Result<&'static Plan, &'static PlanError>> {
+    read(EMBEDDED.iter().position(|p| p.id == id)?)
+}
+
+/// Every embedded plan, read, in the order of `embedded_plans`, or every problem found in them (the
+/// finder and the tests look at them all).
+pub fn registry() -> Result<&'static [&'static Plan], &'static [&'static PlanError]> {
+    static ALL: OnceLock<Result<Vec<&'static Plan>, Vec<&'static PlanError>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let (mut plans, mut errors) = (Vec::new(), Vec::new());
+        for read in (0..EMBEDDED.len()).filter_map(read) {
+            match read {
                 Ok(plan) => plans.push(plan),
                 Err(e) => errors.push(e),
             }
         }
-        // The order people look for them in: by city, then year, then document number (53号 before 102号).
-        // Within a city, a support procedure (no grades, no levels: 医药储备调拨) after the incident
-        // plans, so a fresh page never opens on one.
-        plans.sort_by_key(|p| {
-            (
-                p.plan.city.clone(),
-                p.activation.is_some(),
-                p.plan.date.get(..4).map(str::to_string),
-                doc_serial(&p.plan.doc_number),
-            )
-        });
         if errors.is_empty() {
             Ok(plans)
         } else {
             Err(errors)
         }
     });
-    match loaded {
+    match all {
         Ok(plans) => Ok(plans),
         Err(errors) => Err(errors),
     }
 }
 
-/// The serial number of a 文号 such as `晋市政办〔2020〕53号` (53); 0 if there is none.
-fn doc_serial(doc_number: &str) -> u32 {
-    let digits: String = doc_number
-        .trim_end_matches('号')
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().unwrap_or(0)
-}
-
 /// The embedded plan with this id.
 pub fn find(id: &str) -> Option<&'static Plan> {
-    registry().ok()?.iter().find(|p| p.plan.id == id)
+    embedded(id)?.ok()
 }
