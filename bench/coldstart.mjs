@@ -9,13 +9,16 @@
 // measured in the same runs, interleaved run by run with this one and the static page: a before/after
 // on the same machine under the same load.
 //
-// "Rendered": the page marks its root `data-yingji-state="ready"` right after it has evaluated the
-// first plan and written the result (grade, response level, deadlines, tasks) into the DOM
-// (www/app.js boot → selectPlan → update → setState('ready')); the static page's marker is an element
-// after all its bytes. A script injected before the page's own polls with requestAnimationFrame and
-// takes performance.now() (ms since navigation start) in the first frame where the marker is there,
-// i.e. the frame that paints it. If the page sets a performance mark named like "first-result" or
-// "rendered", its time is used instead.
+// "Rendered": the first result on screen. The page marks its root `data-yingji-first="drawn"` when its
+// first screen (grade, response level, who decides, the next report due and whom to call) is written
+// into the DOM (www/app.js boot, before the form and the lists), and `data-yingji-state="ready"` once
+// the form is there too; a build from before the first mark (e.g. --against af68914) is timed by its
+// "ready", which it set at the same point, right after its first screen. The static page's marker is an
+// element after all its bytes. A script injected before the page's own polls with
+// requestAnimationFrame and takes performance.now() (ms since navigation start) in the first frame
+// where the marker is there, i.e. the frame that paints it. If the page sets a performance mark named
+// like "first-result" or "rendered", its time is used instead. The milestones printed beside it: the
+// first field of the form on screen, and the page ready (form and first screen).
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -34,8 +37,8 @@ const RATE = opt('rate', 4);
 const TIMEOUT = 60_000;
 const AGAINST = process.argv.includes('--against') ? resolve(process.argv[process.argv.indexOf('--against') + 1]) : null;
 
-const READY = '#app[data-yingji-state="ready"], #bench-rendered';
-const FORM = '#facts'; // the page's form of facts
+const READY = '#app[data-yingji-first="drawn"], #app[data-yingji-state="ready"], #bench-rendered';
+const FORM = '#fields > *'; // the first field of the page's form of facts
 const PROBE = `
   (() => {
     // When WebAssembly instantiation starts and ends (the page's code is not changed).
@@ -64,31 +67,39 @@ const PROBE = `
       });
     }
     const sel = ${JSON.stringify(READY)};
-    // The first frame with the form on screen (the page may show it before the engine answers).
+    // The first frame with a field of the form on screen, and the first with the page ready (the page
+    // may draw its first result before either).
     let formAt = null;
+    let readyAt = null;
+    let first = null;
     const tick = () => {
+      const now = performance.now();
       if (formAt === null) {
         const form = document.querySelector(${JSON.stringify(FORM)});
-        if (form && !form.closest('[hidden]') && form.getClientRects().length > 0) formAt = performance.now();
+        if (form && !form.closest('[hidden]') && form.getClientRects().length > 0) formAt = now;
       }
-      if (document.querySelector(sel)) {
+      const app = document.querySelector('#app');
+      const isStatic = !!document.querySelector('#bench-rendered');
+      if (readyAt === null && (isStatic || (app && app.dataset.yingjiState === 'ready'))) readyAt = now;
+      if (first === null && document.querySelector(sel)) {
         const nav = performance.getEntriesByType('navigation')[0];
         const res = performance.getEntriesByType('resource');
         const wasm = res.find((r) => r.name.endsWith('.wasm'));
         // A performance mark the page sets itself for its first result wins over the frame time.
         const mark = performance.getEntriesByType('mark').find((m) => /first.?result|rendered/i.test(m.name));
-        globalThis.__benchRendered = {
-          ms: mark ? mark.startTime : performance.now(),
+        first = {
+          ms: mark ? mark.startTime : now,
           signal: mark ? 'performance mark "' + mark.name + '"' : 'first frame with the marker (requestAnimationFrame)',
           dcl: nav ? nav.domContentLoadedEventEnd : null,
           wasmEnd: wasm ? wasm.responseEnd : null,
           instStart: wasmTimes.start,
           instEnd: wasmTimes.end,
-          formAt,
           bytes: (nav ? nav.decodedBodySize : 0) + res.reduce((a, r) => a + r.decodedBodySize, 0),
           files: [location.href, ...res.map((r) => r.name)],
-          state: document.querySelector('#app') ? document.querySelector('#app').dataset.yingjiState : 'static',
         };
+      }
+      if (first !== null && readyAt !== null && (formAt !== null || isStatic)) {
+        globalThis.__benchRendered = { ...first, formAt, readyAt: app ? readyAt : null, state: app ? app.dataset.yingjiState : 'static' };
         return;
       }
       requestAnimationFrame(tick);
@@ -188,7 +199,8 @@ try {
 
   const times = { app: [], static: [], against: [] };
   const signals = {};
-  const extra = { dcl: [], formAt: [], wasmEnd: [], instStart: [], instEnd: [] };
+  const milestones = () => ({ dcl: [], formAt: [], readyAt: [], wasmEnd: [], instStart: [], instEnd: [] });
+  const extras = { app: milestones(), against: milestones() };
   for (let i = 0; i < RUNS; i++) {
     const kinds = otherUrl ? ['app', 'against', 'static'] : ['app', 'static'];
     const order = kinds.map((_, k) => kinds[(i + k) % kinds.length]);
@@ -196,9 +208,8 @@ try {
       const r = await once(browser, which === 'app' ? appUrl : which === 'static' ? staticUrl : otherUrl);
       times[which].push(r.ms);
       signals[which] = r.signal;
-      if (which === 'app') {
-        extra.dcl.push(r.dcl);
-        for (const k of ['formAt', 'wasmEnd', 'instStart', 'instEnd']) if (r[k] !== null && r[k] !== undefined) extra[k].push(r[k]);
+      if (which !== 'static') {
+        for (const k of ['dcl', 'formAt', 'readyAt', 'wasmEnd', 'instStart', 'instEnd']) if (r[k] !== null && r[k] !== undefined) extras[which][k].push(r[k]);
       }
       process.stdout.write(`  run ${String(i + 1).padStart(2)} ${which.padEnd(6)} ${ms(r.ms)}  (${r.bytes} bytes)\n`);
     }
@@ -209,13 +220,17 @@ try {
   console.log(`  www/index.html      median ${ms(a.median)}  (min ${ms(a.min)}, max ${ms(a.max)})`);
   console.log(`  signal: page ${signals.app}; static ${signals.static}`);
   const med = (xs) => (xs.length ? ms(stats(xs).median) : 'n/a');
-  console.log(`    milestones (medians, ms after navigation start): DOMContentLoaded ${med(extra.dcl)}; form shown ${med(extra.formAt)}; .wasm received ${med(extra.wasmEnd)};`);
-  console.log(`    WebAssembly.instantiate called ${med(extra.instStart)}, resolved ${med(extra.instEnd)}; first result rendered ${ms(a.median)}`);
+  const milestoneText = (extra, first) =>
+    `    milestones (medians, ms after navigation start): DOMContentLoaded ${med(extra.dcl)}; .wasm received ${med(extra.wasmEnd)};\n` +
+    `    WebAssembly.instantiate called ${med(extra.instStart)}, resolved ${med(extra.instEnd)}; first result rendered ${first};\n` +
+    `    a field of the form on screen ${med(extra.formAt)}; page ready (form and first result) ${med(extra.readyAt)}`;
+  console.log(milestoneText(extras.app, ms(a.median)));
   console.log(`  static page, ${size} bytes  median ${ms(s.median)}  (min ${ms(s.min)}, max ${ms(s.max)})`);
   console.log(`  ratio (median app / median static): ${(a.median / s.median).toFixed(2)}×`);
   if (otherUrl) {
     const o = stats(times.against);
     console.log(`  --against ${AGAINST}: median ${ms(o.median)} (min ${ms(o.min)}, max ${ms(o.max)}); ratio to the same static page ${(o.median / s.median).toFixed(2)}×`);
+    console.log(milestoneText(extras.against, ms(o.median)));
   }
 } finally {
   await browser.close();

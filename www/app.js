@@ -13,7 +13,7 @@ import { afterPaint, painted } from './after-paint.js';
 import { setupAlerts } from './alerts.js';
 import { setPlanContacts, setupBook } from './contacts.js';
 import { el, panel, redrawNext } from './dom.js';
-import { LOAD_ERRORS, LoadError, errText, loadEngine } from './engine.js';
+import { LoadError, loadEngine } from './engine.js';
 // The engine's glue with the page, not import()ed in boot (README "The page"); preflight.js says if missing.
 import * as glue from '../pkg/yingji.js';
 import { showFieldState, showForm, syncInputs } from './form.js';
@@ -33,7 +33,7 @@ import { setupReportsLazy } from './report-lazy.js';
 import { markStale, resultSteps } from './result-view.js';
 import { redrawer } from './redraw.js';
 import { createState, evaluateState, readState, setPlan, setValue, takeValues } from './state.js';
-import { startStatus } from './status.js';
+import { setLoadState, showLoadFailure, startStatus } from './status.js';
 import { startTicker } from './ticker.js';
 import { setupTabs } from './tabs.js';
 import { SAVE_FAILED, createStore } from './storage.js';
@@ -60,26 +60,8 @@ const aqi = module(() => import('./svg-aqi.js'));
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-/** @param {string} s */
-function setLoadState(s) {
-  ROOT.dataset.yingjiState = s;
-  if (s !== 'loading') ROOT.removeAttribute('aria-busy');
-}
-
-/** @param {string} code @param {unknown} err */
-function fail(code, err) {
-  if (ROOT.dataset.yingjiState === 'error:engine') return; // guard.js already says what happened
-  setLoadState(`error:${code}`);
-  const status = $('status');
-  status.classList.add('status-error');
-  status.setAttribute('role', 'alert');
-  $('status-text').textContent = err instanceof LoadError ? err.message : LOAD_ERRORS[code] || LOAD_ERRORS.init;
-  const hint = $('status-hint');
-  const detail = errText(err);
-  hint.textContent = detail ? `技术信息：${detail}` : '';
-  hint.hidden = !detail;
-  status.hidden = false;
-}
+/** The start failed: the page says what happened and what to do (status.js). @param {string} code @param {unknown} err */
+const fail = (code, err) => showLoadFailure(ROOT, code, err);
 
 async function boot() {
   // www/preflight.js (a classic script) has already reported file:// and browsers without modules.
@@ -132,14 +114,18 @@ async function boot() {
   });
   const first = incidents.start(store.get('plan'));
   reports = setupReportsLazy({ context: reportContext, record: incidents.record }, say);
-  // The form as soon as the schema is there; the first screen of the result (grade, level, the next
-  // report, who commands) a frame later, the lists after that frame's paint (issue 14 §5).
+  // The first screen of the result (grade, level, the next report, who commands) at once; the form in
+  // the frame after its paint (on a laptop it is below the fold), then the lists (issue 14 §5).
   if (!usePlan(first, false)) return;
-  await painted();
   save();
   redrawLater(false);
   later.firstNow();
-  setLoadState('ready');
+  ROOT.dataset.yingjiFirst = 'drawn'; // bench/coldstart.mjs times the frame that paints it
+  await painted();
+  showPlanForm();
+  steps[0](); // the boxes say what the state says of them (errors, what was understood, the grade reached)
+  steps[1]();
+  setLoadState(ROOT, 'ready');
   performance.mark('yingji-ready'); // not named «first result»: bench/coldstart.mjs times the painted frame
   // What the start did not load: ready before a print from the browser's menu (beforeprint draws every tab).
   whenIdle(() => void Promise.all([reports.load(), why.load(), aqi.load()]).catch(() => {}));
@@ -187,7 +173,7 @@ function followFocused(before) {
 // ---------------------------------------------------------------------------------------------
 // Plan finder and plan picker
 
-/** @param {string} id @param {boolean} [evaluate] false: the form only (the start paints it before the first result) */
+/** @param {string} id @param {boolean} [evaluate] false: the start (it draws the form and the result itself) */
 function usePlan(id, evaluate = true) {
   /** @type {HTMLSelectElement} */ ($('plan')).value = id;
   return selectPlan(id, evaluate);
@@ -210,17 +196,7 @@ function selectPlan(id, evaluate = true) {
   setPlanContacts(sch.contacts, p.city);
   $('plan-meta').textContent = [draftMark(p), p.imported && `（导入）文件“${p.imported}”`, p.doc_number, p.date && `${p.date} 印发`].filter(Boolean).join(' · ');
   renderScope($('plan-scope'), sch, plans, usePlan);
-  showForm($('fields'), state.facts, {
-    set(fid, raw, opts = {}) {
-      if (setValue(state, fid, raw, !!opts.bad)) typed(fid);
-    },
-    get: (fid) => state.values[fid],
-    confirm(fid) {
-      incidents.confirm(fid);
-      draw(true);
-    },
-  });
-  syncInputs(state.facts, state.values, true);
+  if (evaluate) showPlanForm();
   for (const box of ['organisation', 'termination', 'banner']) redrawNext($(box));
   if (evaluate) {
     // The switch's frame paints the plan chosen; the new form is laid out in the frame after it (kept in
@@ -232,6 +208,21 @@ function selectPlan(id, evaluate = true) {
     redrawLater(false);
   }
   return true;
+}
+
+/** The plan's form (built once per plan, form.js), its boxes holding the state's values. */
+function showPlanForm() {
+  showForm($('fields'), state.facts, {
+    set(fid, raw, opts = {}) {
+      if (setValue(state, fid, raw, !!opts.bad)) typed(fid);
+    },
+    get: (fid) => state.values[fid],
+    confirm(fid) {
+      incidents.confirm(fid);
+      draw(true);
+    },
+  });
+  syncInputs(state.facts, state.values, true);
 }
 
 function resetForm() {

@@ -1,5 +1,6 @@
 // @ts-check
-// The build's status line under the title, and safe updates of the installed (offline) app.
+// The page's start (loading, ready, or why it failed), the build's status line under the title, and
+// safe updates of the installed (offline) app.
 //
 // - Served over http(s): registers the service worker (www/sw.js). Once the worker controls the page
 //   and reports this page's own build, says «已可离线使用 · 版本 X · 预案数据日期 D» and marks the root
@@ -13,7 +14,33 @@
 // X is the crate's version and the first 8 digits of the build hash (www/version.js, written by
 // tools/sw-manifest.mjs); D is the newest `date` among the embedded plans (the plans' own dates,
 // not the build date). Text is set with textContent only.
+import { LOAD_ERRORS, LoadError, errText } from './engine.js';
 import { BUILD } from './version.js';
+
+/** The page's start, on its root: `data-yingji-state` loading, ready or error:<code>. @param {HTMLElement} root @param {string} s */
+export function setLoadState(root, s) {
+  root.dataset.yingjiState = s;
+  if (s !== 'loading') root.removeAttribute('aria-busy');
+}
+
+/**
+ * The start failed: the root's state says error:<code>, the status box what happened (LOAD_ERRORS) and
+ * the technical detail. @param {HTMLElement} root @param {string} code @param {unknown} err
+ */
+export function showLoadFailure(root, code, err) {
+  if (root.dataset.yingjiState === 'error:engine') return; // guard.js already says what happened
+  setLoadState(root, `error:${code}`);
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const status = $('status');
+  status.classList.add('status-error');
+  status.setAttribute('role', 'alert');
+  $('status-text').textContent = err instanceof LoadError ? err.message : LOAD_ERRORS[code] || LOAD_ERRORS.init;
+  const hint = $('status-hint');
+  const detail = errText(err);
+  hint.textContent = detail ? `技术信息：${detail}` : '';
+  hint.hidden = !detail;
+  status.hidden = false;
+}
 
 export const VERSION = `${BUILD.release}（${BUILD.version.slice(0, 8)}）`;
 

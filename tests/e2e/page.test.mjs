@@ -435,6 +435,35 @@ test('numbers as the officer means them: 1.2亿 is 12000 万元 and shown so; �
   check();
 });
 
+test('the start: the first screen before the form, then the form with what was kept, a value that does not read still refused', async (t) => {
+  // What the page showed when it marked its first screen drawn, and whether the form was there yet.
+  const init = `new MutationObserver((_, obs) => {
+    const app = document.getElementById('app');
+    if (!app || !app.dataset.yingjiFirst) return;
+    obs.disconnect();
+    window.__atFirst = { fields: document.querySelectorAll('#fields input').length, grade: document.getElementById('grade')?.textContent || '', state: app.dataset.yingjiState };
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-yingji-first'] });`;
+  const { page, check } = await open(t, { init });
+  await ready(page);
+  await page.fill('#fact-deaths', '5');
+  await waitText(page, '#grade', '较大');
+  await page.reload();
+  await page.waitForSelector('[data-yingji-state="ready"]', { timeout: TIMEOUT });
+  const atFirst = await page.evaluate(() => window.__atFirst);
+  assert.deepEqual({ ...atFirst, grade: atFirst.grade.includes('较大') }, { fields: 0, grade: true, state: 'loading' }, JSON.stringify(atFirst));
+  assert.equal(await page.inputValue('#fact-deaths'), '5', 'ready: the form holds what was kept');
+  // A kept value the page cannot read: after a reload it is in its box, refused beside it.
+  await page.fill('#fact-serious_injuries', '三');
+  await page.locator('#error-serious_injuries').waitFor({ state: 'visible' });
+  await page.reload();
+  await page.waitForSelector('[data-yingji-state="ready"]', { timeout: TIMEOUT });
+  assert.equal(await page.inputValue('#fact-serious_injuries'), '三');
+  assert.equal(await page.locator('#error-serious_injuries').isVisible(), true);
+  assert.match(await page.locator('#error-serious_injuries').innerText(), /“三”无法识别/);
+  assert.equal(await page.locator('#fact-serious_injuries').getAttribute('aria-invalid'), 'true');
+  check();
+});
+
 test('storage that throws on every write: what was typed stays on screen, exportable, and the page says so at once', async (t) => {
   const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
   const { page, check } = await open(t, { init });
