@@ -46,7 +46,7 @@ const store = createStore();
 const state = createState();
 /** @type {any} */
 let api = null;
-/** @type {{id: string, title: string, city: string}[]} */
+/** @type {{id: string, title: string, city: string, date?: string, imported?: string}[]} */
 let plans = [];
 /** @type {ReturnType<typeof createIncidents>} */
 let incidents;
