@@ -132,6 +132,7 @@ export function setupAlerts(ctx) {
   let known = load();
   ctx.store.watch(STORE_KEY, (/** @type {string | null} */ raw) => {
     const id = ctx.incident();
+    /** @type {Record<string, string[]>} */
     let next = {};
     try {
       next = JSON.parse(raw || '{}') || {};

@@ -41,7 +41,7 @@ export function hide(node, yes) {
   if (node.hidden !== yes) node.hidden = yes;
 }
 
-/** Sets a text only when it changes. @param {HTMLElement} node @param {string} text */
+/** Sets a text only when it changes. @param {Element} node @param {string} text */
 export function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }

@@ -9,7 +9,7 @@
 import { el } from './dom.js';
 import { keyControls } from './editor-keys.js';
 
-/** The plan's parts, by the first key of a table's path; the rest go under 说明. */
+/** The plan's parts, by the first key of a table's path; the rest go under 说明. @type {[string, string[]][]} */
 export const SECTIONS = [
   ['基本信息', ['', 'plan', 'bounds_clause', 'scope', 'exclusions', 'applicability', 'finder']],
   ['事实与问题', ['facts']],

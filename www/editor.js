@@ -305,6 +305,7 @@ export function setupEditor({ root, engine, plans, imports, toggle: given }) {
       say('请先在右侧“原文”中打开或粘贴预案原文，并选中作为依据的文字，再点“设为依据”。', 'warn');
       return;
     }
+    /** @type {{op: string, path: any[], value?: unknown}[]} */
     const edits = [{ op: 'set', path: [...t.path, 'quote'], value: sel.quote }];
     if (fieldOf(t, 'cite.line') === undefined) {
       edits.push({ op: 'set', path: [...t.path, 'cite'], value: { line: sel.line, ...(sel.line_end ? { line_end: sel.line_end } : {}) } });

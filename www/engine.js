@@ -1,3 +1,4 @@
+// @ts-check
 // Loads the yingji WebAssembly engine and explains, in Chinese, every way loading can fail.
 // Shared by the page (app.js), the custom element (yingji-panel.js) and the single-file build
 // (tools/single-file.mjs inlines this file with the generated glue and the .wasm as base64).
@@ -81,6 +82,7 @@ export function loadEngine(opts = {}) {
  * Instantiates one wasm-bindgen module: from the page (single file: `glue` and gzip bytes) or from
  * pkg/ (`name`.js and `name`_bg.wasm, fetched). Throws a LoadError with code `failCode` for a missing
  * file, or `csp` / `mime` / `init`.
+ * @param {{unpack?: any, glue?: any, wasmGzipBase64?: string, base?: any, name: string, failCode: string, loaded?: any}} o
  */
 async function instantiate({ unpack, glue, wasmGzipBase64, base, name, failCode, loaded }) {
   let mod = glue;
@@ -177,6 +179,7 @@ function instantiated(mod, ready) {
   }
 }
 
+/** @param {{unpack?: any, glue?: any, wasmGzipBase64?: string, checkerGlue?: any, checkerWasmGzipBase64?: string, base?: any, loaded?: any}} o */
 async function load({ unpack, glue, wasmGzipBase64, checkerGlue, checkerWasmGzipBase64, base, loaded }) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new LoadError('no-wasm');

@@ -1,3 +1,4 @@
+// @ts-check
 // Keeps the page trustworthy if the engine itself fails. No input can make the Rust engine panic
 // (every bad input is an Error with `.field`), but if one ever does, the WebAssembly call traps and
 // throws a WebAssembly.RuntimeError ("unreachable"). Then:

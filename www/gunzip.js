@@ -1,3 +1,4 @@
+// @ts-check
 // The single-file build (tools/single-file.mjs) carries its two .wasm modules gzip-compressed and then
 // base64-encoded: 0.32 × the bytes of plain base64, for a file that is e-mailed and opened from disk,
 // where no HTTP compression applies. Only that build loads this file.
@@ -14,7 +15,8 @@ export async function unpack(base64) {
 }
 
 function fromBase64(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
+  const U8 = /** @type {any} */ (Uint8Array); // fromBase64: ES2026, not yet in TypeScript's lib
+  if (typeof U8.fromBase64 === 'function') return U8.fromBase64(b64);
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

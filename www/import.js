@@ -1,3 +1,4 @@
+// @ts-check
 // Importing a county's edited plan file (.toml) into the page: read locally (FileReader, nothing is
 // sent anywhere), validated by the import checker (a second WebAssembly module, loaded on first use:
 // engine.js) and handed to the engine (import_plan), then either every problem is listed (file,
@@ -44,7 +45,7 @@ function writeStore(entries) {
  *   onSelect: show this plan; fallback: the plan to show when the shown imported plan is removed.
  */
 export async function setupImport({ engine, select, onSelect, fallback }) {
-  const file = el('input', { id: 'import-file', attrs: { type: 'file', accept: '.toml,text/plain' } });
+  const file = /** @type {HTMLInputElement} */ (el('input', { id: 'import-file', attrs: { type: 'file', accept: '.toml,text/plain' } }));
   const status = el('p', { id: 'import-status', class: 'import-status', attrs: { role: 'status' } });
   const errors = el('ul', { id: 'import-errors', class: 'import-errors', attrs: { role: 'alert' } });
   const list = el('ul', { id: 'import-list', class: 'import-list' });
@@ -180,6 +181,7 @@ export async function setupImport({ engine, select, onSelect, fallback }) {
   let unavailable = null;
   for (const item of stored.entries) {
     const ok = item && typeof item.file === 'string' && typeof item.text === 'string';
+    /** @type {{problems?: any[], entry?: any, info?: any}} */
     let got = { problems: [] };
     if (ok) {
       try {

@@ -1,3 +1,4 @@
+// @ts-check
 // The full result from the compact one: `join(schema, evaluation)` looks up every id the evaluation
 // names in the plan's schema and returns the object `evaluate` gave before results became compact
 // (README "The contract"). Pure, no DOM: the page, the custom element and the tests use it. It must
@@ -12,13 +13,14 @@ function missing(what, id) {
   return new Error(`结果与预案说明不一致：预案说明中没有${what}“${id}”`);
 }
 
-/** Index of a schema list by id. */
+/** Index of a schema list by id. @template {{id: string}} T @param {T[]} list @returns {Map<string, T>} */
 function byId(list) {
   const map = new Map();
   for (const x of list) map.set(x.id, x);
   return map;
 }
 
+/** @template T @param {Map<string, T>} map @param {string} what @param {string} id @returns {T} */
 function find(map, what, id) {
   const x = map.get(id);
   if (x === undefined) throw missing(what, id);
@@ -112,7 +114,8 @@ export function join(schema, ev) {
     };
   });
 
-  const groupOf = ({ id, ...group }) => group; // a schema entry without its id
+  /** A schema entry without its id. @template {{id: string}} T @param {T} entry @returns {Omit<T, 'id'>} */
+  const groupOf = ({ id, ...group }) => group;
   const taskDefs = byId(schema.tasks);
   const tasks = ev.tasks.map((id) => groupOf(find(taskDefs, '任务', id)));
   const termination = ev.termination === null ? null : groupOf(find(byId(schema.termination), '终止条件', ev.termination));

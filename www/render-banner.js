@@ -50,7 +50,7 @@ function colour(gc) {
 
 /** @typedef {(k: string, v: string, cls?: string, call?: string) => void} Row */
 
-/** One summary row: term, text and, for a role, the number of the unit it names when a contact matches. @param {{k: string, v: string, cls: string, call: string}} r */
+/** One summary row: term, text and, for a role, the number of the unit it names when a contact matches. @param {{i: number, k: string, v: string, cls: string, call: string}} r */
 function rowEl(r) {
   const dd = el('dd', { text: r.v });
   const call = r.call ? callEl(r.call) : null;

@@ -37,7 +37,7 @@ export function aqiLines(hazards) {
 /**
  * Positions: a point per day (null days are gaps), a line per warning value, the y axis from 0 to a
  * little above the largest value or line.
- * @param {(number | null)[]} values @param {{value: number}[]} lines @param {number} [w] @param {number} [h]
+ * @param {(number | null)[]} values @param {{value: number, closed?: boolean}[]} lines @param {number} [w] @param {number} [h]
  */
 export function aqiLayout(values, lines, w = W, h = H) {
   const top = Math.max(...values.map((v) => v ?? 0), ...lines.map((l) => l.value), 1) * 1.1;

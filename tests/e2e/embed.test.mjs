@@ -57,6 +57,9 @@ test('embed.html under the strict CSP: element, JS API and iframe all work, no v
   // (a) the JS API
   await waitState(page, '#api-result', 'ready');
   await waitText(page, '#api-result', '较大事故');
+  // The compact result names the level by id; the demo reads its name and commander from the schema.
+  assert.match(await page.locator('#api-result').innerText(), /^死亡 5 人 → 较大事故，Ⅱ级响应，指挥：市指挥部/);
+  assert.doesNotMatch(await page.locator('#api-result').innerText(), /undefined/);
   // (c) the iframe (the full page)
   const frame = page.frameLocator('#frame');
   await frame.locator('#app[data-yingji-state="ready"]').waitFor({ state: 'attached' });
