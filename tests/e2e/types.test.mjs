@@ -5,17 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './helpers.mjs';
-
-// Build output (tools/bundle.mjs, tools/sw-manifest.mjs), not sources.
-const GENERATED = /^app\.(bundle|shared-|lazy-)|^sw-manifest\.js$|^version\.js$/;
+import { WWW, wwwSources } from '../js/www-sources.mjs';
 
 test('every www module marked // @ts-check type-checks', () => {
-  const checked = readdirSync(join(REPO, 'www'))
-    .filter((f) => f.endsWith('.js') && !GENERATED.test(f))
-    .filter((f) => readFileSync(join(REPO, 'www', f), 'utf8').startsWith('// @ts-check'))
+  const checked = wwwSources(['.js'])
+    .filter((f) => readFileSync(join(WWW, f), 'utf8').startsWith('// @ts-check'))
     .map((f) => join('www', f));
   // The page's state, views and start are among them (a test that checks nothing would pass).
   for (const f of ['app.js', 'state.js', 'form.js', 'render-cockpit.js', 'status.js']) assert.ok(checked.includes(join('www', f)), `www/${f} is not marked // @ts-check`);

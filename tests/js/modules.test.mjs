@@ -2,17 +2,14 @@
 // so a reader finds the code for a panel, a deadline or a format from the file tree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { WWW, wwwSources } from './www-sources.mjs';
 
-const WWW = fileURLToPath(new URL('../../www', import.meta.url));
-// Build output (tools/bundle.mjs, tools/sw-manifest.mjs), not sources; www/vendor/ is generated too.
-const GENERATED = /^app\.(bundle|shared-|lazy-)|^sw-manifest\.js$|^version\.js$/;
 const LIMIT = 400;
 
 test(`no source file in www/ is over ${LIMIT} lines`, () => {
-  const sources = readdirSync(WWW).filter((f) => /\.(js|css|html)$/.test(f) && !GENERATED.test(f));
+  const sources = wwwSources(['.js', '.css', '.html']);
   assert.ok(sources.includes('app.js') && sources.length > 40, `${sources.length} sources read`);
   const over = sources
     .map((f) => [f, readFileSync(join(WWW, f), 'utf8').split('\n').length - 1])
