@@ -40,9 +40,9 @@ const ROUNDS = opt('rounds', 3);
 const KEYS = opt('keys', 40);
 const SWITCHES = opt('switches', 12);
 const RATE = opt('rate', 4);
-// Where 死亡人数 sits while it is typed into: `edge` (the default, as every figure before 2026-12-07
-// 19:30 UTC was taken) where Playwright's fill leaves it, scrolled just far enough that its box
-// ends ~10 px below the 900 px viewport; `center`, scrolled to the middle, as an officer who sees the
+// Where 死亡人数 sits while it is typed into: `edge` (the default, as every figure before this option
+// was taken) where Playwright's fill leaves it, scrolled just far enough that its box ends ~10 px
+// below the 900 px viewport; `center`, scrolled to the middle, as an officer who sees the
 // box types into it. Headless Chromium's Event Timing differs between the two for the same build:
 // see README "Size and speed", 2b.
 const FIELD_AT = process.argv.includes('--field-at') ? process.argv[process.argv.indexOf('--field-at') + 1] : 'edge';
