@@ -64,7 +64,6 @@ export function startStatus(root, plans) {
   const badge = document.createElement('span');
   badge.className = 'app-badge';
   box.replaceChildren(badge);
-  box.hidden = false;
   const say = (/** @type {string} */ text) => (badge.textContent = text);
 
   // @ts-ignore  defined by the single-file build only

@@ -464,6 +464,22 @@ test('the start: the first screen before the form, then the form with what was k
   check();
 });
 
+test('the start: once drawn, the first screen stays where it is when the status line comes', async (t) => {
+  // Every layout shift from the navigation on, with the elements it moved (Layout Instability API).
+  const init = `window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) for (const s of e.sources) window.__shifts.push({ id: s.node && s.node.id, from: Math.round(s.previousRect.y), to: Math.round(s.currentRect.y) });
+  }).observe({ type: 'layout-shift', buffered: true });`;
+  const { page, check } = await open(t, { init });
+  await ready(page);
+  // The status line (offline, version, data date) is written after the first result.
+  await page.locator('#app-status .app-badge').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.waitForTimeout(300); // the observer reports after the frame
+  const moved = (await page.evaluate(() => window.__shifts)).filter((s) => ['cockpit', 'banner', 'incident-bar'].includes(s.id) && s.from !== s.to);
+  assert.deepEqual(moved, [], 'the first screen moved after it was drawn');
+  check();
+});
+
 test('storage that throws on every write: what was typed stays on screen, exportable, and the page says so at once', async (t) => {
   const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
   const { page, check } = await open(t, { init });
