@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # On CI the build directory is thrown away after one run, so incremental caches and full debug info
-# only cost disk: a clean clone's target/ reached 3.8 GB with them, and a CI run has failed with
+# only cost disk: a clean clone with its build output reached 3.8 GB with them, and a CI run failed with
 # "No space left on device". Line tables keep file:line in panic backtraces.
 if [ "${CI:-}" = true ]; then
   export CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=line-tables-only
