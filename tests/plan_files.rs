@@ -404,7 +404,9 @@ fn the_plan_list_says_what_each_plan_says_in_order() {
             entry.file
         );
         assert_eq!(
-            yingji::plan::find(entry.id).map(|p| &p.plan.id),
+            yingji::plan::embedded(entry.id)
+                .and_then(Result::ok)
+                .map(|p| &p.plan.id),
             Some(&plan.plan.id)
         );
     }

@@ -28,7 +28,7 @@ pub use model::*;
 pub use order::key as order_key;
 pub use phase::{Phase, Reference, Site};
 pub use registry::{
-    embedded, embedded_plans, find, from_bytes, registry, to_bytes, EmbeddedPlan, BYTES_VERSION,
+    embedded, embedded_plans, from_bytes, registry, to_bytes, EmbeddedPlan, BYTES_VERSION,
 };
 pub use review::{draft_warning, unconfirmed};
 #[cfg(feature = "checker")]

@@ -138,8 +138,3 @@ pub fn registry() -> Result<&'static [&'static Plan], &'static [&'static PlanErr
         Err(errors) => Err(errors),
     }
 }
-
-/// The embedded plan with this id.
-pub fn find(id: &str) -> Option<&'static Plan> {
-    embedded(id)?.ok()
-}
