@@ -269,9 +269,9 @@ test('bad input: -1 deaths shows a Chinese error by the field and keeps the last
   assert.equal(await err.getAttribute('role'), 'alert');
   const msg = await err.innerText();
   assert.match(msg, /[\u4e00-\u9fff]/, `error message is Chinese: ${msg}`);
-  // The last good result stays, visibly stale.
-  assert.ok(await page.locator('#stale-notice').isVisible(), 'stale notice shown');
-  assert.equal(await page.locator('#banner').getAttribute('data-stale'), 'true');
+  // The last good result stays, visibly stale (marked with the result's step, after the message's paint).
+  await page.locator('#stale-notice').waitFor({ state: 'visible' });
+  await page.waitForSelector('#banner[data-stale="true"]', { state: 'attached' });
   assert.match(await text(page, '#grade'), /较大/);
   const body = await page.locator('body').innerText();
   for (const bad of ['NaN', 'undefined', '[object Object]']) assert.ok(!body.includes(bad), `page text has ${bad}`);
@@ -427,7 +427,8 @@ test('numbers as the officer means them: 1.2亿 is 12000 万元 and shown so; �
   await err.waitFor({ state: 'visible' });
   assert.match(await err.innerText(), /“死亡人数”填写的“三”无法识别为人数/);
   assert.equal(await page.locator('#fact-deaths').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.locator('#banner').getAttribute('data-stale'), 'true', 'the last result is marked stale, not silently kept');
+  // The last result is marked stale, not silently kept (with the result's step, after the message's paint).
+  await page.waitForSelector('#banner[data-stale="true"]', { state: 'attached' });
   assert.equal(await page.inputValue('#fact-deaths'), '三', 'what was typed stays in the box');
   await page.fill('#fact-deaths', '１２');
   await waitText(page, '#grade', '重大');
