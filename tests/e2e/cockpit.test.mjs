@@ -3,7 +3,8 @@
 // (screenshot: test-output/cockpit-1366x768.png); the result's tabs by keyboard; a hidden tab is not
 // redrawn while typing but is right when shown; the phone layout keeps the same order
 // (test-output/cockpit-390.png); the facts form's groups; a focused box's ring is not cut by its
-// field's clip (the fields out of view are skipped with content-visibility: auto, www/cockpit.css).
+// field's clip (the fields out of view are skipped with content-visibility: auto, www/cockpit.css); Tab
+// to a box half out of view shows its label and its refusal too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -213,5 +214,38 @@ test('a focused box keeps its whole focus ring: the fields skipped out of view c
   });
   assert.ok(cut.rings >= 10, `rings measured: ${cut.rings}`);
   assert.deepEqual(cut.out, []);
+  check();
+});
+
+test('Tab to a box half out of view brings its label and the refusal under it into view too', async (t) => {
+  const { page, check } = await open(t);
+  await page.selectOption('#plan', 'jincheng-noncoal-mine');
+  await waitText(page, '#plan-meta', '2020');
+  const height = page.viewportSize().height;
+  // Place 死亡人数 so that its box ends 10 px below the window (where the browser leaves a box it
+  // scrolls "into view" from below), its neighbour focused without scrolling; then Tab, Shift+Tab.
+  const place = (step) =>
+    page.evaluate(
+      ([id, step]) => {
+        const boxes = [...document.querySelectorAll('#fields input:not([type=hidden]), #fields select, #fields textarea, #fields button')];
+        const box = /** @type {HTMLElement} */ (document.getElementById(id));
+        boxes[boxes.indexOf(box) - step].focus({ preventScroll: true });
+        const r = box.getBoundingClientRect();
+        scrollBy(0, step > 0 ? r.bottom - innerHeight + 10 : r.top - 10);
+      },
+      ['fact-deaths', step],
+    );
+  await place(1);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'fact-deaths');
+  await page.keyboard.type('三');
+  await page.locator('#error-deaths').waitFor({ state: 'visible' });
+  await inView(page, '#fact-deaths', height);
+  await inView(page, '#error-deaths', height);
+  await page.fill('#fact-deaths', '');
+  await place(-1);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'fact-deaths');
+  await inView(page, 'label[for="fact-deaths"]', height);
   check();
 });
