@@ -34,8 +34,8 @@ test('the plan contacts: each number a tel: link, the city code added and said; 
   const { page, context, check } = await open(t);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await plan(page, 'jincheng-noncoal-mine');
-  await page.click('#contacts > summary');
   await waitText(page, '#contacts', '区号0356为本产品按预案所属城市补全');
+  await page.click('#contacts > summary');
   const r = row(page, '市委值班室');
   assert.deepEqual(await r.locator('a.tel').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent])), [['tel:03562062298', '0356-2062298']]);
   // The fax beside it: shown with the code, copyable, not a call.
@@ -51,12 +51,13 @@ test('the plan contacts: each number a tel: link, the city code added and said; 
 
   // 鄂尔多斯: the seed's em dash read as a dash; a local number gets 0477.
   await plan(page, 'ordos-production-safety');
+  // The new plan's table is drawn after the switch's paint: until then #contacts is the last plan's.
+  await waitText(page, '#contacts', '区号0477为本产品按预案所属城市补全');
   await page.click('#contacts > summary');
   assert.deepEqual(await page.locator('#contacts a.tel').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent])), [
     ['tel:04778589622', '0477-8589622'],
     ['tel:04778580311', '0477-8580311'],
   ]);
-  await waitText(page, '#contacts', '区号0477为本产品按预案所属城市补全');
   check();
 });
 
@@ -64,6 +65,7 @@ test('without the clipboard API, 复制 selects the number so it can be copied b
   const init = `Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });`;
   const { page, check } = await open(t, { init });
   await plan(page, 'jincheng-noncoal-mine');
+  await waitText(page, '#contacts', '区号0356为本产品按预案所属城市补全');
   await page.click('#contacts > summary');
   const btn = row(page, '市政府值班室').locator('button.copy-tel').first();
   await btn.click();
