@@ -77,6 +77,9 @@ function inputField(f, on) {
   row.append(input);
   const unit = unitOf(f);
   if (unit && f.type !== 'choice' && f.type !== 'datetime') row.append(el('span', { class: 'unit', text: unit }));
+  // Beside the box, in the row it sets the height of: coming and going as a count is typed, it moves
+  // nothing below (under the box, each first digit and last Backspace moved the rest of the form).
+  if (f.type === 'count' || f.type === 'money') row.append(el('span', { class: 'reach', id: `reach-${f.id}`, attrs: { hidden: true } }));
   if (f.type === 'datetime') {
     row.append(el('span', { class: 'unit', text: '北京时间' }));
     const now = el('button', { class: 'now', id: `now-${f.id}`, text: '现在', attrs: { type: 'button' } });
@@ -92,10 +95,7 @@ function inputField(f, on) {
     ok.addEventListener('click', () => on.confirm(f.id));
     wrap.append(el('p', { class: 'prefilled', id: `prefilled-${f.id}`, attrs: { role: 'status', hidden: true } }, el('span', { class: 'prefilled-text' }), ' ', ok));
   }
-  if (f.type === 'count' || f.type === 'money' || f.type === 'number') {
-    wrap.append(el('p', { class: 'understood', id: `understood-${f.id}`, attrs: { hidden: true } }));
-    if (f.type !== 'number') wrap.append(el('p', { class: 'reach', id: `reach-${f.id}`, attrs: { hidden: true } }));
-  }
+  if (f.type === 'count' || f.type === 'money' || f.type === 'number') wrap.append(el('p', { class: 'understood', id: `understood-${f.id}`, attrs: { hidden: true } }));
   const help = fieldHelp(f);
   if (help) wrap.append(help);
   wrap.append(errorEl(f));

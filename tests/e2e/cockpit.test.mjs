@@ -249,3 +249,20 @@ test('Tab to a box half out of view brings its label and the refusal under it in
   await inView(page, 'label[for="fact-deaths"]', height);
   check();
 });
+
+test('typing a count moves nothing below it: the grade it reaches shows beside the box, in its row', async (t) => {
+  const { page, check } = await open(t);
+  await page.selectOption('#plan', 'jincheng-noncoal-mine');
+  await waitText(page, '#plan-meta', '2020');
+  const below = () => page.$eval('#fact-serious_injuries', (e) => e.getBoundingClientRect().top + scrollY);
+  const before = await below();
+  await page.fill('#fact-deaths', '12');
+  await waitText(page, '#reach-deaths', '可达重大');
+  assert.equal(await below(), before, 'the next field stayed where it was');
+  const row = await page.$eval('#fact-deaths', (e) => e.parentElement?.contains(document.getElementById('reach-deaths')));
+  assert.ok(row, 'the reach line is in the box row');
+  await page.fill('#fact-deaths', '');
+  await page.waitForSelector('#reach-deaths', { state: 'hidden' });
+  assert.equal(await below(), before, 'and stays when the count is erased');
+  check();
+});
