@@ -61,8 +61,12 @@ export function setupEditor({ root, engine, plans, imports, toggle: given }) {
     root.classList.add('editing');
     section.hidden = false;
     toggle.setAttribute('aria-pressed', 'true');
+    // At once: moved after the checker's load (seconds on a slow laptop), focus was taken from where
+    // the user had gone meanwhile (an Enter on «以此为模板» landed on the list).
+    template.focus();
     if (!mod) {
-      say('正在载入预案校验模块……');
+      const loadingText = '正在载入预案校验模块……';
+      say(loadingText);
       try {
         await checker();
       } catch (e) {
@@ -73,9 +77,8 @@ export function setupEditor({ root, engine, plans, imports, toggle: given }) {
       if (kept) {
         await start(kept.text, kept.file, kept.base);
         $('ed-export-status').textContent = `已恢复本机保存的未完成编辑（“${kept.file}”）。`;
-      } else if (!st.text) say('请选择模板并点“以此为模板”，或打开预案文件，或在“原文”中粘贴原文后点“从文本起草”。');
+      } else if (!st.text && $('ed-status').textContent === loadingText) say('请选择模板并点“以此为模板”，或打开预案文件，或在“原文”中粘贴原文后点“从文本起草”。');
     }
-    template.focus();
   }
   function close() {
     section.hidden = true;

@@ -326,6 +326,29 @@ test('the source pane’s quote check agrees with tests/plan_files.rs: every quo
   check();
 });
 
+test('the checker loading slowly: focus moved meanwhile stays where the user put it, and «以此为模板» works', async (t) => {
+  const { page, check } = await ready(t);
+  // The checker's .wasm held back 1.5 s, as on a slow laptop (CI once took long enough for the
+  // editor to take the focus back to the template list, so that an Enter meant for the button
+  // landed on the list).
+  let released;
+  const held = new Promise((r) => (released = r));
+  await page.route('**/pkg/yingji_check_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.click('#editor-toggle');
+  await waitText(page, '#ed-status', '正在载入预案校验模块');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-template', 'focus goes into the editor at once');
+  await page.focus('#ed-use-template');
+  setTimeout(released, 1500);
+  await waitText(page, '#ed-status', '请选择模板');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-use-template', 'the load took the focus back');
+  await page.keyboard.press('Enter');
+  await waitText(page, '#ed-status', '》：通过校验。');
+  check();
+});
+
 test('the editor passes an axe scan (when axe-core is installed)', async (t) => {
   const axe = join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
   if (!existsSync(axe)) {
