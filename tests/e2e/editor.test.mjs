@@ -343,7 +343,7 @@ test('the checker loading slowly: focus moved meanwhile stays where the user put
   await page.focus('#ed-use-template');
   setTimeout(released, 1500);
   await waitText(page, '#ed-status', '请选择模板');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-use-template', 'the load took the focus back');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-use-template', 'focus stays where the user put it while the checker loaded');
   await page.keyboard.press('Enter');
   await waitText(page, '#ed-status', '》：通过校验。');
   check();
