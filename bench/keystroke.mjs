@@ -45,14 +45,19 @@ const RATE = opt('rate', 4);
 // below the 900 px viewport; `center`, scrolled to the middle, as an officer who sees the
 // box types into it. Headless Chromium's Event Timing differs between the two for the same build:
 // see README "Size and speed", 2b.
-const FIELD_AT = process.argv.includes('--field-at') ? process.argv[process.argv.indexOf('--field-at') + 1] : 'edge';
-if (!['edge', 'center'].includes(FIELD_AT)) throw new Error(`--field-at: edge or center, not ${FIELD_AT}`);
+/** A word option: the first of `words` unless given. */
+const choice = (name, words) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const w = i > 0 ? process.argv[i + 1] : words[0];
+  if (!words.includes(w)) throw new Error(`--${name}: ${words.join(' or ')}, not ${w}`);
+  return w;
+};
+const FIELD_AT = choice('field-at', ['edge', 'center']);
 // The bare page: `top` (the default), its input alone at the top of the page; `edge`, its input
 // where Playwright's fill leaves 死亡人数 (pages of blank space above and below, its box ending just
 // below the window) with a line under it that shows what was typed on every input, as the form's
 // line under a box says what was understood: the same geometry with nothing else on the page.
-const BARE_AT = process.argv.includes('--bare-at') ? process.argv[process.argv.indexOf('--bare-at') + 1] : 'top';
-if (!['top', 'edge'].includes(BARE_AT)) throw new Error(`--bare-at: top or edge, not ${BARE_AT}`);
+const BARE_AT = choice('bare-at', ['top', 'edge']);
 // The page's hooks (kept stable by www/app.js; mend here if they move).
 const PLAN = 'jincheng-noncoal-mine';
 const FIELD = '#fact-deaths';
@@ -191,6 +196,13 @@ async function typeInto(page, selector, keys) {
   return { samples: [...got, ...Array(under).fill(16)], under, observed: got.length, result };
 }
 
+/** Where the box sits in the window while it is typed into. */
+const where = (page, selector) =>
+  page.$eval(selector, (e) => {
+    const r = e.getBoundingClientRect();
+    return `top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)} of a ${innerHeight} px viewport`;
+  });
+
 async function appRound(browser, url, keys) {
   return withPage(browser, url, async (page, cdp) => {
     await page.waitForSelector(READY, { timeout: TIMEOUT, state: 'attached' });
@@ -200,10 +212,7 @@ async function appRound(browser, url, keys) {
       await page.$eval(FIELD, (e) => e.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(300);
     }
-    const at = await page.$eval(FIELD, (e) => {
-      const r = e.getBoundingClientRect();
-      return `top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)} of a ${innerHeight} px viewport`;
-    });
+    const at = await where(page, FIELD);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const typing = await typeInto(page, FIELD, keys);
     const grade = await page.locator(GRADE).innerText();
@@ -235,10 +244,7 @@ async function appRound(browser, url, keys) {
 async function bareRound(browser, url, keys) {
   return withPage(browser, url, async (page, cdp) => {
     await page.fill('#bare', ''); // scrolls it into view as the page's box is: to the edge, when below
-    const at = await page.$eval('#bare', (e) => {
-      const r = e.getBoundingClientRect();
-      return `top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)} of a ${innerHeight} px viewport`;
-    });
+    const at = await where(page, '#bare');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const typing = await typeInto(page, '#bare', keys);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -300,7 +306,6 @@ try {
       }
       under[which] += res.typing.under;
       let line = `  round ${r + 1} ${which.padEnd(4)} ${keys.length} keystrokes: median ${ms(median(res.typing.samples))}, max ${ms(Math.max(...res.typing.samples))}, ${res.typing.under} under 16 ms`;
-      if (!res.switches) line += ` (input ${res.at})`;
       if (res.switches) {
         all.switches.push(...res.switches);
         all.switchFirst.push(...res.switchResults.first);
@@ -308,7 +313,7 @@ try {
         grades.add(res.grade);
         line += ` (field ${res.at})`;
         line += `; ${res.switches.length} plan switches: median ${ms(median(res.switches))}, max ${ms(Math.max(...res.switches))}`;
-      }
+      } else line += ` (input ${res.at})`;
       console.log(`${line}  (load ${load()})`);
     }
   }
